@@ -1,0 +1,27 @@
+package org.picu.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a crawled record describes; decides which cleaning job reads it. */
+public enum RecordKind {
+    NEWS("news"),
+    MARKET_TICK("market_tick"),
+    FEAR_GREED("fear_greed");
+
+    private final String wireName;
+
+    RecordKind(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name used in the JSON envelope. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The kind with this wire name, if there is one. */
+    public static Optional<RecordKind> fromWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    }
+}

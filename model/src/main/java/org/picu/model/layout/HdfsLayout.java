@@ -1,0 +1,59 @@
+package org.picu.model.layout;
+
+import java.util.Objects;
+
+/**
+ * The directory tree every stage agrees on, below a configurable root (normally {@code /}):
+ *
+ * <pre>
+ * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/&lt;source&gt;.&lt;worker&gt;.&lt;first&gt;-&lt;last&gt;.jsonl   uploaded by workers
+ * cleaned/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/                                 published partitions (Parquet, _SUCCESS, _manifest.json)
+ * cleaned/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/_rejects/                        rejected records with their reason
+ * staging/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/&lt;run-id&gt;/                        job output before it is published
+ * locks/&lt;dataset&gt;.&lt;YYYYMMDD&gt;.lock                                   held while a run for that partition is active
+ * </pre>
+ *
+ * Paths are returned as strings so that this module does not depend on Hadoop; callers wrap them in
+ * {@code org.apache.hadoop.fs.Path}.
+ */
+public final class HdfsLayout {
+    public static final String MANIFEST_NAME = "_manifest.json";
+    public static final String SUCCESS_NAME = "_SUCCESS";
+    public static final String REJECTS_DIR = "_rejects";
+
+    private final String root;
+
+    /** @param root a URI or absolute path such as {@code /}, {@code hdfs://master:9000/picu} or {@code file:/var/picu} */
+    public HdfsLayout(String root) {
+        Objects.requireNonNull(root, "root");
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public String root() {
+        return root.isEmpty() ? "/" : root;
+    }
+
+    public String rawSourceDir(String source) {
+        return root + "/raw/" + source;
+    }
+
+    public String rawDir(String source, PartitionDate date) {
+        return rawSourceDir(source) + "/" + date;
+    }
+
+    public String cleanedDatasetDir(Dataset dataset) {
+        return root + "/cleaned/" + dataset.dirName();
+    }
+
+    public String cleanedDir(Dataset dataset, PartitionDate date) {
+        return cleanedDatasetDir(dataset) + "/" + date;
+    }
+
+    public String stagingDir(Dataset dataset, PartitionDate date, String runId) {
+        return root + "/staging/" + dataset.dirName() + "/" + date + "/" + runId;
+    }
+
+    public String lockFile(Dataset dataset, PartitionDate date) {
+        return root + "/locks/" + dataset.dirName() + "." + date + ".lock";
+    }
+}
