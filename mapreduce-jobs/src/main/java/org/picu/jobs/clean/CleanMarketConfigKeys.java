@@ -1,0 +1,18 @@
+package org.picu.jobs.clean;
+
+/** Configuration keys of {@code clean-market}; set them with {@code -D key=value} on the command line. */
+public final class CleanMarketConfigKeys {
+    /** Comma-separated raw sources whose files hold market ticks. */
+    public static final String SOURCES = "picu.clean-market.sources";
+    public static final String SOURCES_DEFAULT = "upbit";
+
+    /**
+     * Parquet row group size. A Pi map/reduce container has ~400-600 MB of heap; a row group is buffered
+     * in memory while it is written, so 32 MB leaves plenty of room.
+     */
+    public static final String PARQUET_BLOCK_SIZE = "picu.clean-market.parquet.block-size";
+    public static final int PARQUET_BLOCK_SIZE_DEFAULT = 32 * 1024 * 1024;
+
+    private CleanMarketConfigKeys() {
+    }
+}

@@ -1,0 +1,149 @@
+package org.picu.jobs.clean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.picu.model.MalformedRecordException;
+import org.picu.model.RecordEnvelope;
+import org.picu.model.RecordKind;
+
+/**
+ * The market cleaning rules, as plain code the mapper calls and tests call directly.
+ *
+ * <ul>
+ *   <li>symbol: trimmed, upper-cased, 2–10 letters or digits;</li>
+ *   <li>numbers: JSON numbers or numeric strings ({@code "1,234.5"}, {@code "3.2%"}); price must be finite
+ *       and ≥ 0; an optional figure that is negative or not a number becomes null, as in the original;</li>
+ *   <li>timestamp: ISO-8601 with an offset or {@code Z}, or epoch milliseconds, converted to UTC; a time
+ *       without a zone is rejected rather than guessed; more than a day after the crawl is rejected;</li>
+ *   <li>change_24h: taken from the record, else computed against the previous close (2 dp).</li>
+ * </ul>
+ */
+final class MarketTickNormalizer {
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,10}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{2,10}");
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+
+    CleanMarketTick normalize(RecordEnvelope envelope) throws MalformedRecordException {
+        if (envelope.kind() != RecordKind.MARKET_TICK) {
+            throw new MalformedRecordException("wrong_kind",
+                    "kind " + envelope.kind().wireName() + " does not belong in market_ticks");
+        }
+        ObjectNode p = envelope.payload();
+        String symbol = text(p, "symbol").toUpperCase(java.util.Locale.ROOT);
+        if (!SYMBOL.matcher(symbol).matches()) {
+            throw new MalformedRecordException("bad_symbol", "symbol '" + symbol + "' must be 2-10 letters or digits");
+        }
+        String quote = quoteCurrency(p);
+        Double price = number(p, "price");
+        if (price == null) {
+            throw new MalformedRecordException("missing_field", "price is missing");
+        }
+        if (price < 0) {
+            throw new MalformedRecordException("bad_price", "price " + price + " is negative");
+        }
+        Double prevClose = nonNegativeOrNull(p, "prev_closing_price");
+        Double change = optionalNumber(p, "change_24h");
+        if (change == null && prevClose != null && prevClose > 0) {
+            change = BigDecimal.valueOf((price - prevClose) / prevClose * 100).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        }
+        Instant timestamp = timestamp(p);
+        if (timestamp.isAfter(envelope.crawledAt().plus(MAX_CLOCK_SKEW))) {
+            throw new MalformedRecordException("timestamp_in_future",
+                    "timestamp " + timestamp + " is more than a day after the crawl at " + envelope.crawledAt());
+        }
+        return new CleanMarketTick(envelope.source(), symbol, quote, price, prevClose, change,
+                nonNegativeOrNull(p, "volume_24h"), nonNegativeOrNull(p, "acc_trade_price_24h"),
+                timestamp.toEpochMilli(), envelope.crawledAt().toEpochMilli(), envelope.workerId(), envelope.seq());
+    }
+
+    private static String quoteCurrency(ObjectNode p) throws MalformedRecordException {
+        String quote = p.hasNonNull("quote_currency") ? p.get("quote_currency").asText().trim().toUpperCase(java.util.Locale.ROOT) : null;
+        if (quote == null && p.hasNonNull("market") && p.get("market").asText().contains("-")) {
+            quote = p.get("market").asText().split("-", 2)[0].trim().toUpperCase(java.util.Locale.ROOT);
+        }
+        if (quote == null) {
+            throw new MalformedRecordException("missing_field", "quote_currency is missing and no market code gives it");
+        }
+        if (!CURRENCY.matcher(quote).matches()) {
+            throw new MalformedRecordException("bad_field", "quote_currency '" + quote + "' must be 2-10 letters");
+        }
+        return quote;
+    }
+
+    private static String text(ObjectNode p, String field) throws MalformedRecordException {
+        JsonNode v = p.get(field);
+        if (v == null || v.isNull()) {
+            throw new MalformedRecordException("missing_field", field + " is missing");
+        }
+        if (!v.isTextual()) {
+            throw new MalformedRecordException("bad_field", field + " must be a string");
+        }
+        return v.asText().trim();
+    }
+
+    /** A required-looking number: present but unparseable is an error. */
+    private static Double number(ObjectNode p, String field) throws MalformedRecordException {
+        JsonNode v = p.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        Double d = parse(v);
+        if (d == null) {
+            throw new MalformedRecordException("bad_number", field + " '" + v.asText() + "' is not a number");
+        }
+        return d;
+    }
+
+    private static Double optionalNumber(ObjectNode p, String field) {
+        JsonNode v = p.get(field);
+        return v == null || v.isNull() ? null : parse(v);
+    }
+
+    private static Double nonNegativeOrNull(ObjectNode p, String field) {
+        Double d = optionalNumber(p, field);
+        return d == null || d < 0 ? null : d;
+    }
+
+    private static Double parse(JsonNode v) {
+        double d;
+        if (v.isNumber()) {
+            d = v.asDouble();
+        } else if (v.isTextual()) {
+            String s = v.asText().replace(",", "").replace("%", "").trim();
+            try {
+                d = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static Instant timestamp(ObjectNode p) throws MalformedRecordException {
+        JsonNode v = p.get("timestamp");
+        if (v == null || v.isNull()) {
+            throw new MalformedRecordException("missing_field", "timestamp is missing");
+        }
+        if (v.isIntegralNumber()) {
+            return Instant.ofEpochMilli(v.asLong());
+        }
+        if (!v.isTextual()) {
+            throw new MalformedRecordException("bad_timestamp", "timestamp must be ISO-8601 text or epoch milliseconds");
+        }
+        try {
+            return OffsetDateTime.parse(v.asText().trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MalformedRecordException("bad_timestamp", "timestamp '" + v.asText()
+                    + "' must be ISO-8601 with a zone offset, e.g. 2026-11-22T03:04:05Z");
+        }
+    }
+}

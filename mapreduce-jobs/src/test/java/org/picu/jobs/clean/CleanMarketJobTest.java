@@ -1,0 +1,162 @@
+package org.picu.jobs.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ToolRunner;
+import org.junit.jupiter.api.Test;
+import org.picu.jobs.LocalHadoop;
+import org.picu.model.layout.PartitionManifest;
+
+/** The whole job through ToolRunner on the local job runner, against the fixture day in fixtures/clean-market. */
+class CleanMarketJobTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DAY = "20261121";
+
+    private static Path fixtures() throws URISyntaxException {
+        return Paths.get(CleanMarketJobTest.class.getResource("/fixtures/clean-market").toURI());
+    }
+
+    /** A layout root holding the fixture day's raw files plus one line of invalid UTF-8. */
+    private static Path rootWithFixtureDay(String name) throws Exception {
+        Path root = LocalHadoop.freshDir(name);
+        Path raw = Files.createDirectories(root.resolve("raw/upbit/" + DAY));
+        try (Stream<Path> files = Files.list(fixtures().resolve("raw"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, raw.resolve(f.getFileName().toString()));
+            }
+        }
+        Files.write(raw.resolve("upbit.w4.000000000001-000000000001.jsonl"),
+                new byte[] {'{', '"', 's', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}', '\n'});
+        return root;
+    }
+
+    @Test
+    void cleans_deduplicates_and_publishes_the_fixture_day() throws Exception {
+        Path root = rootWithFixtureDay("clean-market-publish");
+        Configuration conf = LocalHadoop.conf(root);
+
+        assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {DAY}));
+
+        Path partition = root.resolve("cleaned/market_ticks/" + DAY);
+        assertTrue(Files.exists(partition.resolve("_SUCCESS")));
+        PartitionManifest manifest = PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
+        assertEquals(7, manifest.recordCount());
+        assertEquals(12, manifest.rejectedCount());
+        assertEquals(3, manifest.duplicateCount());
+        assertEquals(List.of("upbit.w1.000000000001-000000000006.jsonl", "upbit.w2.000000000001-000000000003.jsonl",
+                "upbit.w3.000000000001-000000000012.jsonl", "upbit.w4.000000000001-000000000001.jsonl"),
+                manifest.inputFiles(), "the unfinished .uploading file is never read");
+
+        assertEquals(expectedRows(), rows(conf, partition, manifest));
+        assertEquals(expectedRejectReasons(), rejectReasons(partition));
+        assertFalse(Files.exists(root.resolve("locks/market_ticks." + DAY + ".lock")), "lock released");
+        try (Stream<Path> staging = Files.list(root.resolve("staging/market_ticks/" + DAY))) {
+            assertEquals(0, staging.count(), "nothing left in staging");
+        }
+    }
+
+    @Test
+    void a_rerun_replaces_the_partition_with_the_same_records() throws Exception {
+        Path root = rootWithFixtureDay("clean-market-rerun");
+        Configuration conf = LocalHadoop.conf(root);
+        Path partition = root.resolve("cleaned/market_ticks/" + DAY);
+
+        assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {DAY}));
+        PartitionManifest first = PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
+        assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {DAY}));
+        PartitionManifest second = PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
+
+        assertNotEquals(first.runId(), second.runId());
+        assertEquals(expectedRows(), rows(conf, partition, second));
+        try (Stream<Path> files = Files.list(partition)) {
+            assertEquals(second.dataFiles().size(), files.filter(f -> f.toString().endsWith(".parquet")).count(),
+                    "no Parquet file of the first run is left behind");
+        }
+    }
+
+    @Test
+    void usage_errors_exit_2_and_a_day_without_raw_files_publishes_nothing() throws Exception {
+        Path root = LocalHadoop.freshDir("clean-market-usage");
+        Configuration conf = LocalHadoop.conf(root);
+        assertEquals(2, ToolRunner.run(conf, new CleanMarketJob(), new String[] {}));
+        assertEquals(2, ToolRunner.run(conf, new CleanMarketJob(), new String[] {"2026-11-21"}));
+        assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {DAY}));
+        assertFalse(Files.exists(root.resolve("cleaned")));
+    }
+
+    @Test
+    void a_held_lock_stops_a_second_run_for_the_same_partition() throws Exception {
+        Path root = rootWithFixtureDay("clean-market-locked");
+        Files.createDirectories(root.resolve("locks"));
+        Files.writeString(root.resolve("locks/market_ticks." + DAY + ".lock"), "20261121T000000Z-abcdef");
+
+        assertEquals(1, ToolRunner.run(LocalHadoop.conf(root), new CleanMarketJob(), new String[] {DAY}));
+        assertFalse(Files.exists(root.resolve("cleaned/market_ticks/" + DAY)));
+    }
+
+    private static List<JsonNode> expectedRows() throws Exception {
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(fixtures().resolve("expected-market_ticks.jsonl"))) {
+            rows.add(JSON.readTree(line));
+        }
+        return rows;
+    }
+
+    private static List<String> expectedRejectReasons() throws Exception {
+        return Files.readAllLines(fixtures().resolve("expected-rejects.txt")).stream().sorted().toList();
+    }
+
+    /** Parquet rows in the expected file's JSON form, sorted by symbol and time. */
+    private static List<JsonNode> rows(Configuration conf, Path partition, PartitionManifest manifest) throws IOException {
+        List<org.apache.hadoop.fs.Path> files = manifest.dataFiles().stream()
+                .map(f -> new org.apache.hadoop.fs.Path(partition.resolve(f).toUri())).toList();
+        List<JsonNode> rows = new ArrayList<>();
+        for (GenericRecord r : LocalHadoop.readParquet(conf, files)) {
+            ObjectNode n = JSON.createObjectNode();
+            for (var field : r.getSchema().getFields()) {
+                Object v = r.get(field.name());
+                if (field.name().equals("timestamp") || field.name().equals("crawled_at")) {
+                    n.put(field.name(), Instant.ofEpochMilli((Long) v).toString());
+                } else {
+                    n.set(field.name(), JSON.valueToTree(v instanceof CharSequence cs ? cs.toString() : v));
+                }
+            }
+            // Re-read so that numbers get the same node types as the expected file (4 is an int there, not a long).
+            rows.add(JSON.readTree(n.toString()));
+        }
+        rows.sort((a, b) -> (a.get("symbol").asText() + a.get("timestamp").asText())
+                .compareTo(b.get("symbol").asText() + b.get("timestamp").asText()));
+        return rows;
+    }
+
+    private static List<String> rejectReasons(Path partition) throws IOException {
+        List<String> reasons = new ArrayList<>();
+        try (Stream<Path> files = Files.list(partition.resolve("_rejects"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    reasons.add(JSON.readTree(line).get("reason").asText());
+                }
+            }
+        }
+        reasons.sort(null);
+        return reasons;
+    }
+}
