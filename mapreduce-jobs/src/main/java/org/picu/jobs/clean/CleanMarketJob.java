@@ -152,10 +152,15 @@ public class CleanMarketJob extends Configured implements Tool {
         conf.setBoolean("mapreduce.reduce.speculative", false);
         // v1 commits task output by rename into the job directory; with _SUCCESS that is all we rely on.
         conf.setInt("mapreduce.fileoutputcommitter.algorithm.version", 1);
+        // Summary files (_metadata) cost a full footer read at commit and nothing reads them.
+        conf.set("parquet.summary.metadata.level", "NONE");
         conf.setIfUnset(ParquetOutputFormat.BLOCK_SIZE, Integer.toString(
                 conf.getInt(CleanMarketConfigKeys.PARQUET_BLOCK_SIZE, CleanMarketConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT)));
 
-        job.setJarByClass(CleanMarketJob.class);
+        // A submitter that names the job jar (the master, on YARN) keeps it; otherwise use the jar we run from.
+        if (conf.get("mapreduce.job.jar") == null) {
+            job.setJarByClass(CleanMarketJob.class);
+        }
         job.setInputFormatClass(TextInputFormat.class);
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
         job.setMapperClass(CleanMarketMapper.class);

@@ -1,0 +1,97 @@
+package org.picu.jobs.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
+import org.apache.hadoop.util.ToolRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.picu.jobs.publish.PublishConfigKeys;
+import org.picu.model.layout.PartitionManifest;
+
+/**
+ * clean-market submitted to a real (mini) YARN cluster over a real (mini) HDFS, with the container sizes
+ * a Raspberry Pi 4 worker gets: 512 MB maps, 768 MB reduces, a 512 MB application master.
+ */
+class CleanMarketYarnIT {
+    private static MiniDFSCluster dfs;
+    private static MiniMRYarnCluster yarn;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Paths.get("target", "minidfs-yarn-it").toAbsolutePath().toString());
+        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        dfs.waitActive();
+
+        Configuration yarnConf = new Configuration(dfs.getConfiguration(0));
+        yarnConf.setInt("yarn.nodemanager.resource.memory-mb", 4096);
+        yarnConf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
+        yarnConf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
+        yarnConf.setFloat("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", 99f);
+        // Without these the NodeManager waits ~10 s for log handlers and killed containers on shutdown.
+        yarnConf.setInt("yarn.nodemanager.log.retain-seconds", 1);
+        yarnConf.setInt("yarn.nodemanager.process-kill-wait.ms", 200);
+        yarn = new MiniMRYarnCluster("picu-clean-market-it", 1);
+        yarn.init(yarnConf);
+        yarn.start();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (yarn != null) {
+            yarn.stop();
+        }
+        if (dfs != null) {
+            dfs.shutdown();
+        }
+    }
+
+    @Test
+    void runs_in_pi_sized_containers_and_publishes_to_hdfs() throws Exception {
+        Configuration conf = new Configuration(yarn.getConfig());
+        conf.set(PublishConfigKeys.ROOT, "/");
+        conf.setInt("mapreduce.map.memory.mb", 512);
+        conf.set("mapreduce.map.java.opts", "-Xmx410m");
+        conf.setInt("mapreduce.reduce.memory.mb", 768);
+        conf.set("mapreduce.reduce.java.opts", "-Xmx614m");
+        conf.setInt("yarn.app.mapreduce.am.resource.mb", 512);
+        conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx410m");
+        conf.setInt("mapreduce.client.completion.pollinterval", 200);
+
+        FileSystem fs = dfs.getFileSystem();
+        Path rawDir = new Path("/raw/upbit/20261121");
+        fs.mkdirs(rawDir);
+        try (Stream<java.nio.file.Path> files = Files.list(Paths.get(
+                CleanMarketYarnIT.class.getResource("/fixtures/clean-market/raw").toURI()))) {
+            for (java.nio.file.Path f : files.toList()) {
+                fs.copyFromLocalFile(new Path(f.toUri()), new Path(rawDir, f.getFileName().toString()));
+            }
+        }
+
+        assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {"20261121"}));
+
+        Path partition = new Path("/cleaned/market_ticks/20261121");
+        assertTrue(fs.exists(new Path(partition, "_SUCCESS")));
+        PartitionManifest manifest;
+        try (var in = fs.open(new Path(partition, "_manifest.json"))) {
+            manifest = PartitionManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(7, manifest.recordCount());
+        assertEquals(11, manifest.rejectedCount());
+        assertEquals(3, manifest.duplicateCount());
+        assertEquals(1, manifest.dataFiles().size());
+        assertTrue(fs.exists(new Path(partition, manifest.dataFiles().get(0))));
+    }
+}
