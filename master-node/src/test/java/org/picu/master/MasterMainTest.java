@@ -1,0 +1,67 @@
+package org.picu.master;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.picu.model.EnvelopeCodec;
+import org.picu.model.RecordEnvelope;
+import org.picu.model.RecordKind;
+import org.picu.model.layout.PartitionManifest;
+import org.picu.model.layout.RawFileName;
+
+class MasterMainTest {
+
+    @Test
+    void run_date_cleans_and_publishes_a_day_in_standalone_mode() throws Exception {
+        Path root = Paths.get("target", "test-data", "master-run-date").toAbsolutePath();
+        deleteRecursively(root);
+        Path raw = Files.createDirectories(root.resolve("raw/upbit/20261121"));
+        EnvelopeCodec codec = new EnvelopeCodec();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ObjectNode p = EnvelopeCodec.newPayload();
+            p.put("symbol", i < 2 ? "BTC" : "ETH");
+            p.put("quote_currency", "KRW");
+            p.put("price", 100 + i);
+            p.put("timestamp", "2026-11-21T03:00:0" + (i % 2) + "Z");
+            lines.add(codec.toJsonLine(new RecordEnvelope(1, "upbit", RecordKind.MARKET_TICK,
+                    Instant.parse("2026-11-21T03:00:05Z"), "w1", i + 1, "http://127.0.0.1/v1/ticker", p)));
+        }
+        Files.write(raw.resolve(new RawFileName("upbit", "w1", 1, 4).toString()), lines);
+        Path config = Files.writeString(root.resolve("master.yml"), "layout:\n  root: " + root.toUri() + "\n");
+
+        assertEquals(0, MasterMain.run("run-date", "20261121", "--config", config.toString()));
+
+        PartitionManifest manifest = PartitionManifest.fromJson(
+                Files.readString(root.resolve("cleaned/market_ticks/20261121/_manifest.json")));
+        assertEquals(4, manifest.recordCount());
+    }
+
+    @Test
+    void usage_errors_exit_2_and_a_bad_config_exits_1() throws Exception {
+        assertEquals(2, MasterMain.run("run-date", "2026-11-21", "--config", "x.yml"));
+        assertEquals(2, MasterMain.run("run-date", "20261121"));
+        assertEquals(2, MasterMain.run("no-such-command"));
+        Path bad = Files.writeString(Files.createDirectories(Paths.get("target", "test-data")).resolve("bad-master.yml"),
+                "layout:\n  rot: /\n");
+        assertEquals(1, MasterMain.run("run-date", "20261121", "--config", bad.toString()));
+        assertEquals(0, MasterMain.run("--help"));
+        assertTrue(Files.exists(bad));
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.picu.master.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MasterConfigTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(dir.resolve("master.yml"), yaml);
+    }
+
+    @Test
+    void an_empty_file_means_standalone_defaults() throws Exception {
+        MasterConfig cfg = MasterConfig.load(write(""));
+        assertEquals("/", cfg.layoutRoot());
+        assertTrue(cfg.hadoopConfDir().isEmpty());
+        assertTrue(cfg.jobsJar().isEmpty());
+    }
+
+    @Test
+    void relative_paths_resolve_against_the_config_file() throws Exception {
+        Files.createDirectories(dir.resolve("hadoop"));
+        Files.writeString(dir.resolve("jobs.jar"), "");
+        MasterConfig cfg = MasterConfig.load(write("""
+                hadoop:
+                  conf-dir: hadoop
+                  properties:
+                    mapreduce.job.reduces: "2"
+                jobs:
+                  jar: jobs.jar
+                """));
+        assertEquals(dir.resolve("hadoop"), cfg.hadoopConfDir().orElseThrow());
+        assertEquals(dir.resolve("jobs.jar"), cfg.jobsJar().orElseThrow());
+        assertEquals(Map.of("mapreduce.job.reduces", "2"), cfg.hadoopProperties());
+    }
+
+    @Test
+    void every_problem_is_reported_at_once() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> MasterConfig.load(write("""
+                hadoop:
+                  conf-dir: missing-dir
+                layout:
+                  root: ""
+                jobs:
+                  jar: missing.jar
+                """)));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("./mvnw package"), "says how to fix it");
+    }
+
+    @Test
+    void unknown_keys_are_errors_that_list_the_known_ones() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> MasterConfig.load(write("""
+                layout:
+                  rot: /
+                """)));
+        assertTrue(e.getMessage().contains("layout.rot"), e.getMessage());
+        assertTrue(e.getMessage().contains("root"), e.getMessage());
+    }
+}
