@@ -1,0 +1,165 @@
+package org.picu.testkit.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReplayServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private ReplayServer upbit;
+
+    @BeforeEach
+    void start() {
+        upbit = ReplayServer.start("upbit");
+    }
+
+    @AfterEach
+    void stop() {
+        upbit.close();
+    }
+
+    @Test
+    void servesTheRecordedMarketListOnLoopback() throws Exception {
+        assertTrue(upbit.baseUrl().startsWith("http://127.0.0.1:"));
+        HttpResponse<String> response = get(upbit, "/v1/market/all?isDetails=false");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json;charset=UTF-8", response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode markets = JSON.readTree(response.body());
+        assertEquals(28, markets.size());
+        assertEquals("KRW-BTC", markets.get(0).get("market").asText());
+        assertEquals("비트코인", markets.get(0).get("korean_name").asText());
+    }
+
+    @Test
+    void tickerServesOnlyTheRequestedMarketsInRecordedOrder() throws Exception {
+        HttpResponse<String> response = get(upbit, "/v1/ticker?markets=KRW-SHIB,KRW-ETH,KRW-BTC");
+
+        assertEquals(200, response.statusCode());
+        assertEquals(List.of("KRW-BTC", "KRW-ETH", "KRW-SHIB"), markets(response.body()));
+    }
+
+    @Test
+    void tickerAcceptsAnEncodedCommaAndIgnoresUnknownMarketsAmongKnownOnes() throws Exception {
+        HttpResponse<String> response = get(upbit, "/v1/ticker?markets=KRW-MATIC%2CKRW-XRP");
+
+        assertEquals(200, response.statusCode());
+        assertEquals(List.of("KRW-XRP"), markets(response.body()));
+    }
+
+    @Test
+    void filteredTickersKeepTheRecordedNumbersExactly() throws Exception {
+        JsonNode tickers = JSON.readTree(get(upbit, "/v1/ticker?markets=KRW-SHIB,KRW-BTC").body());
+
+        assertEquals("131245000", tickers.get(0).get("trade_price").decimalValue().toPlainString());
+        assertEquals("0.01805", tickers.get(1).get("trade_price").decimalValue().toPlainString());
+        assertEquals(1795230245123L, tickers.get(0).get("trade_timestamp").asLong());
+    }
+
+    @Test
+    void tickerNamingNoRecordedMarketGetsUpbitsNotFoundAnswer() throws Exception {
+        HttpResponse<String> response = get(upbit, "/v1/ticker?markets=KRW-MATIC");
+
+        assertEquals(404, response.statusCode());
+        assertEquals("Code not found", JSON.readTree(response.body()).at("/error/message").asText());
+    }
+
+    @Test
+    void unknownPathsAndUnrecordedQueriesAre404() throws Exception {
+        assertEquals(404, get(upbit, "/v1/candles/minutes/1").statusCode());
+        assertEquals(404, get(upbit, "/v1/market/all").statusCode());
+        assertEquals(404, get(upbit, "/v1/market/all?isDetails=true").statusCode());
+    }
+
+    @Test
+    void logsEveryRequestWithItsStatusAndUserAgent() throws Exception {
+        get(upbit, "/v1/market/all?isDetails=false");
+        get(upbit, "/v1/ticker?markets=KRW-BTC,KRW-ETH");
+        get(upbit, "/nothing-here");
+
+        assertEquals(3, upbit.requestCount());
+        assertEquals(1, upbit.requestCount("/v1/ticker"));
+        assertEquals(List.of("/v1/market/all?isDetails=false", "/v1/ticker?markets=KRW-BTC,KRW-ETH", "/nothing-here"),
+                upbit.requestedPaths());
+        ReplayRequest last = upbit.requests().get(2);
+        assertEquals(404, last.status());
+        assertEquals("GET", last.method());
+        assertEquals("replay-test/1.0", last.userAgent());
+    }
+
+    @Test
+    void onlyGetIsAnswered() throws Exception {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(upbit.baseUrl() + "/v1/market/all?isDetails=false"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        assertEquals(405, client.send(post, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void routesCanSetStatusContentTypeAndDelay() throws Exception {
+        try (ReplayServer misc = ReplayServer.start("testkit-misc")) {
+            HttpResponse<String> teapot = get(misc, "/teapot");
+            assertEquals(418, teapot.statusCode());
+            assertEquals("text/plain;charset=UTF-8", teapot.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("short and stout\n", teapot.body());
+            assertTrue(get(misc, "/page").body().contains("안녕하세요"));
+
+            long start = System.nanoTime();
+            assertEquals(200, get(misc, "/slow").statusCode());
+            assertTrue(System.nanoTime() - start >= 250_000_000L, "the delay route answers after its delay");
+        }
+    }
+
+    @Test
+    void aMissingSiteIsNamedInTheError() {
+        ReplayException e = assertThrows(ReplayException.class, () -> ReplayServer.start("no-such-site"));
+        assertTrue(e.getMessage().contains("sites/no-such-site/routes.properties"), e.getMessage());
+    }
+
+    @Test
+    void everyProblemOfABrokenSiteIsReportedAtOnce() {
+        ReplayException e = assertThrows(ReplayException.class, () -> ReplayServer.start("testkit-broken"));
+        String message = e.getMessage();
+        assertTrue(message.contains("does_not_exist.json"), message);
+        assertTrue(message.contains("bad-status.status must be a whole number"), message);
+        assertTrue(message.contains("bad-status.path 'b' must start with '/'"), message);
+        assertTrue(message.contains("half-selector.select-param and half-selector.select-field"), message);
+    }
+
+    @Test
+    void closedServerRefusesConnections() {
+        String base = upbit.baseUrl();
+        upbit.close();
+
+        assertThrows(IOException.class, () -> client.send(HttpRequest.newBuilder(URI.create(base + "/v1/ticker")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpResponse<String> get(ReplayServer server, String pathAndQuery) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery))
+                .header("User-Agent", "replay-test/1.0").build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> markets(String body) throws IOException {
+        List<String> markets = new ArrayList<>();
+        JSON.readTree(body).forEach(t -> markets.add(t.get("market").asText()));
+        return markets;
+    }
+}

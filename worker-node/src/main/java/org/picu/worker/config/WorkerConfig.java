@@ -1,0 +1,23 @@
+package org.picu.worker.config;
+
+import java.util.Objects;
+
+/**
+ * The whole worker configuration, validated. Read it with {@link WorkerConfigLoader#load}.
+ *
+ * @param workerId this worker's id, used in record envelopes and file names (e.g. {@code w1})
+ * @param spool where crawled records are buffered before upload
+ * @param hdfs where complete spool files are shipped
+ * @param fetch HTTP politeness settings shared by all spiders
+ * @param sources per-source settings
+ */
+public record WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, FetchConfig fetch,
+                           SourcesConfig sources) {
+    public WorkerConfig {
+        Objects.requireNonNull(workerId, "workerId");
+        Objects.requireNonNull(spool, "spool");
+        Objects.requireNonNull(hdfs, "hdfs");
+        Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(sources, "sources");
+    }
+}

@@ -1,0 +1,2 @@
+/** The worker agent: command-line entry point wiring config, spiders, spool and uploader. */
+package org.picu.worker;

@@ -1,0 +1,146 @@
+package org.picu.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.picu.testkit.replay.ReplayServer;
+import org.picu.worker.spool.SpoolDirectory;
+
+/** The command line end to end against the replayed Upbit API, with Hadoop's local file system as "HDFS". */
+class WorkerMainTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("crawl") && out.toString().contains("upload"), out.toString());
+    }
+
+    @Test
+    void crawlHelpListsTheSources() {
+        assertEquals(0, run("crawl", "--help"));
+        assertTrue(out.toString().contains("one of: upbit"), out.toString());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run());
+        assertTrue(err.toString().contains("Missing command: crawl or upload"), err.toString());
+        assertEquals(2, run("crawl", "upbit"));
+        assertTrue(err.toString().contains("Missing required option: '--config=<file>'"), err.toString());
+        assertEquals(2, run("crawl", "--config", "worker.yml"));
+        assertEquals(2, run("crawl", "nosuch", "--config", "worker.yml"));
+        assertTrue(err.toString().contains("Unknown source 'nosuch'; known sources: upbit"), err.toString());
+        assertEquals(2, run("fetch"));
+    }
+
+    @Test
+    void anInvalidConfigExitsWithTwoListingEveryProblem() throws IOException {
+        Path config = Files.writeString(dir.resolve("worker.yml"), "worker: {id: W1}\nspool: {rol-bytes: 1}\n");
+
+        assertEquals(2, run("upload", "--config", config.toString()));
+
+        String message = err.toString();
+        assertTrue(message.contains("has 4 problems"), message);
+        assertTrue(message.contains("unknown key 'spool.rol-bytes'"), message);
+        assertTrue(message.contains("worker.id 'W1'"), message);
+    }
+
+    @Test
+    void crawlThenUploadShipsTheSpoolFile() throws Exception {
+        Path spool = dir.resolve("spool");
+        Path hdfs = Files.createDirectories(dir.resolve("hdfs"));
+        try (ReplayServer upbit = ReplayServer.start("upbit")) {
+            Path config = WorkerConfigFiles.write(dir, spool, hdfs.toUri().toString(), upbit.baseUrl());
+
+            assertEquals(0, run("crawl", "upbit", "--config", config.toString()), err.toString());
+            assertEquals("crawl upbit: 9 records written, 0 rejected, 1 file rolled", lastLine());
+            assertEquals(0, run("upload", "--config", config.toString()), err.toString());
+            assertEquals("upload: 1 shipped, 0 already in HDFS, 0 failed, 0 deferred", lastLine());
+        }
+
+        List<Path> shipped = files(hdfs.resolve("raw/upbit"), ".jsonl");
+        assertEquals(1, shipped.size());
+        assertEquals("upbit.w1.000000000000-000000000008.jsonl", shipped.get(0).getFileName().toString());
+        assertEquals(9, Files.readAllLines(shipped.get(0)).size());
+        assertEquals(1, files(spool, ".uploaded").size());
+        assertEquals(0, files(spool, ".jsonl").size());
+    }
+
+    @Test
+    void anUploadOverlappingARunningOneDoesNothing() throws Exception {
+        Path spool = dir.resolve("spool");
+        Path config = WorkerConfigFiles.write(dir, spool, dir.toUri().toString(), "http://127.0.0.1:9");
+
+        try (AutoCloseable running = new SpoolDirectory(spool).tryLockForUpload().orElseThrow()) {
+            assertEquals(0, run("upload", "--config", config.toString()));
+        }
+
+        assertTrue(lastLine().startsWith("upload: another upload of "), lastLine());
+    }
+
+    @Test
+    void damagedTickersAreCountedInTheSummary() throws Exception {
+        try (ReplayServer upbit = ReplayServer.start("upbit-damaged")) {
+            Path config = WorkerConfigFiles.write(dir, dir.resolve("spool"), "file:///unused", upbit.baseUrl());
+
+            assertEquals(0, run("crawl", "upbit", "--config", config.toString()), err.toString());
+            assertEquals("crawl upbit: 1 records written, 7 rejected, 1 file rolled", lastLine());
+        }
+    }
+
+    @Test
+    void aCrawlThatFailsExitsWithOne() throws Exception {
+        try (ReplayServer upbit = ReplayServer.start("upbit-broken-list")) {
+            Path config = WorkerConfigFiles.write(dir, dir.resolve("spool"), "file:///unused", upbit.baseUrl());
+
+            assertEquals(1, run("crawl", "upbit", "--config", config.toString()));
+        }
+    }
+
+    @Test
+    void anUploadWithHdfsDownExitsWithOneAndKeepsTheFiles() throws Exception {
+        Path spool = dir.resolve("spool");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (ReplayServer upbit = ReplayServer.start("upbit")) {
+            Path config = WorkerConfigFiles.write(dir, spool, "hdfs://127.0.0.1:" + port, upbit.baseUrl());
+            assertEquals(0, run("crawl", "upbit", "--config", config.toString()));
+
+            assertEquals(1, run("upload", "--config", config.toString()));
+            assertEquals("upload: 0 shipped, 0 already in HDFS, 1 failed, 0 deferred", lastLine());
+        }
+        assertEquals(1, files(spool, ".jsonl").size());
+    }
+
+    private int run(String... args) {
+        return WorkerMain.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    private String lastLine() {
+        List<String> lines = out.toString().lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    private static List<Path> files(Path root, String suffix) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+}

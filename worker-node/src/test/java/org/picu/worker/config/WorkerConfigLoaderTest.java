@@ -1,0 +1,166 @@
+package org.picu.worker.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedExampleIsValid() throws Exception {
+        Path file = dir.resolve("worker.yml");
+        try (InputStream in = WorkerConfigLoader.class.getResourceAsStream("/worker-example.yml")) {
+            Files.copy(in, file);
+        }
+        WorkerConfig config = WorkerConfigLoader.load(file);
+
+        assertEquals("w1", config.workerId());
+        assertEquals(Path.of("/var/lib/picu/spool"), config.spool().dir());
+        assertEquals(16L * 1024 * 1024, config.spool().rollBytes());
+        assertEquals(URI.create("hdfs://raspberry-master:9000"), config.hdfs().uri());
+        assertEquals(UpbitConfig.DEFAULT_SYMBOLS, config.sources().upbit().symbols());
+        assertEquals(FetchConfig.defaults(), config.fetch());
+    }
+
+    @Test
+    void onlyTheRequiredKeysAreNeededEverythingElseHasDefaults() throws Exception {
+        WorkerConfig config = load("""
+                worker: {id: pi-3}
+                spool: {dir: spool}
+                hdfs: {uri: "hdfs://127.0.0.1:9000"}
+                """);
+
+        assertEquals(dir.resolve("spool"), config.spool().dir(), "relative to the config file, not the working dir");
+        assertEquals(SpoolConfig.DEFAULT_ROLL_BYTES, config.spool().rollBytes());
+        assertEquals(Duration.ofHours(1), config.spool().rollAge());
+        assertEquals("/", config.hdfs().root());
+        assertNull(config.hdfs().confDir());
+        assertEquals(FetchConfig.defaults(), config.fetch());
+        assertEquals(UpbitConfig.defaults(), config.sources().upbit());
+        assertEquals("PICU-crawler/0.1 (+https://github.com/picu/picu)", config.fetch().userAgent());
+    }
+
+    @Test
+    void valuesAreParsedAndNormalised() throws Exception {
+        Files.createDirectories(dir.resolve("hadoop-conf"));
+        WorkerConfig config = load("""
+                worker: {id: w2}
+                spool: {dir: /data/spool, roll-bytes: 512KiB, roll-age: pt15m}
+                hdfs: {uri: "file:///srv/picu", root: /picu, conf-dir: hadoop-conf}
+                fetch: {user-agent: "bot/1", connect-timeout: PT2S, read-timeout: PT5S, max-body-bytes: 1048576, host-delay: PT0S}
+                sources:
+                  upbit: {base-url: "http://127.0.0.1:8080/", quote: krw, symbols: [btc, eth, btc], batch-size: 2}
+                """);
+
+        assertEquals(512 * 1024, config.spool().rollBytes());
+        assertEquals(Duration.ofMinutes(15), config.spool().rollAge());
+        assertEquals(dir.resolve("hadoop-conf"), config.hdfs().confDir());
+        assertEquals("file:///srv/picu/picu", config.hdfs().layoutRoot());
+        assertEquals(new FetchConfig("bot/1", Duration.ofSeconds(2), Duration.ofSeconds(5), 1048576, Duration.ZERO),
+                config.fetch());
+        assertEquals(new UpbitConfig(URI.create("http://127.0.0.1:8080/"), "KRW", List.of("BTC", "ETH"), 2),
+                config.sources().upbit());
+    }
+
+    @Test
+    void layoutRootJoinsTheUriAndTheRoot() {
+        assertEquals("hdfs://master:9000/", new HdfsConfig(URI.create("hdfs://master:9000"), "/", null).layoutRoot());
+        assertEquals("hdfs://master:9000/picu", new HdfsConfig(URI.create("hdfs://master:9000/"), "/picu", null).layoutRoot());
+        assertEquals("file:///var/picu/", new HdfsConfig(URI.create("file:///var/picu"), "/", null).layoutRoot());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceEachNamingItsKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("""
+                worker: {id: Worker_One}
+                spool: {roll-bytes: lots, rol-age: PT1H}
+                hdfs: {uri: "127.0.0.1:9000", root: raw, conf-dir: /no/such/dir}
+                fetch: {read-timeout: 30s, host-delay: -PT1S, max-body-bytes: 0}
+                sources:
+                  upbit: {quote: "K", symbols: ["BTC", "B T C"], batch-size: 500, base-url: "ftp://x"}
+                  coinbase: {}
+                extra: 1
+                """));
+
+        List<String> problems = e.problems();
+        assertContains(problems, "unknown key 'spool.rol-age'");
+        assertContains(problems, "unknown key 'sources.coinbase'");
+        assertContains(problems, "unknown key 'extra'");
+        assertContains(problems, "worker.id 'Worker_One' must match");
+        assertContains(problems, "spool.dir is missing");
+        assertContains(problems, "spool.roll-bytes 'lots' is not a size");
+        assertContains(problems, "hdfs.uri '127.0.0.1:9000'");
+        assertContains(problems, "hdfs.root 'raw' must start with '/'");
+        assertContains(problems, "hdfs.conf-dir '/no/such/dir' is not a directory");
+        assertContains(problems, "fetch.read-timeout '30s' is not an ISO-8601 duration");
+        assertContains(problems, "fetch.host-delay '-PT1S' must be zero or positive");
+        assertContains(problems, "fetch.max-body-bytes '0' must be greater than zero");
+        assertContains(problems, "sources.upbit.quote 'K'");
+        assertContains(problems, "sources.upbit.symbols entry 'B T C'");
+        assertContains(problems, "sources.upbit.batch-size 500 must be between 1 and 100");
+        assertContains(problems, "sources.upbit.base-url 'ftp://x' must use one of [https, http]");
+        assertEquals(16, problems.size(), String.join("\n", problems));
+        assertTrue(e.getMessage().startsWith("config " + dir.resolve("worker.yml") + " has 16 problems: "));
+    }
+
+    @Test
+    void anEmptyFileReportsTheRequiredKeys() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(""));
+
+        assertEquals(List.of("worker.id is missing", "spool.dir is missing", "hdfs.uri is missing"), e.problems());
+    }
+
+    @Test
+    void aFileThatIsNotYamlReportsWhere() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("worker: {id: w1\nspool: ["));
+
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).startsWith("line "), e.problems().get(0));
+    }
+
+    @Test
+    void aSectionOfTheWrongShapeIsReportedWithItsLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("worker: {id: w1}\nspool: 5\n"));
+
+        assertEquals(1, e.problems().size());
+        assertEquals("line 2: spool must be a section of keys (key: value lines below it)", e.problems().get(0));
+    }
+
+    @Test
+    void aDuplicateKeyIsAnError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("worker: {id: w1}\nworker: {id: w2}\n"));
+
+        assertEquals(List.of("line 2: Duplicate field 'worker'"), e.problems());
+    }
+
+    @Test
+    void aMissingFileSaysWhatToDo() {
+        ConfigException e = assertThrows(ConfigException.class, () -> WorkerConfigLoader.load(dir.resolve("nope.yml")));
+
+        assertTrue(e.getMessage().contains("does not exist; copy worker-example.yml"), e.getMessage());
+    }
+
+    private WorkerConfig load(String yaml) throws IOException, ConfigException {
+        Path file = dir.resolve("worker.yml");
+        Files.writeString(file, yaml);
+        return WorkerConfigLoader.load(file);
+    }
+
+    private static void assertContains(List<String> problems, String start) {
+        assertTrue(problems.stream().anyMatch(p -> p.contains(start)),
+                "expected a problem containing '" + start + "' in:\n" + String.join("\n", problems));
+    }
+}

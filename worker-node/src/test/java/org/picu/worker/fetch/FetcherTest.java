@@ -1,0 +1,126 @@
+package org.picu.worker.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.picu.testkit.replay.ReplayServer;
+import org.picu.worker.config.FetchConfig;
+
+class FetcherTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T03:04:05.678Z");
+    private ReplayServer site;
+
+    @BeforeEach
+    void start() {
+        site = ReplayServer.start("fetch-check");
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    @Test
+    void fetchesWithTheConfiguredUserAgentAndStampsTheResponse() throws Exception {
+        Fetcher fetcher = new Fetcher(config(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        FetchResponse response = fetcher.get(url("/ok"));
+
+        assertEquals(200, response.status());
+        assertArrayEquals("{\"ok\":true}\n".getBytes(StandardCharsets.UTF_8), response.body());
+        assertEquals("application/json;charset=UTF-8", response.contentType());
+        assertEquals(NOW, response.fetchedAt());
+        assertEquals(FetchConfig.DEFAULT_USER_AGENT, site.requests().get(0).userAgent());
+    }
+
+    @Test
+    void anErrorStatusIsAFetchExceptionWithUrlAndStatus() {
+        Fetcher fetcher = new Fetcher(config());
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.get(url("/unavailable")));
+
+        assertEquals(503, e.status());
+        assertEquals(url("/unavailable"), e.url());
+        assertTrue(e.getMessage().contains("returned HTTP 503"), e.getMessage());
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefused() throws Exception {
+        Fetcher capped = new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofSeconds(5), 1024, Duration.ZERO));
+
+        FetchException e = assertThrows(FetchException.class, () -> capped.get(url("/big")));
+
+        assertEquals(FetchException.NO_STATUS, e.status());
+        assertTrue(e.getMessage().contains("fetch.max-body-bytes (1024 bytes)"), e.getMessage());
+        assertEquals(4036, new Fetcher(config()).get(url("/big")).body().length, "the default cap lets it through");
+    }
+
+    @Test
+    void aSlowAnswerTimesOut() {
+        Fetcher impatient = new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofMillis(300),
+                1024, Duration.ZERO));
+
+        long start = System.nanoTime();
+        FetchException e = assertThrows(FetchException.class, () -> impatient.get(url("/slow")));
+
+        assertEquals(FetchException.NO_STATUS, e.status());
+        assertTrue(System.nanoTime() - start < 1_400_000_000L, "gave up before the 1.5 s answer");
+    }
+
+    @Test
+    void aRefusedConnectionIsAFetchException() throws Exception {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            freePort = socket.getLocalPort();
+        }
+        URI nobody = URI.create("http://127.0.0.1:" + freePort + "/");
+
+        FetchException e = assertThrows(FetchException.class, () -> new Fetcher(config()).get(nobody));
+
+        assertEquals(nobody, e.url());
+        assertEquals(FetchException.NO_STATUS, e.status());
+    }
+
+    @Test
+    void requestsToOneHostAreSpacedByTheHostDelay() throws Exception {
+        Fetcher polite = new Fetcher(config().withHostDelay(Duration.ofMillis(300)));
+
+        long start = System.nanoTime();
+        polite.get(url("/ok"));
+        polite.get(url("/ok"));
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 300, "two requests took only " + millis + " ms");
+    }
+
+    @Test
+    void theDelayIsPerHost() throws Exception {
+        HostPacer pacer = new HostPacer(Duration.ofSeconds(5));
+
+        long start = System.nanoTime();
+        pacer.awaitTurn("a:80");
+        pacer.awaitTurn("b:80");
+
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "a different host does not wait");
+    }
+
+    private static FetchConfig config() {
+        return FetchConfig.defaults().withHostDelay(Duration.ZERO);
+    }
+
+    private URI url(String path) {
+        return URI.create(site.baseUrl() + path);
+    }
+}

@@ -1,0 +1,257 @@
+package org.picu.worker.spool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.picu.model.EnvelopeCodec;
+import org.picu.model.RecordEnvelope;
+import org.picu.model.RecordKind;
+
+class SpoolWriterTest {
+    private static final Instant T = Instant.parse("2026-11-21T03:04:05.123Z");
+    private static final long BIG = 16L * 1024 * 1024;
+
+    @TempDir
+    Path spool;
+
+    private final MutableClock clock = new MutableClock(T);
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    @Test
+    void recordsGoToATmpFileThatIsRenamedWithItsSequenceRangeOnClose() throws Exception {
+        Path day = spool.resolve("20261121");
+        try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
+            writer.append(RecordKind.MARKET_TICK, T, "https://api.upbit.com/v1/ticker?markets=KRW-BTC", payload("BTC"));
+            writer.append(RecordKind.MARKET_TICK, T, "https://api.upbit.com/v1/ticker?markets=KRW-BTC", payload("ETH"));
+
+            assertEquals(List.of("upbit.w1.000000000000.jsonl.tmp"), names(day));
+        }
+
+        assertEquals(List.of("upbit.w1.000000000000-000000000001.jsonl"), names(day));
+        List<RecordEnvelope> records = read(day.resolve("upbit.w1.000000000000-000000000001.jsonl"));
+        assertEquals(List.of(0L, 1L), records.stream().map(RecordEnvelope::seq).toList());
+        assertEquals("upbit", records.get(0).source());
+        assertEquals("w1", records.get(0).workerId());
+        assertEquals(T, records.get(0).crawledAt());
+        assertEquals("ETH", records.get(1).payload().get("symbol").asText());
+    }
+
+    @Test
+    void closingWithoutRecordsLeavesNoFile() throws Exception {
+        try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
+            assertEquals(0, writer.nextSeq());
+        }
+
+        assertFalse(Files.exists(spool.resolve("20261121")));
+    }
+
+    @Test
+    void rollsWhenAFileReachesTheSizeLimit() throws Exception {
+        long lineBytes = lineBytes();
+        try (SpoolWriter writer = open("upbit", 2 * lineBytes, Duration.ofHours(1))) {
+            for (int i = 0; i < 5; i++) {
+                writer.append(RecordKind.MARKET_TICK, T, "u", payload("BTC"));
+            }
+            assertEquals(2, writer.rolledFiles().size(), "two full files rolled while writing");
+        }
+
+        assertEquals(List.of("upbit.w1.000000000000-000000000001.jsonl", "upbit.w1.000000000002-000000000003.jsonl",
+                "upbit.w1.000000000004-000000000004.jsonl"), names(spool.resolve("20261121")));
+    }
+
+    @Test
+    void rollsWhenAFileReachesTheAgeLimit() throws Exception {
+        try (SpoolWriter writer = open("upbit", BIG, Duration.ofMinutes(60))) {
+            writer.append(RecordKind.MARKET_TICK, T, "u", payload("BTC"));
+            clock.advance(Duration.ofMinutes(59));
+            writer.append(RecordKind.MARKET_TICK, T, "u", payload("BTC"));
+            clock.advance(Duration.ofMinutes(1));
+            writer.append(RecordKind.MARKET_TICK, T, "u", payload("BTC"));
+        }
+
+        assertEquals(List.of("upbit.w1.000000000000-000000000001.jsonl", "upbit.w1.000000000002-000000000002.jsonl"),
+                names(spool.resolve("20261121")));
+    }
+
+    @Test
+    void rollsWhenTheRecordsUtcDayChanges() throws Exception {
+        try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
+            writer.append(RecordKind.MARKET_TICK, Instant.parse("2026-11-21T23:59:59.900Z"), "u", payload("BTC"));
+            writer.append(RecordKind.MARKET_TICK, Instant.parse("2026-11-22T00:00:00.100Z"), "u", payload("BTC"));
+        }
+
+        assertEquals(List.of("upbit.w1.000000000000-000000000000.jsonl"), names(spool.resolve("20261121")));
+        assertEquals(List.of("upbit.w1.000000000001-000000000001.jsonl"), names(spool.resolve("20261122")));
+    }
+
+    @Test
+    void sequenceNumbersContinueAcrossRestarts() throws Exception {
+        writeRecords("upbit", 3);
+        writeRecords("upbit", 2);
+
+        assertEquals(List.of("upbit.w1.000000000000-000000000002.jsonl", "upbit.w1.000000000003-000000000004.jsonl"),
+                names(spool.resolve("20261121")));
+        assertEquals("5", Files.readString(spool.resolve(".next-seq.w1")).trim());
+    }
+
+    @Test
+    void sequenceNumbersAreSharedByAllSourcesOfTheWorker() throws Exception {
+        writeRecords("upbit", 2);
+        writeRecords("fear_greed", 1);
+
+        assertEquals(List.of("fear_greed.w1.000000000002-000000000002.jsonl", "upbit.w1.000000000000-000000000001.jsonl"),
+                names(spool.resolve("20261121")));
+    }
+
+    @Test
+    void theHighWaterMarkKeepsNumbersMonotonicAfterCleanupDeletedOldFiles() throws Exception {
+        writeRecords("upbit", 3);
+        try (Stream<Path> files = Files.list(spool.resolve("20261121"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        writeRecords("upbit", 1);
+
+        assertEquals(List.of("upbit.w1.000000000003-000000000003.jsonl"), names(spool.resolve("20261121")));
+    }
+
+    @Test
+    void fileNamesRestoreTheSequenceWhenTheHighWaterMarkIsLost() throws Exception {
+        writeRecords("upbit", 3);
+        Path day = spool.resolve("20261121");
+        Files.move(day.resolve("upbit.w1.000000000000-000000000002.jsonl"),
+                day.resolve("upbit.w1.000000000000-000000000002.jsonl.uploaded"));
+        Files.delete(spool.resolve(".next-seq.w1"));
+
+        writeRecords("upbit", 1);
+
+        assertTrue(names(day).contains("upbit.w1.000000000003-000000000003.jsonl"), names(day).toString());
+    }
+
+    @Test
+    void aTornTmpFileFromACrashIsCutAfterItsLastCompleteLineAndRenamed() throws Exception {
+        Path day = Files.createDirectories(spool.resolve("20261121"));
+        Path tmp = day.resolve("upbit.w1.000000000005.jsonl.tmp");
+        String complete = line(5) + line(6);
+        String torn = line(7).substring(0, 40);
+        Files.writeString(tmp, complete + torn);
+
+        try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
+            assertEquals(7, writer.nextSeq(), "the torn record's number is free again: it was never stored");
+        }
+
+        assertEquals(List.of("upbit.w1.000000000005-000000000006.jsonl"), names(day));
+        assertEquals(complete, Files.readString(day.resolve("upbit.w1.000000000005-000000000006.jsonl")));
+    }
+
+    @Test
+    void aTmpFileOfAnotherSourceIsRecoveredToo() throws Exception {
+        Path day = Files.createDirectories(spool.resolve("20261121"));
+        Files.writeString(day.resolve("fear_greed.w1.000000000000.jsonl.tmp"), line(0));
+
+        writeRecords("upbit", 1);
+
+        assertEquals(List.of("fear_greed.w1.000000000000-000000000000.jsonl", "upbit.w1.000000000001-000000000001.jsonl"),
+                names(day));
+    }
+
+    @Test
+    void aTmpFileWithoutACompleteLineIsDeleted() throws Exception {
+        Path day = Files.createDirectories(spool.resolve("20261121"));
+        Files.writeString(day.resolve("upbit.w1.000000000000.jsonl.tmp"), "{\"schema_version\":1,\"sou");
+
+        try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
+            assertEquals(0, writer.nextSeq());
+        }
+
+        assertEquals(List.of(), names(day));
+    }
+
+    @Test
+    void aTmpFileThatContradictsItsNameIsSetAsideAndItsNumbersStayUsed() throws Exception {
+        Path day = Files.createDirectories(spool.resolve("20261121"));
+        Files.writeString(day.resolve("upbit.w1.000000000000.jsonl.tmp"), line(9));
+
+        try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
+            assertEquals(10, writer.nextSeq());
+        }
+
+        assertEquals(List.of("upbit.w1.000000000000.jsonl.tmp.corrupt"), names(day));
+        assertTrue(new SpoolDirectory(spool).pendingFiles().isEmpty(), "a corrupt file is never uploaded");
+        writeRecords("upbit", 1);
+        assertTrue(names(day).contains("upbit.w1.000000000010-000000000010.jsonl"), names(day).toString());
+    }
+
+    @Test
+    void aSecondWriterInTheSameProcessIsRefusedWhileTheFirstIsOpen() throws Exception {
+        try (SpoolWriter first = open("upbit", BIG, Duration.ofHours(1))) {
+            IOException e = assertThrows(IOException.class, () -> open("fear_greed", BIG, Duration.ofHours(1)));
+            assertTrue(e.getMessage().contains("already open in this process"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aClosedWriterRefusesRecords() throws Exception {
+        SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1));
+        writer.close();
+
+        assertThrows(IllegalStateException.class, () -> writer.append(RecordKind.MARKET_TICK, T, "u", payload("BTC")));
+    }
+
+    private SpoolWriter open(String source, long rollBytes, Duration rollAge) throws IOException {
+        return SpoolWriter.open(spool, source, "w1", rollBytes, rollAge, clock);
+    }
+
+    private void writeRecords(String source, int count) throws IOException {
+        try (SpoolWriter writer = open(source, BIG, Duration.ofHours(1))) {
+            for (int i = 0; i < count; i++) {
+                writer.append(RecordKind.MARKET_TICK, T, "u", payload("BTC"));
+            }
+        }
+    }
+
+    private long lineBytes() {
+        return line(0).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private String line(long seq) {
+        return codec.toJsonLine(new RecordEnvelope(1, "upbit", RecordKind.MARKET_TICK, T, "w1", seq, "u",
+                payload("BTC"))) + "\n";
+    }
+
+    private static ObjectNode payload(String symbol) {
+        ObjectNode payload = EnvelopeCodec.newPayload();
+        payload.put("symbol", symbol);
+        return payload;
+    }
+
+    private List<RecordEnvelope> read(Path file) throws Exception {
+        List<RecordEnvelope> records = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            records.add(codec.parse(line));
+        }
+        return records;
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
