@@ -1,0 +1,208 @@
+package org.picu.tier2.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a tier-2 YAML file into a {@link Tier2Config}. Every problem (unknown key, wrong type, value out of range,
+ * missing or conflicting key) is collected and reported together in one {@link ConfigException}.
+ *
+ * <p>Relative paths are resolved against the directory of the config file, so a config works from any working
+ * directory. The password may instead come from the environment variable {@value #PASSWORD_ENV}, which wins.
+ */
+public final class Tier2ConfigParser {
+    public static final String PASSWORD_ENV = "PICU_DB_PASSWORD";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Set<String> TOP_KEYS = Set.of("database", "hdfs", "http", "load");
+    private static final Set<String> DATABASE_KEYS = Set.of("url", "user", "password", "pool-size", "embedded");
+    private static final Set<String> EMBEDDED_KEYS = Set.of("enabled", "base-dir", "port", "system-binaries");
+    private static final Set<String> HDFS_KEYS = Set.of("uri", "root", "conf-dir");
+    private static final Set<String> HTTP_KEYS = Set.of("bind", "port", "threads");
+    private static final Set<String> LOAD_KEYS = Set.of("batch-size");
+
+    private final ConfigReader reader = new ConfigReader();
+    private final Path baseDir;
+    private final Map<String, String> env;
+
+    private Tier2ConfigParser(Path baseDir, Map<String, String> env) {
+        this.baseDir = baseDir;
+        this.env = env;
+    }
+
+    /**
+     * Parses a config file.
+     *
+     * @param env the process environment (a map, so that tests can pass their own)
+     * @throws ConfigException if the file cannot be read or has any problem
+     */
+    public static Tier2Config parse(Path file, Map<String, String> env) {
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()
+                    + "; pass an existing YAML file with --config (see tier2-example.yml)"));
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(yaml, file.toString(), dir, env);
+    }
+
+    /**
+     * Parses YAML text.
+     *
+     * @param source what to call the text in error messages, normally the file name
+     * @param baseDir directory that relative paths are resolved against
+     */
+    public static Tier2Config parse(String yaml, String source, Path baseDir, Map<String, String> env) {
+        Tier2ConfigParser parser = new Tier2ConfigParser(baseDir, env);
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, List.of("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())));
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            root = JsonNodeFactory.instance.objectNode();
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(source, List.of("the top level must be a mapping with keys "
+                    + String.join(", ", List.of("database", "hdfs", "http", "load"))));
+        }
+        Tier2Config config = parser.read(root);
+        if (!parser.reader.problems().isEmpty()) {
+            throw new ConfigException(source, parser.reader.problems());
+        }
+        return config;
+    }
+
+    private Tier2Config read(JsonNode root) {
+        reader.checkKeys(root, "", TOP_KEYS);
+        DatabaseConfig database = readDatabase(reader.section(root, "database", "database", DATABASE_KEYS));
+        HdfsConfig hdfs = readHdfs(reader.section(root, "hdfs", "hdfs", HDFS_KEYS));
+        HttpConfig http = readHttp(reader.section(root, "http", "http", HTTP_KEYS));
+        LoadConfig load = new LoadConfig(reader.integer(reader.section(root, "load", "load", LOAD_KEYS),
+                "batch-size", "load.batch-size", LoadConfig.DEFAULT_BATCH_SIZE, 1, LoadConfig.MAX_BATCH_SIZE));
+        return reader.problems().isEmpty() ? new Tier2Config(database, hdfs, http, load) : null;
+    }
+
+    private DatabaseConfig readDatabase(JsonNode node) {
+        int poolSize = reader.integer(node, "pool-size", "database.pool-size", DatabaseConfig.DEFAULT_POOL_SIZE,
+                1, DatabaseConfig.MAX_POOL_SIZE);
+        JsonNode embeddedNode = reader.section(node, "embedded", "database.embedded", EMBEDDED_KEYS);
+        Optional<EmbeddedDatabaseConfig> embedded = readEmbedded(embeddedNode);
+        Optional<String> url = reader.string(node, "url", "database.url");
+        Optional<String> user = reader.string(node, "user", "database.user");
+        if (reader.bool(embeddedNode, "enabled", "database.embedded.enabled", false)) {
+            for (String key : List.of("url", "user", "password")) {
+                if (reader.has(node, key)) {
+                    reader.problem("database." + key + " must not be set when database.embedded.enabled is true "
+                            + "(the embedded server's URL and user are fixed); remove one of them");
+                }
+            }
+            return embedded.map(e -> DatabaseConfig.embedded(e, poolSize)).orElse(null);
+        }
+        if (url.isEmpty()) {
+            reader.problem("database.url is required (e.g. jdbc:mariadb://db-host:3306/picu), "
+                    + "or set database.embedded.enabled: true");
+        } else if (!url.get().startsWith(DatabaseConfig.URL_PREFIX)) {
+            reader.problem("database.url must start with " + DatabaseConfig.URL_PREFIX + ", got '" + url.get() + "'");
+        }
+        if (user.isEmpty()) {
+            reader.problem("database.user is required when database.url is used");
+        }
+        Secret password = password(node);
+        if (!reader.problems().isEmpty()) {
+            return null; // read() reports the problems instead of building a config
+        }
+        return DatabaseConfig.external(url.get(), user.get(), password, poolSize);
+    }
+
+    private Secret password(JsonNode node) {
+        String fromEnv = env.get(PASSWORD_ENV);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return new Secret(fromEnv);
+        }
+        JsonNode value = node.get("password");
+        // read directly: ConfigReader would quote a wrong-typed value in its message, which would leak it
+        if (value == null || value.isNull()) {
+            return Secret.EMPTY;
+        }
+        if (!value.isValueNode() || value.isBinary()) {
+            reader.problem("database.password must be a single text value");
+            return Secret.EMPTY;
+        }
+        return new Secret(value.asText());
+    }
+
+    /** The embedded settings if enabled and complete; every key is type-checked either way. */
+    private Optional<EmbeddedDatabaseConfig> readEmbedded(JsonNode node) {
+        boolean enabled = reader.bool(node, "enabled", "database.embedded.enabled", false);
+        Optional<Path> dir = reader.string(node, "base-dir", "database.embedded.base-dir").map(this::resolve);
+        int port = reader.integer(node, "port", "database.embedded.port", 0, 0, 65535);
+        boolean system = reader.bool(node, "system-binaries", "database.embedded.system-binaries", false);
+        if (!enabled) {
+            return Optional.empty();
+        }
+        if (dir.isEmpty()) {
+            reader.problem("database.embedded.base-dir is required when database.embedded.enabled is true "
+                    + "(the server's data directory lives there)");
+            return Optional.empty();
+        }
+        return Optional.of(new EmbeddedDatabaseConfig(true, dir, port, system));
+    }
+
+    private HdfsConfig readHdfs(JsonNode node) {
+        Optional<URI> uri = reader.string(node, "uri", "hdfs.uri").flatMap(this::fileSystemUri);
+        String root = reader.string(node, "root", "hdfs.root").orElse(HdfsConfig.DEFAULT_ROOT);
+        if (!HdfsConfig.isAbsoluteRoot(root)) {
+            reader.problem("hdfs.root must be an absolute path such as / or a URI such as file:/var/picu, got '" + root + "'");
+            root = HdfsConfig.DEFAULT_ROOT;
+        }
+        Optional<Path> confDir = reader.string(node, "conf-dir", "hdfs.conf-dir").map(this::resolve);
+        if (confDir.isPresent() && !Files.isDirectory(confDir.get())) {
+            reader.problem("hdfs.conf-dir " + confDir.get() + " is not a directory; point it at the directory holding core-site.xml");
+        }
+        return new HdfsConfig(uri, root, confDir);
+    }
+
+    private Optional<URI> fileSystemUri(String text) {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() == null) {
+                throw new URISyntaxException(text, "no scheme");
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            reader.problem("hdfs.uri must be a URI with a scheme such as hdfs://master:9000 or file:///, got '" + text + "'");
+            return Optional.empty();
+        }
+    }
+
+    private HttpConfig readHttp(JsonNode node) {
+        String bind = reader.string(node, "bind", "http.bind").orElse(HttpConfig.DEFAULT_BIND);
+        int port = reader.integer(node, "port", "http.port", HttpConfig.DEFAULT_PORT, 0, 65535);
+        int threads = reader.integer(node, "threads", "http.threads", HttpConfig.DEFAULT_THREADS, 1, HttpConfig.MAX_THREADS);
+        return new HttpConfig(bind, port, threads);
+    }
+
+    private Path resolve(String path) {
+        return baseDir.resolve(path).normalize();
+    }
+}

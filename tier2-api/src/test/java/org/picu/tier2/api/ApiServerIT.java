@@ -1,0 +1,174 @@
+package org.picu.tier2.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.picu.tier2.testing.ApiClient.expected;
+import static org.picu.tier2.testing.ApiClient.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.picu.tier2.Tier2Service;
+import org.picu.tier2.Tier2Version;
+import org.picu.tier2.config.DatabaseConfig;
+import org.picu.tier2.config.HdfsConfig;
+import org.picu.tier2.config.HttpConfig;
+import org.picu.tier2.config.LoadConfig;
+import org.picu.tier2.config.Secret;
+import org.picu.tier2.config.Tier2Config;
+import org.picu.tier2.db.EmbeddedMariaDb;
+import org.picu.tier2.load.LoadReport;
+import org.picu.tier2.testing.ApiClient;
+import org.picu.tier2.testing.MariaDbExtension;
+import org.picu.tier2.testing.MarketTickPartitions;
+import org.picu.tier2.testing.TestHadoop;
+
+/** The API as deployed: Tier2Service over a real MariaDB, a fixture partition loaded, real HTTP on a free port. */
+class ApiServerIT {
+    @RegisterExtension
+    static final MariaDbExtension MARIADB = new MariaDbExtension();
+
+    private static Tier2Service service;
+    private static ApiClient client;
+
+    @BeforeAll
+    static void startApi() throws Exception {
+        MarketTickPartitions partitions = new MarketTickPartitions(Path.of("target", "partitions", "ApiServerIT"));
+        partitions.publish("20261122", "run-1", MarketTickPartitions.fixture("upbit-krw-day"));
+        String url = MARIADB.server().jdbcUrl(MARIADB.freshDatabaseName());
+        Tier2Config config = new Tier2Config(DatabaseConfig.external(url, EmbeddedMariaDb.USER, Secret.EMPTY, 4),
+                HdfsConfig.local(partitions.rootUri()), HttpConfig.loopbackAnyPort(), LoadConfig.defaults());
+        service = Tier2Service.open(config, TestHadoop.conf());
+        LoadReport report = service.load();
+        assertEquals(7, report.rows(), report.summary());
+        client = new ApiClient(service.startApi().baseUrl());
+    }
+
+    @AfterAll
+    static void stopApi() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void root_names_the_api_and_our_version() {
+        HttpResponse<String> response = client.get("/");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        JsonNode body = json(response);
+        assertEquals("CoinTicker API", body.get("message").asText());
+        assertEquals(Tier2Version.current(), body.get("version").asText());
+        assertFalse(body.get("version").asText().contains("${"), "version resource is filtered");
+        assertEquals("running", body.get("status").asText());
+    }
+
+    @Test
+    void health_reports_the_database_connected_with_a_utc_timestamp() {
+        HttpResponse<String> response = client.get("/health");
+        assertEquals(200, response.statusCode());
+        JsonNode body = json(response);
+        assertEquals("healthy", body.get("status").asText());
+        assertEquals("connected", body.get("database").asText());
+        String timestamp = body.get("timestamp").asText();
+        assertTrue(timestamp.endsWith("Z"), timestamp);
+        Instant.parse(timestamp);
+    }
+
+    @Test
+    void trends_are_the_newest_rows_first_in_the_original_shape() {
+        HttpResponse<String> response = client.get("/api/market/trends");
+        assertEquals(200, response.statusCode());
+        JsonNode body = json(response);
+        assertEquals(expected("/fixtures/market_ticks/upbit-krw-day.trends.expected.json"), body);
+        assertEquals(List.of("symbol", "price", "volume_24h", "change_24h", "timestamp", "source"),
+                fieldNames(body.get("trends").get(0)));
+        assertFalse(response.body().contains("E7"), "no exponent notation: " + response.body());
+    }
+
+    @Test
+    void trends_filter_by_symbol_in_any_case() {
+        JsonNode body = json(client.get("/api/market/trends?symbol=btc"));
+        assertEquals(expected("/fixtures/market_ticks/upbit-krw-day.trends-btc.expected.json"), body);
+    }
+
+    @Test
+    void trends_of_an_unknown_symbol_are_an_empty_list() {
+        HttpResponse<String> response = client.get("/api/market/trends?symbol=NOPE");
+        assertEquals(200, response.statusCode());
+        assertEquals(0, json(response).get("trends").size());
+    }
+
+    @Test
+    void trends_limit_takes_the_newest_rows() {
+        JsonNode all = expected("/fixtures/market_ticks/upbit-krw-day.trends.expected.json").get("trends");
+        JsonNode two = json(client.get("/api/market/trends?limit=2")).get("trends");
+        assertEquals(2, two.size());
+        assertEquals(all.get(0), two.get(0));
+        assertEquals(all.get(1), two.get(1));
+    }
+
+    @Test
+    void bad_limits_are_400_naming_the_field() {
+        for (String limit : List.of("abc", "-1", "0", "1.5", "%20")) {
+            HttpResponse<String> response = client.get("/api/market/trends?limit=" + limit);
+            if (limit.equals("%20")) {
+                assertEquals(200, response.statusCode(), "blank limit means the default");
+                continue;
+            }
+            assertEquals(400, response.statusCode(), "limit=" + limit);
+            assertEquals("limit", json(response).get("field").asText(), "limit=" + limit);
+        }
+    }
+
+    @Test
+    void a_symbol_that_is_not_a_plain_ticker_is_400_and_reaches_no_sql() {
+        String attack = URLEncoder.encode("BTC'; DROP TABLE market_trends; --", StandardCharsets.UTF_8);
+        for (String symbol : List.of(attack, "ABCDEFGHIJKLMNOPQRSTU", "%E2%82%BF")) {
+            HttpResponse<String> response = client.get("/api/market/trends?symbol=" + symbol);
+            assertEquals(400, response.statusCode(), symbol);
+            JsonNode body = json(response);
+            assertEquals("symbol", body.get("field").asText());
+            assertFalse(response.body().contains("DROP"), "the bad value is not echoed");
+        }
+        assertEquals(7, json(client.get("/api/market/trends")).get("trends").size(), "table still there");
+    }
+
+    @Test
+    void a_parameter_given_twice_is_400() {
+        HttpResponse<String> response = client.get("/api/market/trends?limit=1&limit=2");
+        assertEquals(400, response.statusCode());
+        assertEquals("limit", json(response).get("field").asText());
+    }
+
+    @Test
+    void unknown_paths_are_404_json_and_other_methods_405() {
+        HttpResponse<String> notFound = client.get("/api/nothing-here");
+        assertEquals(404, notFound.statusCode());
+        assertTrue(json(notFound).get("error").isTextual());
+
+        HttpResponse<String> wrongMethod = client.send("POST", "/api/market/trends");
+        assertEquals(405, wrongMethod.statusCode());
+        assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElseThrow());
+        assertTrue(json(wrongMethod).get("error").isTextual());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
