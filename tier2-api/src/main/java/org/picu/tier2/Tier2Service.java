@@ -101,7 +101,7 @@ public final class Tier2Service implements AutoCloseable {
      */
     public LoadReport load() throws IOException {
         try (FileSystem fs = HadoopFileSystems.open(config.hdfs(), hadoopConf)) {
-            PartitionLoader loader = new PartitionLoader(dataSource, fs, new HdfsLayout(config.hdfs().root()),
+            PartitionLoader loader = new PartitionLoader(dataSource, fs, config.hdfs().layout(),
                     config.load().batchSize());
             LoadReport report = loader.loadNew(LOADERS);
             LOG.info("load finished: {}", report.summary());

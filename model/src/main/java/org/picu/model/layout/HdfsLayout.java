@@ -1,5 +1,6 @@
 package org.picu.model.layout;
 
+import java.net.URI;
 import java.util.Objects;
 
 /**
@@ -29,8 +30,24 @@ public final class HdfsLayout {
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
 
+    /**
+     * The layout whose root is {@code root} below a file system URI's own path, so that configuration can
+     * name the file system and the root separately: {@code hdfs://master:9000} + {@code /} is
+     * {@code hdfs://master:9000/}, and {@code file:///var/picu/hdfs} + {@code /} is {@code file:///var/picu/hdfs/}.
+     */
+    public static HdfsLayout under(URI fileSystem, String root) {
+        Objects.requireNonNull(fileSystem, "fileSystem");
+        Objects.requireNonNull(root, "root");
+        String base = fileSystem.getPath() == null ? "" : fileSystem.getPath();
+        String path = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + (root.startsWith("/") ? root : "/" + root);
+        String authority = fileSystem.getRawAuthority() == null ? "" : fileSystem.getRawAuthority();
+        return new HdfsLayout(fileSystem.getScheme() + "://" + authority + path);
+    }
+
+    /** The root, always ending in {@code /} (so {@code hdfs://nn:9000/} rather than a path-less URI). */
     public String root() {
-        return root.isEmpty() ? "/" : root;
+        return root + "/";
     }
 
     public String rawSourceDir(String source) {

@@ -60,6 +60,14 @@ class RawFileNameTest {
     }
 
     @Test
+    void a_layout_under_a_file_system_uri_keeps_the_uri_path() {
+        assertEquals("hdfs://nn:9000/", HdfsLayout.under(java.net.URI.create("hdfs://nn:9000"), "/").root());
+        assertEquals("hdfs://nn:9000/picu/", HdfsLayout.under(java.net.URI.create("hdfs://nn:9000/"), "/picu").root());
+        assertEquals("file:///var/picu/hdfs/raw/upbit",
+                HdfsLayout.under(java.net.URI.create("file:///var/picu/hdfs/"), "/").rawSourceDir("upbit"));
+    }
+
+    @Test
     void manifests_round_trip_through_json() {
         PartitionManifest m = new PartitionManifest("market_ticks", "20261122", "run-1", 10, 2, 3,
                 List.of("part-r-00000.parquet"), List.of("upbit.w1.000000000001-000000000015.jsonl"),

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.picu.model.layout.HdfsLayout;
 
 /**
  * {@code hdfs.*}: where the published partitions are read from.
@@ -24,6 +25,18 @@ public record HdfsConfig(Optional<URI> uri, String root, Optional<Path> confDir)
         if (!isAbsoluteRoot(root)) {
             throw new IllegalArgumentException("hdfs.root must be an absolute path or a URI, got '" + root + "'");
         }
+    }
+
+    /**
+     * The layout: {@code root} below the path of {@code uri} when one is given (so {@code file:///var/picu}
+     * + {@code /} reads {@code /var/picu/cleaned/...}, as the worker writes it), else {@code root} on the
+     * default file system; a root written as a URI is used as it is.
+     */
+    public HdfsLayout layout() {
+        if (!root.startsWith("/")) {
+            return new HdfsLayout(root);
+        }
+        return uri.map(u -> HdfsLayout.under(u, root)).orElseGet(() -> new HdfsLayout(root));
     }
 
     /** The local file system with the layout below {@code root}. */

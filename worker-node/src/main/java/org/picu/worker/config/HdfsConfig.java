@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.picu.model.layout.HdfsLayout;
 
 /**
  * Keys {@code hdfs.*}.
@@ -31,9 +32,6 @@ public record HdfsConfig(URI uri, String root, Path confDir) {
      * {@code file:///var/picu/hdfs} + {@code /} gives {@code file:///var/picu/hdfs/}.
      */
     public String layoutRoot() {
-        String base = uri.getPath() == null ? "" : uri.getPath();
-        String path = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + root;
-        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
-        return uri.getScheme() + "://" + authority + path;
+        return HdfsLayout.under(uri, root).root();
     }
 }

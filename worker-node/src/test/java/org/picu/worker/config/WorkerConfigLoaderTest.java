@@ -68,7 +68,7 @@ class WorkerConfigLoaderTest {
         assertEquals(512 * 1024, config.spool().rollBytes());
         assertEquals(Duration.ofMinutes(15), config.spool().rollAge());
         assertEquals(dir.resolve("hadoop-conf"), config.hdfs().confDir());
-        assertEquals("file:///srv/picu/picu", config.hdfs().layoutRoot());
+        assertEquals("file:///srv/picu/picu/", config.hdfs().layoutRoot());
         assertEquals(new FetchConfig("bot/1", Duration.ofSeconds(2), Duration.ofSeconds(5), 1048576, Duration.ZERO),
                 config.fetch());
         assertEquals(new UpbitConfig(URI.create("http://127.0.0.1:8080/"), "KRW", List.of("BTC", "ETH"), 2),
@@ -78,7 +78,7 @@ class WorkerConfigLoaderTest {
     @Test
     void layoutRootJoinsTheUriAndTheRoot() {
         assertEquals("hdfs://master:9000/", new HdfsConfig(URI.create("hdfs://master:9000"), "/", null).layoutRoot());
-        assertEquals("hdfs://master:9000/picu", new HdfsConfig(URI.create("hdfs://master:9000/"), "/picu", null).layoutRoot());
+        assertEquals("hdfs://master:9000/picu/", new HdfsConfig(URI.create("hdfs://master:9000/"), "/picu", null).layoutRoot());
         assertEquals("file:///var/picu/", new HdfsConfig(URI.create("file:///var/picu"), "/", null).layoutRoot());
     }
 
