@@ -8,6 +8,12 @@ import org.apache.avro.Schema;
 /** The Avro schema of each cleaned dataset, loaded once from the {@code .avsc} files beside this class. */
 public final class DatasetSchemas {
     public static final Schema MARKET_TICK = load("market_tick.avsc");
+    public static final Schema NEWS = load("news.avsc");
+    public static final Schema FEAR_GREED = load("fear_greed.avsc");
+    public static final Schema CANDLE = load("candle.avsc");
+    public static final Schema INDICATOR = load("indicator.avsc");
+    public static final Schema NEWS_SENTIMENT = load("news_sentiment.avsc");
+    public static final Schema INSIGHT = load("insight.avsc");
 
     private DatasetSchemas() {
     }

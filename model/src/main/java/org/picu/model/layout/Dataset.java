@@ -6,7 +6,13 @@ import java.util.Optional;
 
 /** A cleaned dataset published under {@code /cleaned/<name>/<YYYYMMDD>/}. */
 public enum Dataset {
-    MARKET_TICKS("market_ticks", List.of("upbit"));
+    MARKET_TICKS("market_ticks", List.of("upbit")),
+    NEWS("news", List.of("coinness", "saveticker", "perplexity")),
+    FEAR_GREED("fear_greed", List.of("fear_greed")),
+    CANDLES_1H("candles_1h", List.of()),
+    INDICATORS("indicators", List.of()),
+    NEWS_SENTIMENT("news_sentiment", List.of()),
+    INSIGHTS("insights", List.of());
 
     private final String dirName;
     private final List<String> rawSources;
@@ -21,7 +27,7 @@ public enum Dataset {
         return dirName;
     }
 
-    /** The raw sources whose files feed this dataset by default. */
+    /** The raw sources whose files feed this dataset by default; empty for datasets derived from other datasets. */
     public List<String> rawSources() {
         return rawSources;
     }
