@@ -12,6 +12,8 @@ import java.util.Objects;
  * cleaned/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/_rejects/                        rejected records with their reason
  * staging/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/&lt;run-id&gt;/                        job output before it is published
  * locks/&lt;dataset&gt;.&lt;YYYYMMDD&gt;.lock                                   held while a run for that partition is active
+ * heartbeats/&lt;worker&gt;.json                                           each worker's last upload and spool backlog
+ * ledger/                                                              the orchestrator's run ledger
  * </pre>
  *
  * Paths are returned as strings so that this module does not depend on Hadoop; callers wrap them in
@@ -68,6 +70,19 @@ public final class HdfsLayout {
 
     public String stagingDir(Dataset dataset, PartitionDate date, String runId) {
         return root + "/staging/" + dataset.dirName() + "/" + date + "/" + runId;
+    }
+
+    public String heartbeatDir() {
+        return root + "/heartbeats";
+    }
+
+    /** The heartbeat a worker rewrites after every upload (see {@link WorkerHeartbeat}). */
+    public String heartbeatFile(String workerId) {
+        return heartbeatDir() + "/" + workerId + ".json";
+    }
+
+    public String ledgerDir() {
+        return root + "/ledger";
     }
 
     public String lockFile(Dataset dataset, PartitionDate date) {

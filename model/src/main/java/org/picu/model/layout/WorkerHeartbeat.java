@@ -1,0 +1,74 @@
+package org.picu.model.layout;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * {@code heartbeats/<worker>.json}: written by a worker after each upload round (temporary name, then
+ * rename), read by the master's {@code status}/{@code health} and tier-2's pipeline status.
+ *
+ * @param workerId the worker
+ * @param writtenAt when this heartbeat was written
+ * @param lastUploadAt the last successful upload of a file, or null if none yet
+ * @param backlogFiles complete spool files not yet shipped
+ * @param backlogBytes their size
+ * @param oldestUnshipped crawl day ({@code YYYYMMDD}) of the oldest unshipped file, or null
+ * @param lastSuccess per source, the end of its last successful crawl run
+ */
+public record WorkerHeartbeat(String workerId, Instant writtenAt, Instant lastUploadAt, long backlogFiles,
+                              long backlogBytes, String oldestUnshipped, Map<String, Instant> lastSuccess) {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public WorkerHeartbeat {
+        Objects.requireNonNull(workerId, "workerId");
+        Objects.requireNonNull(writtenAt, "writtenAt");
+        lastSuccess = Map.copyOf(lastSuccess);
+    }
+
+    public String toJson() {
+        Wire w = new Wire();
+        w.workerId = workerId;
+        w.writtenAt = writtenAt.toString();
+        w.lastUploadAt = lastUploadAt == null ? null : lastUploadAt.toString();
+        w.backlogFiles = backlogFiles;
+        w.backlogBytes = backlogBytes;
+        w.oldestUnshipped = oldestUnshipped;
+        lastSuccess.forEach((source, at) -> w.lastSuccess.put(source, at.toString()));
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(w);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @throws IllegalArgumentException if the text is not a heartbeat */
+    public static WorkerHeartbeat fromJson(String json) {
+        try {
+            Wire w = JSON.readValue(json, Wire.class);
+            Map<String, Instant> last = new TreeMap<>();
+            w.lastSuccess.forEach((source, at) -> last.put(source, Instant.parse(at)));
+            return new WorkerHeartbeat(w.workerId, Instant.parse(w.writtenAt),
+                    w.lastUploadAt == null ? null : Instant.parse(w.lastUploadAt), w.backlogFiles, w.backlogBytes,
+                    w.oldestUnshipped, last);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("not a worker heartbeat: " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Wire {
+        @JsonProperty("worker_id") public String workerId;
+        @JsonProperty("written_at") public String writtenAt;
+        @JsonProperty("last_upload_at") public String lastUploadAt;
+        @JsonProperty("backlog_files") public long backlogFiles;
+        @JsonProperty("backlog_bytes") public long backlogBytes;
+        @JsonProperty("oldest_unshipped") public String oldestUnshipped;
+        @JsonProperty("last_success") public Map<String, String> lastSuccess = new TreeMap<>();
+    }
+}
