@@ -2,16 +2,22 @@ package org.picu.worker;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Iterator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.picu.worker.config.WorkerConfig;
 import org.picu.worker.config.WorkerConfigLoader;
+import org.picu.worker.daemon.CrawlRun;
 import org.picu.worker.fetch.Fetcher;
 import org.picu.worker.spider.CrawlResult;
 import org.picu.worker.spider.Spider;
 import org.picu.worker.spider.Spiders;
+import org.picu.worker.spool.CrawlLedger;
+import org.picu.worker.spool.SpoolCapacity;
+import org.picu.worker.spool.SpoolDirectory;
 import org.picu.worker.spool.SpoolWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,13 +27,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code crawl <source> --config <file>}: one run of a spider into the spool, then the spool file is rolled. */
 @Command(name = "crawl", mixinStandardHelpOptions = true,
-        description = "Runs one crawl of a source into the local spool and rolls the spool file so it can be uploaded.")
+        description = "Runs one crawl of a source into the local spool and rolls the spool file so it can be uploaded."
+                + " When the spool is at spool.max-bytes the run is skipped (exit 1) and nothing is fetched.")
 final class CrawlCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlCommand.class);
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<source>", completionCandidates = SourceNames.class,
-            description = "The source to crawl, one of: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "<source>",
+            description = "The source to crawl: upbit, fear_greed, coinness, saveticker, perplexity or a declarative"
+                    + " source of the config.")
     String source;
 
     @Option(names = "--config", required = true, paramLabel = "<file>", description = "The worker's YAML config file.")
@@ -35,32 +45,34 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Spiders.names().contains(source)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Unknown source '" + source + "'; known sources: " + String.join(", ", Spiders.names()));
-        }
         WorkerConfig worker = WorkerConfigLoader.load(config);
+        List<String> known = Spiders.names(worker);
+        if (!known.contains(source)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Unknown source '" + source + "'; known sources: " + String.join(", ", known));
+        }
         Spider spider = Spiders.create(source, worker).orElseThrow();
+        SpoolDirectory spoolDir = new SpoolDirectory(worker.spool().dir());
+        SpoolCapacity capacity = new SpoolCapacity(spoolDir, worker.spool().maxBytes(), Duration.ofSeconds(1));
+        if (capacity.full()) {
+            // A cron-started run must not sit waiting for space; the next run tries again.
+            LOG.error("crawl {} skipped: the spool {} is at spool.max-bytes ({} bytes) with data not yet shipped;"
+                    + " run upload (nothing is deleted)", source, spoolDir.root(), worker.spool().maxBytes());
+            return WorkerMain.EXIT_FAILURE;
+        }
         Fetcher fetcher = new Fetcher(worker.fetch());
         CrawlResult result;
         List<Path> rolled;
         // Closing the writer rolls what was written even when the crawl fails half-way, so nothing is lost.
-        try (SpoolWriter spool = SpoolWriter.open(worker.spool().dir(), spider.name(), worker.workerId(),
+        try (SpoolWriter spool = SpoolWriter.open(spoolDir.root(), spider.name(), worker.workerId(),
                 worker.spool().rollBytes(), worker.spool().rollAge(), Clock.systemUTC())) {
-            result = spider.crawl(fetcher, r -> spool.append(r.kind(), r.crawledAt(), r.url(), r.payload()));
+            CrawlRun run = new CrawlRun(spool, capacity, new CrawlLedger(spoolDir.root()), Clock.systemUTC());
+            result = run.run(spider, fetcher, () -> true);
             spool.roll();
             rolled = spool.rolledFiles();
         }
         spec.commandLine().getOut().printf("crawl %s: %d records written, %d rejected, %d %s rolled%n", source,
                 result.records(), result.rejected(), rolled.size(), rolled.size() == 1 ? "file" : "files");
         return 0;
-    }
-
-    /** Lets picocli list the registered sources in help and errors. */
-    static final class SourceNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Spiders.names().iterator();
-        }
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The worker's command line: {@code crawl <source> --config <file>} and {@code upload --config <file>}.
+ * The worker's command line: {@code crawl <source>}, {@code upload}, {@code daemon}, {@code status} and
+ * {@code cleanup --retention 7d}, each with {@code --config <file>}.
  *
  * <p>Exit codes: 0 success; 1 runtime failure (one log line says why; for {@code upload} also when some
  * files could not be shipped and stay in the spool); 2 usage error or invalid config file. This is the only
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "picu-worker", mixinStandardHelpOptions = true, version = "picu-worker 0.1",
         description = "PICU crawler agent: crawls a source into the local spool and ships the spool to HDFS.",
-        subcommands = {CrawlCommand.class, UploadCommand.class})
+        subcommands = {CrawlCommand.class, UploadCommand.class, DaemonCommand.class, StatusCommand.class,
+                CleanupCommand.class})
 public final class WorkerMain implements Runnable {
     /** Exit code of a usage error or an invalid config file. */
     public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
@@ -29,7 +31,7 @@ public final class WorkerMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: crawl or upload");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: crawl, upload, daemon, status or cleanup");
     }
 
     /** Runs the command line and exits the JVM with its exit code. */

@@ -25,26 +25,38 @@ class WorkerMainTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void helpListsTheCommands() {
+    void helpListsTheCommandsAndEveryCommandHasHelp() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString().contains("crawl") && out.toString().contains("upload"), out.toString());
+        for (String command : List.of("crawl", "upload", "daemon", "status", "cleanup")) {
+            assertTrue(out.toString().contains(command), out.toString());
+        }
+        for (String command : List.of("crawl", "upload", "daemon", "status", "cleanup")) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(command, "--help"), command);
+            assertTrue(out.toString().contains("Usage: picu-worker " + command), out.toString());
+        }
     }
 
     @Test
     void crawlHelpListsTheSources() {
         assertEquals(0, run("crawl", "--help"));
-        assertTrue(out.toString().contains("one of: upbit"), out.toString());
+        assertTrue(out.toString().contains("upbit, fear_greed"), out.toString());
     }
 
     @Test
-    void usageErrorsExitWithTwo() {
+    void usageErrorsExitWithTwo() throws IOException {
         assertEquals(2, run());
-        assertTrue(err.toString().contains("Missing command: crawl or upload"), err.toString());
+        assertTrue(err.toString().contains("Missing command: crawl, upload, daemon, status or cleanup"), err.toString());
         assertEquals(2, run("crawl", "upbit"));
         assertTrue(err.toString().contains("Missing required option: '--config=<file>'"), err.toString());
         assertEquals(2, run("crawl", "--config", "worker.yml"));
-        assertEquals(2, run("crawl", "nosuch", "--config", "worker.yml"));
-        assertTrue(err.toString().contains("Unknown source 'nosuch'; known sources: upbit"), err.toString());
+        Path config = WorkerConfigFiles.write(dir, dir.resolve("spool"), "file://" + dir.resolve("hdfs"), "http://127.0.0.1:9");
+        assertEquals(2, run("crawl", "nosuch", "--config", config.toString()));
+        assertTrue(err.toString().contains("Unknown source 'nosuch'; known sources: upbit, fear_greed"), err.toString());
+        assertEquals(2, run("cleanup", "--retention", "soon", "--config", config.toString()));
+        assertTrue(err.toString().contains("--retention 'soon' is not an age"), err.toString());
+        assertEquals(2, run("daemon", "--config", config.toString()));
+        assertTrue(err.toString().contains("assignments.w1 lists no source"), err.toString());
         assertEquals(2, run("fetch"));
     }
 
@@ -79,6 +91,41 @@ class WorkerMainTest {
         assertEquals(9, Files.readAllLines(shipped.get(0)).size());
         assertEquals(1, files(spool, ".uploaded").size());
         assertEquals(0, files(spool, ".jsonl").size());
+    }
+
+    @Test
+    void statusShowsTheBacklogAndLastSuccessAndCleanupRemovesOnlyShippedFiles() throws Exception {
+        Path spool = dir.resolve("spool");
+        Path hdfs = Files.createDirectories(dir.resolve("hdfs"));
+        try (ReplayServer upbit = ReplayServer.start("upbit")) {
+            Path config = WorkerConfigFiles.write(dir, spool, hdfs.toUri().toString(), upbit.baseUrl());
+            assertEquals(0, run("crawl", "upbit", "--config", config.toString()), err.toString());
+
+            assertEquals(0, run("status", "--config", config.toString()));
+            String before = out.toString();
+            assertTrue(before.contains("backlog: 1 files"), before);
+            assertTrue(before.matches("(?s).*  \\d{8}: 1 files, \\d+ bytes.*"), before);
+            assertTrue(before.contains("oldest unshipped: ") && before.contains("upbit.w1.000000000000-000000000008.jsonl"),
+                    before);
+            assertTrue(before.contains("last success upbit: "), before);
+
+            assertEquals(0, run("cleanup", "--retention", "0d", "--config", config.toString()));
+            assertEquals("cleanup: 0 shipped files deleted (0 bytes), 0 empty date folders removed, 1 unshipped files kept",
+                    lastLine());
+            assertEquals(1, files(spool, ".jsonl").size(), "an unshipped file survives any retention");
+
+            assertEquals(0, run("upload", "--config", config.toString()));
+            out.getBuffer().setLength(0);
+            assertEquals(0, run("status", "--config", config.toString()));
+            assertTrue(out.toString().contains("backlog: 0 files") && out.toString().contains("oldest unshipped: none"),
+                    out.toString());
+
+            assertEquals(0, run("cleanup", "--retention", "7d", "--config", config.toString()));
+            assertEquals(1, files(spool, ".uploaded").size(), "a shipped file younger than 7 days is kept");
+            assertEquals(0, run("cleanup", "--retention", "0d", "--config", config.toString()));
+            assertTrue(lastLine().startsWith("cleanup: 1 shipped files deleted"), lastLine());
+            assertEquals(0, files(spool, ".uploaded").size());
+        }
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class ReplayServer implements AutoCloseable {
     private static final byte[] NOT_FOUND = "{\"error\":{\"name\":\"404\",\"message\":\"no recorded response\"}}"
             .getBytes(StandardCharsets.UTF_8);
 
+    private static final String ROBOTS = "/robots.txt";
+
     private final SiteRoutes routes;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -114,19 +116,23 @@ public final class ReplayServer implements AutoCloseable {
         return List.copyOf(log);
     }
 
-    /** How many requests were answered so far. */
+    /** How many page requests were answered so far; robots.txt requests are not counted (see {@link #requests()}). */
     public int requestCount() {
-        return log.size();
+        return (int) log.stream().filter(r -> !ROBOTS.equals(r.path())).count();
     }
 
-    /** How many requests were made to exactly this path (any query). */
+    /** How many requests were made to exactly this path (any query); {@code /robots.txt} counts here too. */
     public long requestCount(String path) {
         return log.stream().filter(r -> r.path().equals(path)).count();
     }
 
-    /** {@link ReplayRequest#pathAndQuery()} of every request so far, in arrival order. */
+    /**
+     * {@link ReplayRequest#pathAndQuery()} of every page request so far, in arrival order. Polite clients ask
+     * for {@code /robots.txt} on their own before the pages; those requests are left out here and are in
+     * {@link #requests()}.
+     */
     public List<String> requestedPaths() {
-        return log.stream().map(ReplayRequest::pathAndQuery).toList();
+        return log.stream().filter(r -> !ROBOTS.equals(r.path())).map(ReplayRequest::pathAndQuery).toList();
     }
 
     /** Stops serving at once; requests in flight are cut off. */
@@ -137,6 +143,7 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Instant receivedAt = Instant.now();
         try {
             URI uri = exchange.getRequestURI();
             String path = uri.getPath();
@@ -144,8 +151,9 @@ public final class ReplayServer implements AutoCloseable {
             Response response = respond(exchange.getRequestMethod(), path, params);
             // Logged before the body is sent, so a client that has its answer always finds it in the log.
             log.add(new ReplayRequest(exchange.getRequestMethod(), path, uri.getQuery(),
-                    exchange.getRequestHeaders().getFirst("User-Agent"), response.status, Instant.now()));
+                    exchange.getRequestHeaders().getFirst("User-Agent"), response.status, receivedAt));
             exchange.getResponseHeaders().set("Content-Type", response.contentType);
+            response.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(response.status, response.body.length == 0 ? -1 : response.body.length);
             if (response.body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -160,20 +168,21 @@ public final class ReplayServer implements AutoCloseable {
     private Response respond(String method, String path, Map<String, String> params) {
         if (!"GET".equals(method)) {
             return new Response(405, SiteRoutes.DEFAULT_CONTENT_TYPE,
-                    "{\"error\":{\"name\":\"405\",\"message\":\"only GET is recorded\"}}".getBytes(StandardCharsets.UTF_8));
+                    "{\"error\":{\"name\":\"405\",\"message\":\"only GET is recorded\"}}".getBytes(StandardCharsets.UTF_8),
+                    Map.of());
         }
         Route route = routes.find(path, params).orElse(null);
         if (route == null) {
-            return new Response(404, SiteRoutes.DEFAULT_CONTENT_TYPE, NOT_FOUND);
+            return new Response(404, SiteRoutes.DEFAULT_CONTENT_TYPE, NOT_FOUND, Map.of());
         }
         pause(route);
         if (route.selector() == null) {
-            return new Response(route.status(), route.contentType(), route.body());
+            return new Response(route.status(), route.contentType(), route.body(), route.headers());
         }
         return route.selector().select(params)
-                .map(body -> new Response(route.status(), route.contentType(), body))
+                .map(body -> new Response(route.status(), route.contentType(), body, route.headers()))
                 .orElseGet(() -> new Response(route.selector().missStatus(), route.contentType(),
-                        route.selector().missBody()));
+                        route.selector().missBody(), route.headers()));
     }
 
     private static void pause(Route route) {
@@ -187,6 +196,6 @@ public final class ReplayServer implements AutoCloseable {
         }
     }
 
-    private record Response(int status, String contentType, byte[] body) {
+    private record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
     }
 }

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param status the status code to answer with
  * @param delay how long to wait before answering, to exercise client timeouts
  * @param selector when present, the body is a JSON array filtered by a query parameter
+ * @param headers extra response headers, e.g. {@code Retry-After}
+ * @param times how many requests this route answers before it stops matching (0 = no limit), so that a
+ *     later route with the same path can answer the following ones (e.g. a 429 first, then the page)
  */
 record Route(
         String name,
@@ -23,7 +26,9 @@ record Route(
         String contentType,
         int status,
         Duration delay,
-        ArraySelector selector) {
+        ArraySelector selector,
+        Map<String, String> headers,
+        int times) {
 
     boolean matches(String requestPath, Map<String, String> params) {
         if (!path.equals(requestPath)) {

@@ -30,13 +30,21 @@ import java.util.Properties;
  * ticker.select-field=market                  field is listed in this comma-separated parameter
  * ticker.select-miss-file=not_found.json    body when nothing matches (default [])
  * ticker.select-miss-status=404             status when nothing matches (default 404)
+ * busy.header.Retry-After=1                 an extra response header (any name)
+ * busy.times=1                              answer only the first N matching requests (default 0 = all);
+ *                                             later ones fall through to the next matching route
  * </pre>
+ *
+ * <p>A site may serve {@code /robots.txt} like any other path; without such a route it is a 404, which
+ * crawlers read as "no rules".
  */
 final class SiteRoutes {
     static final String DEFAULT_CONTENT_TYPE = "application/json;charset=UTF-8";
 
     private final String site;
     private final List<Route> routes;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> uses =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private SiteRoutes(String site, List<Route> routes) {
         this.site = site;
@@ -79,9 +87,20 @@ final class SiteRoutes {
         return site;
     }
 
-    /** The first route answering this request, if any. */
-    Optional<Route> find(String path, Map<String, String> params) {
-        return routes.stream().filter(r -> r.matches(path, params)).findFirst();
+    /** The first route answering this request, if any; counts it against the route's {@code times}. */
+    synchronized Optional<Route> find(String path, Map<String, String> params) {
+        for (Route route : routes) {
+            if (!route.matches(path, params)) {
+                continue;
+            }
+            java.util.concurrent.atomic.AtomicInteger used =
+                    uses.computeIfAbsent(route.name(), k -> new java.util.concurrent.atomic.AtomicInteger());
+            if (route.times() == 0 || used.get() < route.times()) {
+                used.incrementAndGet();
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reads one route's keys, adding to {@code problems} instead of failing on the first one. */
@@ -107,6 +126,14 @@ final class SiteRoutes {
             byte[] body = file == null ? null : resource(file);
             int status = number("status", 200);
             int delayMs = number("delay-ms", 0);
+            int times = number("times", 0);
+            Map<String, String> headers = new java.util.TreeMap<>();
+            String headerPrefix = name + ".header.";
+            for (String key : props.stringPropertyNames()) {
+                if (key.startsWith(headerPrefix) && key.length() > headerPrefix.length()) {
+                    headers.put(key.substring(headerPrefix.length()), props.getProperty(key).trim());
+                }
+            }
             ArraySelector selector = body == null ? null : selector(body);
             if (path != null && !path.startsWith("/")) {
                 problems.add(name + ".path '" + path + "' must start with '/'");
@@ -116,7 +143,7 @@ final class SiteRoutes {
             }
             return Optional.of(new Route(name, path, QueryString.parse(props.getProperty(name + ".query")), body,
                     props.getProperty(name + ".content-type", DEFAULT_CONTENT_TYPE).trim(), status,
-                    Duration.ofMillis(delayMs), selector));
+                    Duration.ofMillis(delayMs), selector, Map.copyOf(headers), times));
         }
 
         private ArraySelector selector(byte[] body) {

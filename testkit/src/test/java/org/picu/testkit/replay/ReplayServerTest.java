@@ -151,6 +151,25 @@ class ReplayServerTest {
                 HttpResponse.BodyHandlers.ofString()));
     }
 
+    @Test
+    void faultRouteAnswersItsTimesWithItsHeaderThenFallsThroughAndRobotsIsLeftOutOfPagePaths() throws Exception {
+        try (ReplayServer faults = ReplayServer.start("testkit-faults")) {
+            HttpResponse<String> busy = get(faults, "/page");
+            HttpResponse<String> robots = get(faults, "/robots.txt");
+            HttpResponse<String> page = get(faults, "/page");
+
+            assertEquals(429, busy.statusCode());
+            assertEquals("7", busy.headers().firstValue("Retry-After").orElse(""));
+            assertEquals(404, robots.statusCode(), "no robots route: no rules");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.headers().firstValue("Retry-After").isEmpty());
+            assertEquals(List.of("/page", "/page"), faults.requestedPaths());
+            assertEquals(2, faults.requestCount());
+            assertEquals(3, faults.requests().size());
+            assertTrue(!faults.requests().get(1).receivedAt().isBefore(faults.requests().get(0).receivedAt()));
+        }
+    }
+
     private HttpResponse<String> get(ReplayServer server, String pathAndQuery) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery))
                 .header("User-Agent", "replay-test/1.0").build();

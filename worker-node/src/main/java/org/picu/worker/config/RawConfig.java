@@ -1,5 +1,6 @@
 package org.picu.worker.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -7,21 +8,29 @@ import java.util.List;
  * reported with its key instead of stopping the parse. Names map to kebab-case keys ({@code rollBytes} is
  * {@code roll-bytes}).
  */
-record RawConfig(Worker worker, Spool spool, Hdfs hdfs, Fetch fetch, Sources sources) {
+record RawConfig(Worker worker, Spool spool, Hdfs hdfs, Fetch fetch, Sources sources, Upload upload,
+                 java.util.Map<String, String> schedules, java.util.Map<String, List<String>> assignments) {
     record Worker(String id) {
     }
 
-    record Spool(String dir, String rollBytes, String rollAge) {
+    record Spool(String dir, String rollBytes, String rollAge, String maxBytes) {
     }
 
     record Hdfs(String uri, String root, String confDir) {
     }
 
     record Fetch(String userAgent, String connectTimeout, String readTimeout, String maxBodyBytes,
-                 String hostDelay) {
+                 String hostDelay, String hostJitter, String robotsTtl, String maxAttempts, String backoffBase,
+                 String backoffMax, String hostErrorLimit, String runTimeLimit) {
     }
 
-    record Sources(Upbit upbit) {
+    record Upload(String interval, String backoffMin, String backoffMax) {
+    }
+
+    /** Keyed by source name ({@code fear_greed}, not {@code fear-greed}); see {@link RawSources}. */
+    record Sources(Upbit upbit, @JsonProperty("fear_greed") RawSources.FearGreed fearGreed,
+                   RawSources.Coinness coinness, RawSources.SaveTicker saveticker,
+                   RawSources.Perplexity perplexity, List<RawSources.Declarative> declarative) {
     }
 
     record Upbit(String baseUrl, String quote, List<String> symbols, String batchSize) {

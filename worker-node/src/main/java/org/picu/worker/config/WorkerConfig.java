@@ -10,14 +10,23 @@ import java.util.Objects;
  * @param hdfs where complete spool files are shipped
  * @param fetch HTTP politeness settings shared by all spiders
  * @param sources per-source settings
+ * @param upload the daemon's uploader
+ * @param schedule per-source cron schedules and which worker runs which source
  */
 public record WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, FetchConfig fetch,
-                           SourcesConfig sources) {
+                           SourcesConfig sources, UploadConfig upload, ScheduleConfig schedule) {
     public WorkerConfig {
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(spool, "spool");
         Objects.requireNonNull(hdfs, "hdfs");
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(upload, "upload");
+        Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /** A config for one-shot commands: default uploader and no schedules. */
+    public WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, FetchConfig fetch, SourcesConfig sources) {
+        this(workerId, spool, hdfs, fetch, sources, UploadConfig.defaults(), ScheduleConfig.none());
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.util.TokenBufferReadContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +23,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.picu.model.RecordEnvelope;
 
@@ -36,9 +35,6 @@ import org.picu.model.RecordEnvelope;
  * is not YAML at all, or has a section of the wrong shape, stops at the first error.
  */
 public final class WorkerConfigLoader {
-    private static final Pattern QUOTE = Pattern.compile("[A-Z]{2,10}");
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,15}");
-
     private WorkerConfigLoader() {
     }
 
@@ -64,7 +60,7 @@ public final class WorkerConfigLoader {
         }
         Problems problems = new Problems();
         unknownKeys.forEach(k -> problems.add("unknown key '" + k + "'"));
-        WorkerConfig config = validate(raw == null ? new RawConfig(null, null, null, null, null) : raw,
+        WorkerConfig config = validate(raw == null ? new RawConfig(null, null, null, null, null, null, null, null) : raw,
                 absolute.getParent(), problems);
         if (!problems.list().isEmpty()) {
             throw new ConfigException(absolute, problems.list());
@@ -84,7 +80,7 @@ public final class WorkerConfigLoader {
             public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
                                                  JsonDeserializer<?> deserializer, Object beanOrClass,
                                                  String propertyName) throws IOException {
-                unknownKeys.add(keyPath(p));
+                unknownKeys.add(keyPath(p, propertyName));
                 p.skipChildren();
                 return true;
             }
@@ -92,9 +88,23 @@ public final class WorkerConfigLoader {
         return mapper;
     }
 
-    private static String keyPath(JsonParser p) {
+    private static String keyPath(JsonParser p, String propertyName) {
+        boolean structValue = p.currentToken() != null && p.currentToken().isStructStart();
+        // At an object or list value the parser is already inside it; the key belongs to the enclosing object.
+        JsonStreamContext owner = p.getParsingContext();
+        if (structValue && owner.getParent() != null) {
+            owner = owner.getParent();
+        }
+        JsonStreamContext above = owner.getParent();
+        // A record whose creator still waits for keys buffers an unknown one and replays it later. Buffered at
+        // an object or list value, the replay's context sits on the enclosing object's real context, whose
+        // current name is stale by then: skip that one.
+        if (structValue && owner instanceof TokenBufferReadContext && above != null) {
+            above = above.getParent();
+        }
         Deque<String> names = new ArrayDeque<>();
-        for (JsonStreamContext c = p.getParsingContext(); c != null; c = c.getParent()) {
+        names.add(propertyName);
+        for (JsonStreamContext c = above; c != null; c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {
                 names.addFirst(c.getCurrentName());
             }
@@ -128,15 +138,18 @@ public final class WorkerConfigLoader {
         }
         return new WorkerConfig(workerId == null ? "" : workerId, spool(raw.spool(), baseDir, problems),
                 hdfs(raw.hdfs(), baseDir, problems), fetch(raw.fetch(), problems),
-                new SourcesConfig(upbit(raw.sources() == null ? null : raw.sources().upbit(), problems)));
+                SourcesConfigLoader.load(raw.sources(), problems),
+                DaemonConfigLoader.upload(raw.upload(), problems),
+                DaemonConfigLoader.schedule(raw.schedules(), raw.assignments(), problems));
     }
 
     private static SpoolConfig spool(RawConfig.Spool raw, Path baseDir, Problems problems) {
-        RawConfig.Spool s = raw == null ? new RawConfig.Spool(null, null, null) : raw;
+        RawConfig.Spool s = raw == null ? new RawConfig.Spool(null, null, null, null) : raw;
         String dir = problems.required("spool.dir", s.dir());
         return new SpoolConfig(dir == null ? baseDir : problems.path(baseDir, dir),
                 problems.size("spool.roll-bytes", s.rollBytes(), SpoolConfig.DEFAULT_ROLL_BYTES),
-                problems.duration("spool.roll-age", s.rollAge(), SpoolConfig.DEFAULT_ROLL_AGE, false));
+                problems.duration("spool.roll-age", s.rollAge(), SpoolConfig.DEFAULT_ROLL_AGE, false),
+                problems.size("spool.max-bytes", s.maxBytes(), SpoolConfig.DEFAULT_MAX_BYTES));
     }
 
     private static HdfsConfig hdfs(RawConfig.Hdfs raw, Path baseDir, Problems problems) {
@@ -163,7 +176,7 @@ public final class WorkerConfigLoader {
     }
 
     private static FetchConfig fetch(RawConfig.Fetch raw, Problems problems) {
-        RawConfig.Fetch f = raw == null ? new RawConfig.Fetch(null, null, null, null, null) : raw;
+        RawConfig.Fetch f = raw == null ? new RawConfig.Fetch(null, null, null, null, null, null, null, null, null, null, null, null) : raw;
         String userAgent = f.userAgent() == null ? FetchConfig.DEFAULT_USER_AGENT : f.userAgent().trim();
         if (userAgent.isEmpty() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             problems.add("fetch.user-agent must be non-empty text on one line, e.g. "
@@ -173,35 +186,14 @@ public final class WorkerConfigLoader {
                 problems.duration("fetch.connect-timeout", f.connectTimeout(), FetchConfig.DEFAULT_CONNECT_TIMEOUT, false),
                 problems.duration("fetch.read-timeout", f.readTimeout(), FetchConfig.DEFAULT_READ_TIMEOUT, false),
                 problems.size("fetch.max-body-bytes", f.maxBodyBytes(), FetchConfig.DEFAULT_MAX_BODY_BYTES),
-                problems.duration("fetch.host-delay", f.hostDelay(), FetchConfig.DEFAULT_HOST_DELAY, true));
-    }
-
-    private static UpbitConfig upbit(RawConfig.Upbit raw, Problems problems) {
-        RawConfig.Upbit u = raw == null ? new RawConfig.Upbit(null, null, null, null) : raw;
-        URI baseUrl = problems.uri("sources.upbit.base-url", u.baseUrl(), UpbitConfig.DEFAULT_BASE_URL,
-                List.of("https", "http"));
-        String quote = u.quote() == null ? UpbitConfig.DEFAULT_QUOTE : u.quote().trim().toUpperCase(Locale.ROOT);
-        if (!QUOTE.matcher(quote).matches()) {
-            problems.add("sources.upbit.quote '" + u.quote() + "' must be a currency code such as KRW, BTC or USDT");
-        }
-        List<String> symbols = UpbitConfig.DEFAULT_SYMBOLS;
-        if (u.symbols() != null) {
-            Set<String> unique = new LinkedHashSet<>();
-            for (String s : u.symbols()) {
-                String symbol = s == null ? "" : s.trim().toUpperCase(Locale.ROOT);
-                if (SYMBOL.matcher(symbol).matches()) {
-                    unique.add(symbol);
-                } else {
-                    problems.add("sources.upbit.symbols entry '" + s + "' must be a symbol such as BTC");
-                }
-            }
-            if (u.symbols().isEmpty()) {
-                problems.add("sources.upbit.symbols is empty; list symbols or remove the key for the defaults");
-            }
-            symbols = List.copyOf(unique);
-        }
-        int batchSize = problems.integer("sources.upbit.batch-size", u.batchSize(), UpbitConfig.MAX_BATCH_SIZE, 1,
-                UpbitConfig.MAX_BATCH_SIZE);
-        return new UpbitConfig(baseUrl, quote, symbols, batchSize);
+                problems.duration("fetch.host-delay", f.hostDelay(), FetchConfig.DEFAULT_HOST_DELAY, true),
+                problems.duration("fetch.host-jitter", f.hostJitter(), FetchConfig.DEFAULT_HOST_JITTER, true),
+                problems.duration("fetch.robots-ttl", f.robotsTtl(), FetchConfig.DEFAULT_ROBOTS_TTL, false),
+                problems.integer("fetch.max-attempts", f.maxAttempts(), FetchConfig.DEFAULT_MAX_ATTEMPTS, 1, 10),
+                problems.duration("fetch.backoff-base", f.backoffBase(), FetchConfig.DEFAULT_BACKOFF_BASE, true),
+                problems.duration("fetch.backoff-max", f.backoffMax(), FetchConfig.DEFAULT_BACKOFF_MAX, true),
+                problems.integer("fetch.host-error-limit", f.hostErrorLimit(), FetchConfig.DEFAULT_HOST_ERROR_LIMIT,
+                        1, 1000),
+                problems.duration("fetch.run-time-limit", f.runTimeLimit(), FetchConfig.DEFAULT_RUN_TIME_LIMIT, false));
     }
 }

@@ -1,2 +1,2 @@
-/** Polite HTTP fetching: honest user agent, timeouts, body-size cap and a per-host delay. */
+/** Polite HTTP fetching: user agent, robots.txt, per-host delay and backoff, timeouts, size cap, run time limit. */
 package org.picu.worker.fetch;

@@ -15,7 +15,8 @@ import org.picu.model.MalformedRecordException;
  *
  * <p>Payload fields: {@code symbol}, {@code market}, {@code quote_currency}, {@code price}
  * ({@code trade_price}), {@code prev_closing_price}, {@code change_24h}, {@code volume_24h}
- * ({@code acc_trade_volume_24h}), {@code acc_trade_price_24h} and {@code timestamp} (the trade time, ISO-8601
+ * ({@code acc_trade_volume_24h}), {@code acc_trade_price_24h}, {@code day_volume} ({@code acc_trade_volume}: base
+ * units since 00:00 UTC, whose increase is an hourly candle's volume) and {@code timestamp} (the trade time, ISO-8601
  * UTC with milliseconds). Numbers are kept as exact decimals so that a price is written as Upbit sent it.
  * {@code acc_trade_price_24h} keeps its true name: it is 24 h traded value, which the original mislabelled
  * {@code market_cap}.
@@ -48,6 +49,7 @@ final class UpbitTickerParser {
         BigDecimal prevClose = number(ticker, "prev_closing_price", market);
         BigDecimal volume = number(ticker, "acc_trade_volume_24h", market);
         BigDecimal tradedValue = number(ticker, "acc_trade_price_24h", market);
+        BigDecimal dayVolume = number(ticker, "acc_trade_volume", market);
         long tradeMillis = epochMillis(ticker, "trade_timestamp", market);
         if (price.signum() < 0) {
             throw new MalformedRecordException("bad_field", market + ": trade_price " + price + " is negative");
@@ -62,6 +64,7 @@ final class UpbitTickerParser {
         payload.put("change_24h", changePercent(price, prevClose));
         payload.put("volume_24h", volume);
         payload.put("acc_trade_price_24h", tradedValue);
+        payload.put("day_volume", dayVolume);
         payload.put("timestamp", UTC_MILLIS.format(Instant.ofEpochMilli(tradeMillis)));
         return payload;
     }

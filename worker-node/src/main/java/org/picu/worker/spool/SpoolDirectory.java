@@ -99,7 +99,7 @@ public final class SpoolDirectory {
         return tmps;
     }
 
-    private List<Path> dayDirs() throws IOException {
+    List<Path> dayDirs() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -123,7 +123,7 @@ public final class SpoolDirectory {
         }
     }
 
-    private static List<Path> list(Path dir) throws IOException {
+    static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().toList();
         }

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.picu.model.EnvelopeCodec;
 import org.picu.model.RecordEnvelope;
@@ -34,15 +36,19 @@ import org.slf4j.LoggerFactory;
  * another UTC day, and on {@link #roll()} / {@link #close()} (the end of a crawl run). Rolling flushes, fsyncs
  * the file (one fsync per file, not per record: group commit), renames it atomically and fsyncs the directory.
  *
+ * <p>A writer opened with {@link #open(Path, String, long, Duration, Clock)} serves several sources, one
+ * open file each: the daemon keeps it open across crawl runs and calls {@link #rollDue()} now and then, so
+ * that with the default limits each source gives at most one file per hour.
+ *
  * <p>Opening a writer takes the spool lock, turns any {@code .tmp} left by a crash into a complete file, and
  * continues the worker's sequence numbers after the highest one ever used (high-water mark and file names).
- * Not thread-safe: one crawl run owns one writer.
+ * Thread-safe, but meant for one crawl loop.
  */
 public final class SpoolWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolWriter.class);
 
     private final SpoolDirectory spool;
-    private final String source;
+    private final String defaultSource;
     private final String workerId;
     private final long rollBytes;
     private final Duration rollAge;
@@ -52,13 +58,13 @@ public final class SpoolWriter implements AutoCloseable {
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final List<Path> rolled = new ArrayList<>();
     private long nextSeq;
-    private OpenFile current;
+    private final Map<String, OpenFile> openFiles = new LinkedHashMap<>();
     private boolean closed;
 
     private SpoolWriter(SpoolDirectory spool, String source, String workerId, long rollBytes, Duration rollAge,
                         Clock clock, SpoolLock lock) {
         this.spool = spool;
-        this.source = source;
+        this.defaultSource = source;
         this.workerId = workerId;
         this.rollBytes = rollBytes;
         this.rollAge = rollAge;
@@ -78,6 +84,17 @@ public final class SpoolWriter implements AutoCloseable {
     public static SpoolWriter open(Path spoolRoot, String source, String workerId, long rollBytes, Duration rollAge,
                                    Clock clock) throws IOException {
         Objects.requireNonNull(source, "source");
+        return openFor(spoolRoot, source, workerId, rollBytes, rollAge, clock);
+    }
+
+    /** Opens the spool for any number of sources; records are appended with {@link #append(String, RecordKind, Instant, String, ObjectNode)}. */
+    public static SpoolWriter open(Path spoolRoot, String workerId, long rollBytes, Duration rollAge, Clock clock)
+            throws IOException {
+        return openFor(spoolRoot, null, workerId, rollBytes, rollAge, clock);
+    }
+
+    private static SpoolWriter openFor(Path spoolRoot, String source, String workerId, long rollBytes,
+                                       Duration rollAge, Clock clock) throws IOException {
         Objects.requireNonNull(workerId, "workerId");
         if (rollBytes <= 0 || rollAge.isNegative() || rollAge.isZero()) {
             throw new IllegalArgumentException("roll limits must be positive: " + rollBytes + " bytes, " + rollAge);
@@ -123,16 +140,28 @@ public final class SpoolWriter implements AutoCloseable {
      * @return the envelope as written
      */
     public RecordEnvelope append(RecordKind kind, Instant crawledAt, String url, ObjectNode payload) throws IOException {
+        if (defaultSource == null) {
+            throw new IllegalStateException("this spool writer serves several sources; name the source");
+        }
+        return append(defaultSource, kind, crawledAt, url, payload);
+    }
+
+    /** Appends one record of a source; see {@link #append(RecordKind, Instant, String, ObjectNode)}. */
+    public synchronized RecordEnvelope append(String source, RecordKind kind, Instant crawledAt, String url,
+                                              ObjectNode payload) throws IOException {
         if (closed) {
-            throw new IllegalStateException("spool writer for " + source + " is closed");
+            throw new IllegalStateException("spool writer of " + spool.root() + " is closed");
         }
         PartitionDate date = PartitionDate.of(crawledAt);
+        OpenFile current = openFiles.get(source);
         if (current != null && (!current.date.equals(date) || isOld(current))) {
-            roll();
+            roll(source);
+            current = null;
         }
         if (current == null) {
             current = OpenFile.create(spool.dayDir(date), date, SpoolFileNames.tmpName(source, workerId, nextSeq),
-                    nextSeq, clock.instant());
+                    source, nextSeq, clock.instant());
+            openFiles.put(source, current);
         }
         RecordEnvelope envelope = new RecordEnvelope(RecordEnvelope.CURRENT_SCHEMA_VERSION, source, kind, crawledAt,
                 workerId, nextSeq, url, payload);
@@ -142,7 +171,7 @@ public final class SpoolWriter implements AutoCloseable {
         current.lastSeq = nextSeq;
         nextSeq++;
         if (current.bytes >= rollBytes) {
-            roll();
+            roll(source);
         }
         return envelope;
     }
@@ -151,17 +180,52 @@ public final class SpoolWriter implements AutoCloseable {
         return Duration.between(file.openedAt, clock.instant()).compareTo(rollAge) >= 0;
     }
 
-    /** Rolls the open file, if any, into its final name. */
-    public void roll() throws IOException {
-        if (current == null) {
+    /** Rolls every open file into its final name. */
+    public synchronized void roll() throws IOException {
+        for (String source : List.copyOf(openFiles.keySet())) {
+            roll(source);
+        }
+    }
+
+    /**
+     * Rolls the files that reached the age limit or belong to a past UTC day, without waiting for a record;
+     * the daemon calls it between crawl runs so that a quiet source still ships on time.
+     */
+    public synchronized void rollDue() throws IOException {
+        PartitionDate today = PartitionDate.of(clock.instant());
+        for (Map.Entry<String, OpenFile> e : List.copyOf(openFiles.entrySet())) {
+            if (isOld(e.getValue()) || !e.getValue().date.equals(today)) {
+                roll(e.getKey());
+            }
+        }
+    }
+
+    /**
+     * Group commit without rolling: flushes and fsyncs every open file, so that every record appended so far
+     * survives a crash (recovery keeps all complete lines). The daemon calls it after every crawl run; one
+     * fsync per run and source, not per record.
+     */
+    public synchronized void sync() throws IOException {
+        for (OpenFile file : openFiles.values()) {
+            file.out.flush();
+            file.channel.force(false);
+        }
+    }
+
+    /** Bytes in files still being written. */
+    public synchronized long openBytes() {
+        return openFiles.values().stream().mapToLong(f -> f.bytes).sum();
+    }
+
+    private void roll(String source) throws IOException {
+        OpenFile file = openFiles.remove(source);
+        if (file == null) {
             return;
         }
-        OpenFile file = current;
-        current = null;
         file.out.flush();
         file.channel.force(true);
         file.out.close();
-        RawFileName name = new RawFileName(source, workerId, file.firstSeq, file.lastSeq);
+        RawFileName name = new RawFileName(file.source, workerId, file.firstSeq, file.lastSeq);
         Path target = file.tmp.resolveSibling(name.toString());
         Files.move(file.tmp, target, StandardCopyOption.ATOMIC_MOVE);
         SpoolDirectory.fsyncDirectory(target.getParent());
@@ -171,18 +235,18 @@ public final class SpoolWriter implements AutoCloseable {
     }
 
     /** Files this writer has rolled so far, in order. */
-    public List<Path> rolledFiles() {
+    public synchronized List<Path> rolledFiles() {
         return List.copyOf(rolled);
     }
 
     /** The sequence number the next record will get. */
-    public long nextSeq() {
+    public synchronized long nextSeq() {
         return nextSeq;
     }
 
     /** Rolls the open file and releases the spool. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (closed) {
             return;
         }
@@ -198,6 +262,7 @@ public final class SpoolWriter implements AutoCloseable {
     private static final class OpenFile {
         final Path tmp;
         final PartitionDate date;
+        final String source;
         final FileChannel channel;
         final OutputStream out;
         final long firstSeq;
@@ -205,24 +270,26 @@ public final class SpoolWriter implements AutoCloseable {
         long lastSeq;
         long bytes;
 
-        private OpenFile(Path tmp, PartitionDate date, FileChannel channel, long firstSeq, Instant openedAt) {
+        private OpenFile(Path tmp, PartitionDate date, String source, FileChannel channel, long firstSeq,
+                         Instant openedAt) {
             this.tmp = tmp;
             this.date = date;
+            this.source = source;
             this.channel = channel;
             this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
             this.firstSeq = firstSeq;
             this.openedAt = openedAt;
         }
 
-        static OpenFile create(Path dayDir, PartitionDate date, String name, long firstSeq, Instant now)
-                throws IOException {
+        static OpenFile create(Path dayDir, PartitionDate date, String name, String source, long firstSeq,
+                               Instant now) throws IOException {
             if (!Files.isDirectory(dayDir)) {
                 Files.createDirectories(dayDir);
                 SpoolDirectory.fsyncDirectory(dayDir.getParent());
             }
             Path tmp = dayDir.resolve(name);
             FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new OpenFile(tmp, date, channel, firstSeq, now);
+            return new OpenFile(tmp, date, source, channel, firstSeq, now);
         }
     }
 }

@@ -33,6 +33,33 @@ class WorkerConfigLoaderTest {
         assertEquals(URI.create("hdfs://raspberry-master:9000"), config.hdfs().uri());
         assertEquals(UpbitConfig.DEFAULT_SYMBOLS, config.sources().upbit().symbols());
         assertEquals(FetchConfig.defaults(), config.fetch());
+        assertEquals(UploadConfig.defaults(), config.upload());
+        assertEquals(SpoolConfig.DEFAULT_MAX_BYTES, config.spool().maxBytes());
+        assertEquals(List.of("upbit", "fear_greed"), config.schedule().sourcesOf("w1"));
+        assertEquals("*/5 * * * *", config.schedule().cron().get("upbit"));
+    }
+
+    @Test
+    void daemonKeysAreValidatedAndEveryProblemNamed() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load("""
+                worker: {id: w1}
+                spool: {dir: spool, max-bytes: lots}
+                hdfs: {uri: "file:///x"}
+                fetch: {max-attempts: 0, run-time-limit: forever}
+                upload: {backoff-min: PT1M, backoff-max: PT1S}
+                schedules: {upbit: "every minute", fear_greed: "0 * * * *"}
+                assignments: {w1: [fear_greed, coinness], W2: [fear_greed]}
+                """));
+
+        List<String> problems = e.problems();
+        assertContains(problems, "spool.max-bytes 'lots' is not a size");
+        assertContains(problems, "fetch.max-attempts 0 must be between 1 and 10");
+        assertContains(problems, "fetch.run-time-limit 'forever' is not an ISO-8601 duration");
+        assertContains(problems, "upload.backoff-max PT1S must not be below upload.backoff-min PT1M");
+        assertContains(problems, "schedules.upbit 'every minute' is not a cron expression");
+        assertContains(problems, "assignments.w1 names 'coinness', which has no entry under schedules");
+        assertContains(problems, "assignments.W2: 'W2' is not a worker id");
+        assertEquals(7, problems.size(), problems.toString());
     }
 
     @Test
@@ -60,7 +87,9 @@ class WorkerConfigLoaderTest {
                 worker: {id: w2}
                 spool: {dir: /data/spool, roll-bytes: 512KiB, roll-age: pt15m}
                 hdfs: {uri: "file:///srv/picu", root: /picu, conf-dir: hadoop-conf}
-                fetch: {user-agent: "bot/1", connect-timeout: PT2S, read-timeout: PT5S, max-body-bytes: 1048576, host-delay: PT0S}
+                fetch: {user-agent: "bot/1", connect-timeout: PT2S, read-timeout: PT5S, max-body-bytes: 1048576, host-delay: PT0S,
+                        host-jitter: PT0S, robots-ttl: PT1H, max-attempts: 2, backoff-base: PT1S, backoff-max: PT1M,
+                        host-error-limit: 4, run-time-limit: PT5M}
                 sources:
                   upbit: {base-url: "http://127.0.0.1:8080/", quote: krw, symbols: [btc, eth, btc], batch-size: 2}
                 """);
@@ -69,8 +98,9 @@ class WorkerConfigLoaderTest {
         assertEquals(Duration.ofMinutes(15), config.spool().rollAge());
         assertEquals(dir.resolve("hadoop-conf"), config.hdfs().confDir());
         assertEquals("file:///srv/picu/picu/", config.hdfs().layoutRoot());
-        assertEquals(new FetchConfig("bot/1", Duration.ofSeconds(2), Duration.ofSeconds(5), 1048576, Duration.ZERO),
-                config.fetch());
+        assertEquals(new FetchConfig("bot/1", Duration.ofSeconds(2), Duration.ofSeconds(5), 1048576, Duration.ZERO,
+                Duration.ZERO, Duration.ofHours(1), 2, Duration.ofSeconds(1), Duration.ofMinutes(1), 4,
+                Duration.ofMinutes(5)), config.fetch());
         assertEquals(new UpbitConfig(URI.create("http://127.0.0.1:8080/"), "KRW", List.of("BTC", "ETH"), 2),
                 config.sources().upbit());
     }

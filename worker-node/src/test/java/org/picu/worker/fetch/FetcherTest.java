@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.picu.testkit.replay.ReplayRequest;
 import org.picu.testkit.replay.ReplayServer;
 import org.picu.worker.config.FetchConfig;
 
@@ -42,7 +44,8 @@ class FetcherTest {
         assertArrayEquals("{\"ok\":true}\n".getBytes(StandardCharsets.UTF_8), response.body());
         assertEquals("application/json;charset=UTF-8", response.contentType());
         assertEquals(NOW, response.fetchedAt());
-        assertEquals(FetchConfig.DEFAULT_USER_AGENT, site.requests().get(0).userAgent());
+        assertEquals(FetchConfig.DEFAULT_USER_AGENT, site.requests().get(0).userAgent(), "robots.txt request");
+        assertEquals(FetchConfig.DEFAULT_USER_AGENT, site.requests().get(1).userAgent(), "page request");
     }
 
     @Test
@@ -58,7 +61,8 @@ class FetcherTest {
 
     @Test
     void aBodyOverTheCapIsRefused() throws Exception {
-        Fetcher capped = new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofSeconds(5), 1024, Duration.ZERO));
+        Fetcher capped = new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofSeconds(5), 1024, Duration.ZERO)
+                .withBackoff(1, Duration.ZERO, Duration.ZERO, 5));
 
         FetchException e = assertThrows(FetchException.class, () -> capped.get(url("/big")));
 
@@ -70,7 +74,7 @@ class FetcherTest {
     @Test
     void aSlowAnswerTimesOut() {
         Fetcher impatient = new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofMillis(300),
-                1024, Duration.ZERO));
+                1024, Duration.ZERO).withBackoff(1, Duration.ZERO, Duration.ZERO, 5));
 
         long start = System.nanoTime();
         FetchException e = assertThrows(FetchException.class, () -> impatient.get(url("/slow")));
@@ -107,17 +111,21 @@ class FetcherTest {
 
     @Test
     void theDelayIsPerHost() throws Exception {
-        HostPacer pacer = new HostPacer(Duration.ofSeconds(5));
+        Fetcher polite = new Fetcher(config().withHostDelay(Duration.ofSeconds(1)));
+        polite.get(url("/ok")); // 127.0.0.1: robots.txt, then the page a second later
 
-        long start = System.nanoTime();
-        pacer.awaitTurn("a:80");
-        pacer.awaitTurn("b:80");
+        polite.get(URI.create("http://localhost:" + site.port() + "/ok"));
 
-        assertTrue(System.nanoTime() - start < 1_000_000_000L, "a different host does not wait");
+        List<ReplayRequest> log = site.requests();
+        assertEquals(4, log.size());
+        assertTrue(Duration.between(log.get(0).receivedAt(), log.get(1).receivedAt()).toMillis() >= 1000, "same host");
+        assertTrue(Duration.between(log.get(1).receivedAt(), log.get(2).receivedAt()).toMillis() < 500,
+                "a different host does not wait");
     }
 
     private static FetchConfig config() {
-        return FetchConfig.defaults().withHostDelay(Duration.ZERO);
+        return FetchConfig.defaults().withHostDelay(Duration.ZERO)
+                .withBackoff(2, Duration.ofMillis(10), Duration.ofMillis(50), 5);
     }
 
     private URI url(String path) {

@@ -46,6 +46,9 @@ class UpbitSpiderTest {
             assertEquals(NOW, btc.crawledAt());
             assertEquals("BTC", btc.payload().get("symbol").asText());
             assertEquals("2026-11-21T03:04:05.123Z", btc.payload().get("timestamp").asText());
+            // Base units traded since 00:00 UTC (Upbit's acc_trade_volume), next to the rolling 24 h volume.
+            assertEquals(0, new java.math.BigDecimal("1141.0346").compareTo(btc.payload().get("day_volume").decimalValue()));
+            assertEquals(0, new java.math.BigDecimal("2480.51").compareTo(btc.payload().get("volume_24h").decimalValue()));
         }
     }
 
@@ -113,8 +116,8 @@ class UpbitSpiderTest {
     }
 
     @Test
-    void theRegistryKnowsUpbit() {
-        assertEquals(List.of("upbit"), Spiders.names());
+    void theRegistryListsUpbitFirst() {
+        assertEquals("upbit", Spiders.names().get(0));
     }
 
     private static UpbitSpider spider(ReplayServer server, UpbitConfig config) {

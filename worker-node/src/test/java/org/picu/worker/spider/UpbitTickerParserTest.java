@@ -64,7 +64,7 @@ class UpbitTickerParserTest {
         List<String> names = new ArrayList<>();
         payload.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("symbol", "market", "quote_currency", "price", "prev_closing_price", "change_24h",
-                "volume_24h", "acc_trade_price_24h", "timestamp"), names);
+                "volume_24h", "acc_trade_price_24h", "day_volume", "timestamp"), names);
     }
 
     /** Regression for the original's market_cap label: the 24 h traded value keeps its Upbit name. */

@@ -1,0 +1,24 @@
+package org.picu.worker.config;
+
+/** The {@code sources} section as written, before validation (see {@link RawConfig} for the conventions). */
+final class RawSources {
+    private RawSources() {
+    }
+
+    record FearGreed(String apiUrl, String pageUrl, String limit) {
+    }
+
+    record Coinness(String startUrl, String maxPages, String maxArticles) {
+    }
+
+    record SaveTicker(String boardUrl, String maxItems) {
+    }
+
+    record Perplexity(String pageUrl, String maxChars) {
+    }
+
+    record Declarative(String name, String startUrl, String item, String title, String link, String date,
+                       String dateAttribute, String dateFormat, String zone, String body, String next,
+                       String maxPages) {
+    }
+}

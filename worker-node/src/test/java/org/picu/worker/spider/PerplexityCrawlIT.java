@@ -1,0 +1,48 @@
+package org.picu.worker.spider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.picu.testkit.replay.ReplayServer;
+
+/** {@code crawl perplexity} against the recorded finance page and a bot-check answer, into a spool. */
+class PerplexityCrawlIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneSnapshotRecordPerCrawl() throws Exception {
+        try (ReplayServer site = ReplayServer.start("perplexity")) {
+            String page = site.baseUrl() + "/finance/crypto";
+            ReplayCrawl.Result result = ReplayCrawl.run(dir, "perplexity", """
+                    perplexity:
+                      page-url: "%s"
+                    """.formatted(page));
+
+            assertEquals(1, result.records().size(), result.summary());
+            // The expected record was read at the real site's address; only url and the id hashed from it differ.
+            ObjectNode want = ((ObjectNode) Fixtures.expected("perplexity", "page_normal").get("records").get(0)).deepCopy();
+            want.put("url", page);
+            want.put("item_id", ContentId.of("pplx", page, want.get("content").asText()));
+            Fixtures.assertRecords("crawl perplexity", Fixtures.JSON.createArrayNode().add(want),
+                    List.of(result.records().get(0).payload()));
+        }
+    }
+
+    @Test
+    void aBotCheckPageIsRejectedNotStored() throws Exception {
+        try (ReplayServer site = ReplayServer.start("perplexity")) {
+            ReplayCrawl.Result result = ReplayCrawl.run(dir, "perplexity", """
+                    perplexity:
+                      page-url: "%s/challenge/finance/crypto"
+                    """.formatted(site.baseUrl()));
+
+            assertEquals(0, result.records().size());
+            assertEquals("crawl perplexity: 0 records written, 1 rejected, 0 files rolled", result.summary());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.picu.worker.spider;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.picu.worker.config.DeclarativeSourceConfig;
+import org.picu.worker.config.WorkerConfigLoader;
+
+/**
+ * Parse throughput of every source's parser over its normal fixture page, single-threaded, to show that
+ * parsing is negligible next to the politeness delays on a Pi. Not a test: run it by hand (command in
+ * docs/bench/sources.md) with {@code -Xmx64m}, the worker's heap on a Pi.
+ */
+public final class SourceParseBench {
+    private SourceParseBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        DeclarativeSourceConfig board = WorkerConfigLoader.load(Path.of(SourceParseBench.class
+                .getResource("/fixtures/declarative/worker.yml").toURI())).sources().declarative().get(0);
+        String coinnessList = Fixtures.text("coinness", "list_normal.html");
+        String article = Fixtures.text("coinness", "article_normal.html");
+        CoinnessParser.Entry entry = CoinnessParser.list(coinnessList, URI.create("https://www.coinness.com/news"))
+                .entries().get(0);
+        String saveTicker = Fixtures.text("saveticker", "board_normal.html");
+        String perplexity = Fixtures.text("perplexity", "page_normal.html");
+        String fngPage = Fixtures.text("fear_greed", "page_normal.html");
+        byte[] fngApi = Fixtures.bytes("fear_greed", "api_normal.json");
+        String boardPage = Fixtures.text("declarative", "board_page1.html");
+        List<Case> cases = List.of(
+                new Case("fear_greed api", fngApi.length, () -> FearGreedParser.fromApi(fngApi)),
+                new Case("fear_greed html", fngPage.length(), () -> FearGreedParser.fromHtml(fngPage, Fixtures.CRAWLED_AT)),
+                new Case("coinness list", coinnessList.length(),
+                        () -> CoinnessParser.list(coinnessList, URI.create("https://www.coinness.com/news"))),
+                new Case("coinness article", article.length(), () -> CoinnessParser.article(article, entry).toPayload()),
+                new Case("saveticker board", saveTicker.length(), () -> SaveTickerParser.board(saveTicker,
+                        URI.create("https://www.saveticker.com/app/news"), Fixtures.CRAWLED_AT, 100)),
+                new Case("perplexity page", perplexity.length(), () -> PerplexityParser.snapshot(perplexity,
+                        URI.create("https://www.perplexity.ai/finance/crypto"), 15_000).toPayload()),
+                new Case("declarative board", boardPage.length(), () -> DeclarativeParser.page(boardPage,
+                        URI.create("https://coinboard.example/board/list?page=1"), Fixtures.CRAWLED_AT, board)));
+        System.out.printf("%-18s %8s %10s %10s%n", "parser", "bytes", "pages/s", "us/page");
+        for (Case c : cases) {
+            for (int i = 0; i < rounds / 4; i++) {
+                c.work().run();
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                c.work().run();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            double perPage = took.toNanos() / 1000.0 / rounds;
+            System.out.printf("%-18s %8d %10.0f %10.1f%n", c.name(), c.bytes(), 1_000_000 / perPage, perPage);
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap max %d MiB, used after run %d MiB%n", rt.maxMemory() >> 20,
+                (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private record Case(String name, int bytes, Work work) {
+    }
+}

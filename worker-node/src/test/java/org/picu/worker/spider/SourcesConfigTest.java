@@ -1,0 +1,116 @@
+package org.picu.worker.spider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.picu.worker.config.ConfigException;
+import org.picu.worker.config.DeclarativeSourceConfig;
+import org.picu.worker.config.SourcesConfig;
+import org.picu.worker.config.WorkerConfig;
+import org.picu.worker.config.WorkerConfigLoader;
+
+/** The {@code sources} section of the worker config and the spider list built from it. */
+class SourcesConfigTest {
+    private static final String HEAD = """
+            worker: {id: w1}
+            spool: {dir: spool}
+            hdfs: {uri: "file:///picu"}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyBuiltInSourceIsRegisteredUnderItsReservedName() {
+        assertEquals(SourcesConfig.BUILT_IN, Spiders.names());
+    }
+
+    @Test
+    void sourcesDefaultWhenTheSectionIsAbsent() throws Exception {
+        WorkerConfig config = load(HEAD);
+
+        assertEquals(SourcesConfig.defaults(), config.sources());
+    }
+
+    @Test
+    void builtInSourceKeysAreRead() throws Exception {
+        WorkerConfig config = load(HEAD + """
+                sources:
+                  fear_greed: {api-url: "http://127.0.0.1:1/fng/", limit: 7}
+                  coinness: {start-url: "http://127.0.0.1:1/news", max-pages: 2, max-articles: 5}
+                  saveticker: {board-url: "http://127.0.0.1:1/app/news", max-items: 10}
+                  perplexity: {page-url: "http://127.0.0.1:1/finance/crypto", max-chars: 5000}
+                """);
+
+        assertEquals(7, config.sources().fearGreed().limit());
+        assertEquals(URI.create("http://127.0.0.1:1/fng/"), config.sources().fearGreed().apiUrl());
+        assertEquals(5, config.sources().coinness().maxArticles());
+        assertEquals(10, config.sources().saveTicker().maxItems());
+        assertEquals(5000, config.sources().perplexity().maxChars());
+    }
+
+    @Test
+    void aDeclarativeSourceIsReadAndBecomesASpider() throws Exception {
+        WorkerConfig config = WorkerConfigLoader.load(DeclarativeParserTest.workerYml());
+
+        DeclarativeSourceConfig board = config.sources().declarative().get(0);
+        assertEquals("coinboard", board.name());
+        assertEquals(ZoneId.of("Asia/Seoul"), board.zone());
+        assertEquals(Optional.of("a.next-page"), board.next());
+        assertEquals(2, board.maxPages());
+        assertEquals(Optional.empty(), config.sources().declarative().get(1).link());
+        assertEquals(List.of("upbit", "fear_greed", "coinness", "saveticker", "perplexity", "coinboard", "chainwire"),
+                Spiders.names(config));
+        assertEquals("chainwire", Spiders.create("chainwire", config).orElseThrow().name());
+        assertTrue(Spiders.create("nosuch", config).isEmpty());
+    }
+
+    @Test
+    void everyProblemOfTheSourcesSectionIsReportedAtOnce() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(HEAD + """
+                sources:
+                  fear_greed: {limit: 0, api-url: "ftp://x/"}
+                  coinness: {max-pages: lots}
+                  coinbase: {api: x}
+                  saveticker: {board-url: "http://127.0.0.1:1/app/news", colour: {a: 1}}
+                  declarative:
+                    - name: upbit
+                      start-url: https://a.example/
+                      item: "div["
+                      title: h2
+                      body: p
+                      date-format: "yyyy-qq-bogus{"
+                      zone: Mars/Olympus
+                    - name: ok-one
+                      item: li
+                      title: a
+                      body: p
+                      max-pages: 99
+                      colour: red
+                """));
+
+        String message = e.getMessage();
+        for (String expected : List.of("sources.fear_greed.limit", "sources.fear_greed.api-url",
+                "sources.coinness.max-pages", "(upbit).name is a built-in source", "(upbit).item",
+                "(upbit).date-format", "(upbit).zone", "(ok-one).start-url is missing", "(ok-one).max-pages",
+                "unknown key 'sources.declarative.colour'", "unknown key 'sources.coinbase'",
+                "unknown key 'sources.saveticker.colour'")) {
+            assertTrue(message.contains(expected), "'" + expected + "' missing from: " + message);
+        }
+    }
+
+    private WorkerConfig load(String yaml) throws Exception {
+        Path file = dir.resolve("worker.yml");
+        Files.writeString(file, yaml);
+        return WorkerConfigLoader.load(file);
+    }
+}
