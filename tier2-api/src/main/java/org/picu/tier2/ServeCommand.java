@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
             ApiServer api = service.startApi();
             Runtime.getRuntime().addShutdownHook(hook);
             spec.commandLine().getOut().println("API listening on " + api.baseUrl());
+            if (service.startIntervalLoading()) {
+                spec.commandLine().getOut().println("loading new partitions every " + service.loadInterval().orElseThrow());
+            }
             spec.commandLine().getOut().flush();
             stopped.await();
         } catch (InterruptedException e) {

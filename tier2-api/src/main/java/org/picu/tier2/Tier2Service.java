@@ -20,8 +20,9 @@ import org.picu.tier2.db.DatabaseMigrations;
 import org.picu.tier2.db.EmbeddedMariaDb;
 import org.picu.tier2.load.DatasetLoader;
 import org.picu.tier2.load.HadoopFileSystems;
+import org.picu.tier2.load.IntervalLoader;
 import org.picu.tier2.load.LoadReport;
-import org.picu.tier2.load.MarketTicksLoader;
+import org.picu.tier2.load.DatasetLoaders;
 import org.picu.tier2.load.PartitionLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class Tier2Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tier2Service.class);
     /** The datasets loaded, in order; a new dataset adds its loader here. */
-    private static final List<DatasetLoader> LOADERS = List.of(new MarketTicksLoader());
+    private static final List<DatasetLoader> LOADERS = DatasetLoaders.all();
 
     private final Tier2Config config;
     private final Configuration hadoopConf;
@@ -42,6 +43,7 @@ public final class Tier2Service implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final String jdbcUrl;
     private ApiServer api;
+    private IntervalLoader intervalLoader;
 
     private Tier2Service(Tier2Config config, Configuration hadoopConf, EmbeddedMariaDb embedded,
             HikariDataSource dataSource, String jdbcUrl) {
@@ -95,9 +97,11 @@ public final class Tier2Service implements AutoCloseable {
     }
 
     /**
-     * Loads every published partition not loaded before (see {@link PartitionLoader}).
+     * Loads every published partition not loaded before (see {@link PartitionLoader}), every dataset in
+     * {@link DatasetLoaders#all()} order.
      *
      * @throws IOException if the file system cannot be reached or listed
+     * @throws org.picu.tier2.load.LoaderBusyException if another loader (any process) is loading right now
      */
     public LoadReport load() throws IOException {
         try (FileSystem fs = HadoopFileSystems.open(config.hdfs(), hadoopConf)) {
@@ -119,8 +123,35 @@ public final class Tier2Service implements AutoCloseable {
         if (api != null) {
             throw new IllegalStateException("the API is running already on " + api.baseUrl());
         }
-        api = ApiServer.start(config.http(), ApiRoutes.standard(dataSource, Tier2Version.current()));
+        // the API loads through this service (POST /api/insights/generate) and reads HDFS for /api/pipeline/status
+        api = ApiServer.start(config.http(), ApiRoutes.standard(new org.picu.tier2.api.ApiContext(dataSource,
+                Tier2Version.current(), config.api(), java.util.Optional.of(this::load),
+                java.util.Optional.of(() -> HadoopFileSystems.open(config.hdfs(), hadoopConf)), config.hdfs().layout(),
+                java.time.Clock.systemUTC())));
         return api;
+    }
+
+    /**
+     * Loads new partitions now and every {@code load.interval} in the background until {@link #close()}; does nothing
+     * when no interval is configured.
+     *
+     * @return whether interval loading was started
+     * @throws IllegalStateException if it is running already
+     */
+    public synchronized boolean startIntervalLoading() {
+        if (intervalLoader != null) {
+            throw new IllegalStateException("interval loading is running already");
+        }
+        if (config.load().interval().isEmpty()) {
+            return false;
+        }
+        intervalLoader = IntervalLoader.start(this::load, config.load().interval().get());
+        return true;
+    }
+
+    /** {@code load.interval}, if interval loading is configured. */
+    public java.util.Optional<java.time.Duration> loadInterval() {
+        return config.load().interval();
     }
 
     /** The pool the loader and the API use. */
@@ -133,9 +164,13 @@ public final class Tier2Service implements AutoCloseable {
         return jdbcUrl;
     }
 
-    /** Stops the API, the pool and the embedded server, in that order. */
+    /** Stops interval loading, the API, the pool and the embedded server, in that order. */
     @Override
     public synchronized void close() {
+        if (intervalLoader != null) {
+            intervalLoader.close(); // before the pool goes: a round in progress finishes its partition first
+            intervalLoader = null;
+        }
         if (api != null) {
             api.close();
             api = null;

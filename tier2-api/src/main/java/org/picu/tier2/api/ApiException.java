@@ -33,6 +33,26 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, message, null);
     }
 
+    /** 401: the endpoint changes state and the request carried no valid bearer token. */
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, message, null);
+    }
+
+    /** 403: e.g. a CORS preflight from an origin that is not configured. */
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, message, null);
+    }
+
+    /** 409: the request conflicts with work in progress, e.g. a load that is running already. */
+    public static ApiException conflict(String message) {
+        return new ApiException(409, message, null);
+    }
+
+    /** 503: something the endpoint depends on is not configured or not reachable. */
+    public static ApiException unavailable(String message) {
+        return new ApiException(503, message, null);
+    }
+
     public int status() {
         return status;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -27,6 +28,11 @@ public final class ApiJson {
     /** ISO-8601 in UTC, e.g. {@code 2026-11-22T03:04:05.678Z}. */
     public static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
+    }
+
+    /** A UTC wall-clock value read from a DATETIME column, as {@link #timestamp(Instant)}; null stays null. */
+    public static String timestamp(LocalDateTime utc) {
+        return utc == null ? null : TIMESTAMP.format(utc.toInstant(ZoneOffset.UTC));
     }
 
     /**

@@ -12,6 +12,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +31,12 @@ public final class Tier2ConfigParser {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final Set<String> TOP_KEYS = Set.of("database", "hdfs", "http", "load");
+    private static final Set<String> TOP_KEYS = Set.of("database", "hdfs", "http", "load", "api");
     private static final Set<String> DATABASE_KEYS = Set.of("url", "user", "password", "pool-size", "embedded");
     private static final Set<String> EMBEDDED_KEYS = Set.of("enabled", "base-dir", "port", "system-binaries");
     private static final Set<String> HDFS_KEYS = Set.of("uri", "root", "conf-dir");
     private static final Set<String> HTTP_KEYS = Set.of("bind", "port", "threads");
-    private static final Set<String> LOAD_KEYS = Set.of("batch-size");
+    private static final Set<String> LOAD_KEYS = Set.of("batch-size", "interval");
 
     private final ConfigReader reader = new ConfigReader();
     private final Path baseDir;
@@ -83,7 +85,7 @@ public final class Tier2ConfigParser {
         }
         if (!root.isObject()) {
             throw new ConfigException(source, List.of("the top level must be a mapping with keys "
-                    + String.join(", ", List.of("database", "hdfs", "http", "load"))));
+                    + String.join(", ", List.of("database", "hdfs", "http", "load", "api"))));
         }
         Tier2Config config = parser.read(root);
         if (!parser.reader.problems().isEmpty()) {
@@ -97,9 +99,31 @@ public final class Tier2ConfigParser {
         DatabaseConfig database = readDatabase(reader.section(root, "database", "database", DATABASE_KEYS));
         HdfsConfig hdfs = readHdfs(reader.section(root, "hdfs", "hdfs", HDFS_KEYS));
         HttpConfig http = readHttp(reader.section(root, "http", "http", HTTP_KEYS));
-        LoadConfig load = new LoadConfig(reader.integer(reader.section(root, "load", "load", LOAD_KEYS),
-                "batch-size", "load.batch-size", LoadConfig.DEFAULT_BATCH_SIZE, 1, LoadConfig.MAX_BATCH_SIZE));
-        return reader.problems().isEmpty() ? new Tier2Config(database, hdfs, http, load) : null;
+        LoadConfig load = readLoad(reader.section(root, "load", "load", LOAD_KEYS));
+        ApiConfig api = new ApiConfigParser(reader, env).read(reader.section(root, "api", "api", ApiConfigParser.KEYS));
+        return reader.problems().isEmpty() ? new Tier2Config(database, hdfs, http, load, api) : null;
+    }
+
+    private LoadConfig readLoad(JsonNode node) {
+        int batchSize = reader.integer(node, "batch-size", "load.batch-size", LoadConfig.DEFAULT_BATCH_SIZE, 1,
+                LoadConfig.MAX_BATCH_SIZE);
+        Optional<Duration> interval = reader.string(node, "interval", "load.interval").flatMap(this::interval);
+        return new LoadConfig(batchSize, interval);
+    }
+
+    private Optional<Duration> interval(String text) {
+        try {
+            Duration interval = Duration.parse(text);
+            if (interval.compareTo(LoadConfig.MIN_INTERVAL) >= 0 && interval.compareTo(LoadConfig.MAX_INTERVAL) <= 0) {
+                return Optional.of(interval);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the accepted form
+        }
+        reader.problem("load.interval must be an ISO-8601 duration from " + LoadConfig.MIN_INTERVAL + " to "
+                + LoadConfig.MAX_INTERVAL + " such as PT5M (5 minutes) or PT1H, got '" + text
+                + "'; leave it out to load only with tier2 load");
+        return Optional.empty();
     }
 
     private DatabaseConfig readDatabase(JsonNode node) {

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +58,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param port TCP port on 127.0.0.1, or 0 for a free one
      * @param binariesDir where the bundled binaries are unpacked; share it between servers to unpack once
      * @param preferSystemBinaries use {@code /usr/sbin/mariadbd} and friends when installed, else the bundled ones
+     * @param serverOptions extra {@code mariadbd} options, e.g. a larger buffer pool for a benchmark
      */
-    public record Settings(Path baseDir, int port, Path binariesDir, boolean preferSystemBinaries) {
+    public record Settings(Path baseDir, int port, Path binariesDir, boolean preferSystemBinaries,
+            List<String> serverOptions) {
         public Settings {
             requireNonNull(baseDir, "baseDir is null");
             requireNonNull(binariesDir, "binariesDir is null");
@@ -67,6 +70,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             baseDir = baseDir.toAbsolutePath().normalize();
             binariesDir = binariesDir.toAbsolutePath().normalize();
+            serverOptions = List.copyOf(serverOptions);
+            for (String option : serverOptions) {
+                if (!option.startsWith("--")) {
+                    throw new IllegalArgumentException("server option '" + option + "' must look like --name=value");
+                }
+            }
+        }
+
+        /** The server's default options. */
+        public Settings(Path baseDir, int port, Path binariesDir, boolean preferSystemBinaries) {
+            this(baseDir, port, binariesDir, preferSystemBinaries, List.of());
         }
 
         /** Bundled binaries unpacked into {@code <baseDir>/binaries}. */
@@ -120,6 +134,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--default-time-zone=+00:00")
                 // the 96 MB default redo log would make every test class's data directory 100+ MB
                 .addArg("--innodb-log-file-size=16M");
+        settings.serverOptions().forEach(builder::addArg); // after the defaults: mariadbd takes the last value given
         if ("root".equals(System.getProperty("user.name"))) {
             builder.addArg("--user=root"); // mariadbd refuses to run as root without being told to
         }

@@ -35,6 +35,12 @@ public final class PartitionData {
         void accept(GenericRecord record) throws SQLException;
     }
 
+    /** The partition directory, for messages. */
+    @Override
+    public String toString() {
+        return partition.directory().toString();
+    }
+
     public PartitionDate date() {
         return partition.date();
     }

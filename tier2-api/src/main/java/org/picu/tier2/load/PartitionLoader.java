@@ -46,33 +46,47 @@ public final class PartitionLoader {
     }
 
     /**
-     * Loads the new partitions of each dataset, datasets in the given order, days oldest first.
+     * Loads the new partitions of each dataset, datasets in the given order, days oldest first, holding the
+     * database-wide load lock so that only one loader runs at a time.
      *
      * @throws IOException if the dataset directories cannot be listed
+     * @throws LoadDatabaseException if the database cannot be reached
+     * @throws LoaderBusyException if another loader is running
      */
     public LoadReport loadNew(List<DatasetLoader> loaders) throws IOException {
-        LoadReport report = new LoadReport(List.of());
-        for (DatasetLoader loader : loaders) {
-            report = report.plus(loadNew(loader));
+        // one session for the whole run: it holds the load lock, and a pool of one connection still works
+        try (Connection connection = dataSource.getConnection()) {
+            if (!LoadLock.tryAcquire(connection)) {
+                throw new LoaderBusyException("another loader holds the database lock '" + LoadLock.NAME
+                        + "'; this run loads nothing, the next one picks up where that one ends");
+            }
+            try {
+                List<PartitionOutcome> outcomes = new ArrayList<>();
+                for (DatasetLoader loader : loaders) {
+                    for (PublishedPartition partition : PublishedPartitions.find(fs, layout, loader.dataset())) {
+                        outcomes.add(loadOne(connection, loader, partition));
+                    }
+                }
+                return new LoadReport(outcomes);
+            } finally {
+                LoadLock.release(connection);
+            }
+        } catch (SQLException e) {
+            throw new LoadDatabaseException("hold a database session for loading", e);
         }
-        return report;
     }
 
     /** Loads the new partitions of one dataset. */
     public LoadReport loadNew(DatasetLoader loader) throws IOException {
-        List<PartitionOutcome> outcomes = new ArrayList<>();
-        for (PublishedPartition partition : PublishedPartitions.find(fs, layout, loader.dataset())) {
-            outcomes.add(loadOne(loader, partition));
-        }
-        return new LoadReport(outcomes);
+        return loadNew(List.of(loader));
     }
 
-    private PartitionOutcome loadOne(DatasetLoader loader, PublishedPartition partition) {
+    private PartitionOutcome loadOne(Connection connection, DatasetLoader loader, PublishedPartition partition) {
         Optional<String> runId = Optional.empty();
         try {
             PartitionManifest manifest = partition.readManifest(fs);
             runId = Optional.of(manifest.runId());
-            return load(loader, partition, manifest);
+            return load(connection, loader, partition, manifest);
         } catch (LoadException e) {
             LOG.error("could not load {} (run {}); nothing of it was written: {}", partition, runId.orElse("unknown"),
                     e.getMessage());
@@ -85,15 +99,15 @@ public final class PartitionLoader {
         }
     }
 
-    private PartitionOutcome load(DatasetLoader loader, PublishedPartition partition, PartitionManifest manifest)
-            throws IOException, SQLException {
+    private PartitionOutcome load(Connection connection, DatasetLoader loader, PublishedPartition partition,
+            PartitionManifest manifest) throws IOException, SQLException {
         long startNanos = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            if (LoadLedger.contains(connection, partition.dataset(), partition.date(), manifest.runId())) {
-                LOG.debug("{} run {} is loaded already", partition, manifest.runId());
-                return PartitionOutcome.skipped(partition, manifest.runId(), "already loaded");
-            }
-            connection.setAutoCommit(false); // the pool restores auto-commit when the connection goes back
+        if (LoadLedger.contains(connection, partition.dataset(), partition.date(), manifest.runId())) {
+            LOG.debug("{} run {} is loaded already", partition, manifest.runId());
+            return PartitionOutcome.skipped(partition, manifest.runId(), "already loaded");
+        }
+        connection.setAutoCommit(false);
+        try {
             try {
                 if (!LoadLedger.record(connection, partition.dataset(), partition.date(), manifest.runId(),
                         manifest.recordCount(), clock.instant())) {
@@ -113,6 +127,8 @@ public final class PartitionLoader {
                 rollback(connection, e);
                 throw e;
             }
+        } finally {
+            connection.setAutoCommit(true); // the lock queries between partitions run outside any transaction
         }
     }
 

@@ -104,10 +104,10 @@ class ApiServerIT {
     }
 
     @Test
-    void trends_of_an_unknown_symbol_are_an_empty_list() {
+    void trends_of_an_unknown_symbol_are_400_naming_the_field() {
         HttpResponse<String> response = client.get("/api/market/trends?symbol=NOPE");
-        assertEquals(200, response.statusCode());
-        assertEquals(0, json(response).get("trends").size());
+        assertEquals(400, response.statusCode());
+        assertEquals("symbol", json(response).get("field").asText());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A real HTTP client for API tests, with JSON helpers. */
 public final class ApiClient {
@@ -30,6 +31,14 @@ public final class ApiClient {
     public HttpResponse<String> send(String method, String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A request with extra headers (e.g. Authorization, Origin) and an optional JSON body. */
+    public HttpResponse<String> send(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Loader benchmark: rows/s for N market_ticks rows (default 1 million) into the bundled MariaDB.
+#   bench/tier2-load.sh [rows] [batch-size]
+# Builds tier2-api (tests skipped) if needed; everything it writes lives under tier2-api/target/bench/.
+# Results are recorded in docs/bench/tier2-load.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MVN="./mvnw -B -q ${MVN_OFFLINE:--o}"
+if [ ! -f tier2-api/target/test-classes/org/picu/tier2/load/LoadBenchmark.class ]; then
+  $MVN -pl tier2-api install -DskipTests
+fi
+$MVN -pl tier2-api dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+CP="tier2-api/target/test-classes:tier2-api/target/classes:$(cat tier2-api/target/bench-classpath.txt)"
+exec java -Xmx1g -Dlog4j.configuration=file:tier2-api/src/test/resources/log4j.properties \
+  -cp "$CP" org.picu.tier2.load.LoadBenchmark "${1:-1000000}" "${2:-1000}" tier2-api/target/bench

@@ -1,0 +1,12 @@
+package org.picu.tier2.api.news;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** {@code GET /api/news/latest}: the original's shape; {@code published_at} is UTC ISO-8601 or null. */
+public record NewsLatestRepresentation(List<Item> news) {
+    /** One news item; {@code id} is the stable number {@code /api/news/{id}/sentiment} takes. */
+    public record Item(long id, String source, String title, String url,
+            @JsonProperty("published_at") String publishedAt, List<String> keywords) {
+    }
+}

@@ -1,0 +1,77 @@
+package org.picu.tier2.load;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.picu.model.layout.Dataset;
+
+/**
+ * A {@link DatasetLoader} for a table with a natural unique key. It streams the partition's records into a
+ * {@link StagingTable} in chunks of {@code batchSize} rows, upserts them into the table by that key in one statement
+ * (tagged with the partition date and run id), then deletes the rows an older run of the same day had and this run
+ * no longer has. A subclass names its columns and writes one record's values in that order.
+ *
+ * <p>Table and column names come from subclass constants, never from input, so building SQL text from them is safe;
+ * values travel as {@code LOAD DATA} text or bound parameters.
+ */
+abstract class TableLoader implements DatasetLoader {
+    private final Dataset dataset;
+    private final Schema readSchema;
+    private final String table;
+    private final List<String> columns;
+    private final List<String> keyColumns;
+
+    /**
+     * @param columns the columns a record fills, in the order {@link #write} writes them
+     * @param keyColumns the natural key among them: not rewritten on a duplicate
+     */
+    TableLoader(Dataset dataset, Schema readSchema, String table, List<String> columns, List<String> keyColumns) {
+        this.dataset = requireNonNull(dataset, "dataset is null");
+        this.readSchema = requireNonNull(readSchema, "readSchema is null");
+        this.table = requireNonNull(table, "table is null");
+        this.columns = List.copyOf(columns);
+        this.keyColumns = List.copyOf(keyColumns);
+        if (keyColumns.isEmpty() || !columns.containsAll(keyColumns)) {
+            throw new IllegalArgumentException("key columns " + keyColumns + " must be among " + columns);
+        }
+    }
+
+    @Override
+    public final Dataset dataset() {
+        return dataset;
+    }
+
+    /** Appends one record's values, one per column in constructor order; the caller ends the row. */
+    abstract void write(TsvRow row, GenericRecord record);
+
+    @Override
+    public final long load(Connection connection, PartitionData data, int batchSize) throws IOException, SQLException {
+        StagingTable staging = new StagingTable(table, columns);
+        staging.create(connection);
+        TsvRow chunk = new TsvRow();
+        String source = data.toString();
+        long rows = data.read(readSchema, record -> {
+            write(chunk, record);
+            chunk.endRow();
+            if (chunk.rows() == batchSize) {
+                staging.append(connection, chunk, source);
+                chunk.clear();
+            }
+        });
+        staging.append(connection, chunk, source);
+        staging.upsertInto(connection, keyColumns, data);
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE partition_date = ? AND load_run_id <> ?")) {
+            delete.setObject(1, data.date().day());
+            delete.setString(2, data.runId());
+            delete.executeUpdate();
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,80 @@
+package org.picu.tier2.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.picu.tier2.load.LoadReport;
+import org.picu.tier2.testing.HeadlessChromium;
+import org.picu.tier2.testing.MariaDbExtension;
+import org.picu.tier2.testing.SeededApi;
+
+/**
+ * The dashboard in a real browser: Debian's chromium, headless, loads {@code /dashboard} from the API on loopback
+ * over {@code ApiTestData}, runs its scripts, and the rendered DOM must show the database's values. The screenshot
+ * is kept at {@code target/dashboard.png} for people to look at.
+ */
+class DashboardBrowserIT {
+    @RegisterExtension
+    static final MariaDbExtension MARIADB = new MariaDbExtension();
+
+    private static SeededApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.require();
+        api = SeededApi.start(MARIADB, Path.of("target", "partitions", "DashboardBrowserIT"),
+                dataSource -> () -> new LoadReport(List.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    void the_page_renders_prices_fear_greed_sentiment_alerts_insights_and_pipeline() throws Exception {
+        Document dom = Jsoup.parse(HeadlessChromium.dumpDom(api.baseUrl() + "/dashboard"));
+
+        assertEquals("true", dom.body().attr("data-ready"), "scripts finished: " + dom.body().text());
+        Element btc = dom.selectFirst("#prices tr[data-symbol=BTC]");
+        assertTrue(btc != null, "BTC row: " + dom.select("#prices").text());
+        assertEquals("95,000,000", btc.selectFirst("td.price").text());
+        assertTrue(btc.text().contains("+2.50 %"), btc.text());
+        assertEquals(3, dom.select("#prices tbody tr").size(), "one row per symbol");
+        assertEquals("-6.20 %", dom.selectFirst("#prices tr[data-symbol=ETH] td.down").text());
+
+        assertEquals(48, dom.select("#chart rect.candle").size(), "every BTC candle drawn");
+        assertEquals("72", dom.selectFirst("#fear-greed-value").text());
+        assertTrue(dom.selectFirst("#fear-greed-label").text().startsWith("Greed"));
+        assertEquals("0.10", dom.selectFirst("#sentiment-average").text());
+        assertEquals(2, dom.select("#sentiment rect.bar").size(), "two hours with news");
+        assertTrue(dom.select("#alerts").text().contains("BTC rsi 82.5"), dom.select("#alerts").text());
+        assertTrue(dom.select("#insights").text().contains("XRP traded 2.4x its 7-day mean volume"));
+        assertEquals(7, dom.select("#pipeline tbody tr").size(), "one row per dataset");
+        assertTrue(dom.selectFirst("#health").text().contains("connected"));
+        assertTrue(dom.select(".empty").stream().noneMatch(e -> e.text().startsWith("could not load")),
+                dom.select(".empty").text());
+    }
+
+    @Test
+    void a_screenshot_is_saved_under_target() throws Exception {
+        Path png = Path.of("target", "dashboard.png");
+        HeadlessChromium.screenshot(api.baseUrl() + "/dashboard", png, 1400, 1250);
+        byte[] header = Files.readAllBytes(png);
+        assertTrue(header.length > 20_000, "a real picture, not a blank page: " + header.length + " bytes");
+        assertEquals((byte) 0x89, header[0]);
+        assertEquals('P', header[1]);
+    }
+}
