@@ -1,0 +1,326 @@
+package org.picu.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * A real converge run of site.yml into two throwaway Debian 12 roots (debootstrap), reached through
+ * Ansible's community.general.chroot connection: one worker (common + hadoop + worker) and the tier-2
+ * server (common + tier2). Without a running systemd the roles write units, timers and cron entries but
+ * start nothing ({@code picu_systemd=false}); MariaDB is started by the test inside the tier-2 root so the
+ * database and user tasks run for real. The Hadoop archive is a small stand-in with the release's layout,
+ * fed from a local path (the real one is 700 MB and needs the internet). A second run must change nothing.
+ */
+@EnabledIfSystemProperty(named = "picu.ops.converge", matches = "true")
+class ConvergeIT {
+    private static final Repo REPO = Repo.locate();
+    private static final Path WORK = REPO.target().resolve("converge");
+    private static final Path WORKER = WORK.resolve("roots/worker");
+    private static final Path TIER2 = WORK.resolve("roots/tier2");
+    private static final Path SCRIPTS = REPO.ansible.resolve("src/test/scripts");
+    private static final String VERSION = System.getProperty("picu.version", "0.1.0-SNAPSHOT");
+    private static final Ansible ANSIBLE = new Ansible(REPO);
+
+    private static final Map<String, Set<String>> BASE_PACKAGES = new LinkedHashMap<>();
+    private static final Map<String, int[]> SECOND_RUN = new LinkedHashMap<>();
+    private static final Map<String, int[]> SECOND_DB_RUN = new LinkedHashMap<>();
+    private static String password;
+    private static String databases;
+    private static String users;
+
+    @BeforeAll
+    static void converge() throws Exception {
+        assertTrue(Tools.isRoot(), "the converge test needs root (debootstrap, chroot); run it as root or with"
+                + " -Dpicu.ops.converge=false");
+        Tools.ensure(REPO, WORK, "ansible", "debootstrap");
+        Path cache = Path.of(System.getProperty("picu.ops.cache", System.getProperty("user.home") + "/.cache/picu-ops"));
+        for (Path root : List.of(WORKER, TIER2)) {
+            Command.of(SCRIPTS.resolve("base-root.sh").toString(), cache.toString(), root.toString())
+                    .timeout(Duration.ofMinutes(20)).runOk(WORK.resolve("base-" + root.getFileName() + ".log"));
+            BASE_PACKAGES.put(root.getFileName().toString(), manualPackages(root));
+        }
+        Path archive = standInHadoopArchive();
+        Path artifacts = artifactsTree();
+        password = "test-only-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        Files.writeString(WORK.resolve("inventory.yml"), inventory());
+        Files.writeString(WORK.resolve("vars.yml"), String.join("\n",
+                "picu_systemd: false",
+                "picu_ssh_require_operator_key: false",
+                "ansible_chroot_exe: " + SCRIPTS.resolve("chroot-proc.sh"),
+                "hadoop_archive_local_path: " + archive,
+                "hadoop_archive_sha512: " + sha512(archive),
+                "picu_artifacts_dir: " + artifacts,
+                "picu_db_password: " + password, ""));
+
+        String[] site = {"-i", WORK.resolve("inventory.yml").toString(), "-e", "@" + WORK.resolve("vars.yml"),
+            "--limit", "picu-worker1,picu-tier2", "-e", "tier2_manage_database=false"};
+        ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(30)).runOk(WORK.resolve("run-1.log"));
+        saveDebs(cache);
+        SECOND_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(15))
+                .runOk(WORK.resolve("run-2.log")).output()));
+
+        Process mariadb = startMariaDb();
+        try {
+            String[] db = {"-i", WORK.resolve("inventory.yml").toString(), "-e", "@" + WORK.resolve("vars.yml"),
+                "--limit", "picu-tier2", "--tags", "tier2-db", "-e", "tier2_manage_database=true"};
+            ANSIBLE.playbook("site.yml", db).runOk(WORK.resolve("run-db-1.log"));
+            SECOND_DB_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", db).runOk(WORK.resolve("run-db-2.log")).output()));
+            databases = inRoot(TIER2, "query-databases", "mariadb", "-N", "-e", "SHOW DATABASES");
+            users = inRoot(TIER2, "query-users", "mariadb", "-N", "-e",
+                    "SELECT CONCAT(user,'@',host) FROM mysql.user; SHOW GRANTS FOR 'picu'@'localhost'");
+        } finally {
+            mariadb.destroy();
+            mariadb.waitFor();
+        }
+    }
+
+    @Test
+    void secondRunChangesNothing() {
+        assertEquals(Set.of("picu-worker1", "picu-tier2"), SECOND_RUN.keySet());
+        SECOND_RUN.forEach((host, counts) -> {
+            assertEquals(0, counts[1], host + ": changed tasks in the second run; see target/converge/run-2.log");
+            assertEquals(0, counts[3], host + ": failed tasks");
+        });
+        assertEquals(0, SECOND_DB_RUN.get("picu-tier2")[1], "database tasks changed on their second run; see run-db-2.log");
+    }
+
+    @Test
+    void eachRootGotExactlyThePackagesOfItsManifest() {
+        for (Map.Entry<String, Path> node : Map.of("worker", WORKER, "tier2", TIER2).entrySet()) {
+            Set<String> added = new TreeSet<>(manualPackages(node.getValue()));
+            added.removeAll(BASE_PACKAGES.get(node.getKey()));
+            Set<String> expected = new TreeSet<>(REPO.allPackages(node.getKey()));
+            expected.removeAll(BASE_PACKAGES.get(node.getKey()));
+            assertEquals(expected, added, node.getKey() + ": packages installed by Ansible vs requirements/"
+                    + node.getKey() + ".yml (minus what the base root already had)");
+        }
+    }
+
+    @Test
+    void commonRoleSetsUpUsersHostsTimeSshAndLogs() throws IOException {
+        for (Path root : List.of(WORKER, TIER2)) {
+            String passwd = Files.readString(root.resolve("etc/passwd"));
+            assertTrue(passwd.contains("\npicu:") && passwd.lines().anyMatch(l -> l.startsWith("picu:") && l.endsWith(":/usr/sbin/nologin")),
+                    "service user picu with no login shell");
+            assertTrue(Files.readString(root.resolve("etc/shadow")).lines().anyMatch(l -> l.startsWith("picu:!:")),
+                    "picu has no password");
+            String hosts = Files.readString(root.resolve("etc/hosts"));
+            for (String line : List.of("10.99.0.10 picu-master", "10.99.0.11 picu-worker1", "10.99.0.12 picu-worker2",
+                    "10.99.0.20 picu-tier2")) {
+                assertTrue(hosts.contains(line), root + " /etc/hosts lacks " + line);
+            }
+            assertTrue(Files.readString(root.resolve("etc/chrony/conf.d/picu.conf")).contains("pool 2.debian.pool.ntp.org iburst"));
+            String sshd = Files.readString(root.resolve("etc/ssh/sshd_config.d/50-picu.conf"));
+            assertTrue(sshd.contains("PasswordAuthentication no") && sshd.contains("PermitRootLogin prohibit-password"));
+            assertTrue(Files.readString(root.resolve("etc/logrotate.d/picu")).contains("/var/log/picu/*.log"));
+            assertTrue(Files.readString(root.resolve("etc/systemd/journald.conf.d/picu.conf")).contains("SystemMaxUse=200M"));
+        }
+    }
+
+    @Test
+    void hadoopRoleInstallsTheReleaseWithThisHostsValuesAndOnlyTheWorkerDaemons() throws IOException {
+        assertEquals(Path.of("/opt/hadoop-3.5.0"), Files.readSymbolicLink(WORKER.resolve("opt/hadoop")));
+        assertTrue(Files.isExecutable(WORKER.resolve("opt/hadoop-3.5.0/bin/hdfs")));
+        Path conf = WORKER.resolve("etc/hadoop/conf");
+        assertTrue(Files.readString(conf.resolve("core-site.xml")).contains("hdfs://picu-master:9000"));
+        String yarn = Files.readString(conf.resolve("yarn-site.xml"));
+        assertTrue(yarn.contains("<value>1536</value>"), "per-host nm_memory_mb override in yarn-site.xml");
+        assertTrue(yarn.contains("picu-master"), "ResourceManager host from the inventory");
+        assertTrue(Files.readString(conf.resolve("hadoop-env.sh")).contains("JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64"));
+        assertEquals(List.of("picu-worker1", "picu-worker2"), Files.readAllLines(conf.resolve("workers")));
+        Path units = WORKER.resolve("etc/systemd/system");
+        String datanode = Files.readString(units.resolve("hadoop-datanode.service"));
+        assertTrue(datanode.contains("ExecStart=/opt/hadoop/bin/hdfs --config /etc/hadoop/conf datanode"));
+        assertTrue(datanode.contains("User=hadoop"));
+        assertTrue(Files.readString(units.resolve("hadoop-nodemanager.service")).contains("yarn --config /etc/hadoop/conf nodemanager"));
+        assertFalse(Files.exists(units.resolve("hadoop-namenode.service")), "no NameNode on a worker");
+        assertFalse(Files.exists(units.resolve("hadoop-resourcemanager.service")), "no ResourceManager on a worker");
+        assertEquals(uid(WORKER, "hadoop"), Files.getAttribute(WORKER.resolve("srv/hadoop/datanode"), "unix:uid"));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(WORKER.resolve("srv/hadoop/datanode"))));
+    }
+
+    @Test
+    void workerRoleInstallsAgentConfigSpoolUnitAndCleanupCron() throws Exception {
+        Path jar = Path.of(System.getProperty("picu.worker.jar"));
+        assertTrue(Arrays.equals(Files.readAllBytes(jar), Files.readAllBytes(WORKER.resolve("opt/picu/worker-node-all.jar"))),
+                "the worker-agent artifact of requirements/worker.yml");
+        String config = Files.readString(WORKER.resolve("etc/picu/worker.yml"));
+        for (String expected : List.of("id: picu-worker1", "dir: /srv/picu/spool", "uri: hdfs://picu-master:9000",
+                "upbit: \"*/5 * * * *\"", "picu-worker1: [upbit]")) {
+            assertTrue(config.contains(expected), "worker.yml lacks " + expected + ":\n" + config);
+        }
+        Path spool = WORKER.resolve("srv/picu/spool");
+        assertEquals(uid(WORKER, "picu"), Files.getAttribute(spool, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+        assertEquals(REPO.root.resolve("conf/worker/picu-worker.service").toFile().length(),
+                WORKER.resolve("etc/systemd/system/picu-worker.service").toFile().length(), "the unit of conf/worker");
+        String unit = Files.readString(WORKER.resolve("etc/systemd/system/picu-worker.service"));
+        assertTrue(unit.contains("User=picu") && unit.contains("-Xmx64m"));
+        assertTrue(unit.contains("-jar /opt/picu/worker-node-all.jar daemon --config /etc/picu/worker.yml"));
+        String cron = Files.readString(WORKER.resolve("etc/cron.d/picu-worker"));
+        assertTrue(cron.lines().anyMatch(l -> l.matches("\\d+\\s+\\d+(\\s+\\*){3}\\s+picu\\s+/usr/bin/java .*-jar /opt/picu/worker-node-all.jar"
+                + " cleanup --retention 7d --config /etc/picu/worker.yml.*")), "cleanup cron entry:\n" + cron);
+        // the installed agent runs on the installed JDK inside the root
+        String help = inRoot(WORKER, "worker-help", "/usr/bin/java", "-Xmx64m", "-jar", "/opt/picu/worker-node-all.jar", "--help");
+        assertTrue(help.contains("Usage: picu-worker") && help.contains("crawl"), help);
+    }
+
+    @Test
+    void tier2RoleInstallsServiceTimerConfigSecretAndFirewall() throws IOException {
+        assertTrue(Files.isRegularFile(TIER2.resolve("opt/picu/tier2/lib/tier2-api-" + VERSION + ".jar")));
+        String config = Files.readString(TIER2.resolve("etc/picu/tier2.yml"));
+        assertTrue(config.contains("url: jdbc:mariadb://127.0.0.1:3306/picu") && config.contains("port: 5000"));
+        assertFalse(config.contains(password), "the password never goes into the config file");
+        Path env = TIER2.resolve("etc/picu/tier2.env");
+        assertEquals("PICU_DB_PASSWORD=" + password + "\n", Files.readString(env));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(env)));
+        Path units = TIER2.resolve("etc/systemd/system");
+        String api = Files.readString(units.resolve("picu-tier2-api.service"));
+        assertTrue(api.contains("EnvironmentFile=/etc/picu/tier2.env") && api.contains("Tier2Main serve --config /etc/picu/tier2.yml"));
+        assertTrue(Files.readString(units.resolve("picu-tier2-load.service")).contains("Tier2Main load --config /etc/picu/tier2.yml"));
+        assertTrue(Files.readString(units.resolve("picu-tier2-load.timer")).contains("OnUnitActiveSec=15min"));
+        String nft = Files.readString(TIER2.resolve("etc/nftables.conf"));
+        assertTrue(nft.contains("policy drop") && nft.contains("tcp dport 5000 accept") && nft.contains("tcp dport 22 accept"));
+        assertEquals(2, nft.lines().filter(l -> l.contains("dport")).count(), "only SSH and the API port are opened:\n" + nft);
+        assertTrue(Files.readString(TIER2.resolve("etc/mysql/mariadb.conf.d/60-picu.cnf")).contains("bind-address = 127.0.0.1"));
+        assertFalse(Files.exists(TIER2.resolve("etc/systemd/system/picu-worker.service")), "no worker agent on tier-2");
+    }
+
+    @Test
+    void tier2DatabaseAndUserExist() {
+        assertTrue(databases.lines().anyMatch("picu"::equals), databases);
+        assertTrue(users.contains("picu@localhost") && users.contains("picu@127.0.0.1"), users);
+        assertTrue(users.contains("GRANT ALL PRIVILEGES ON `picu`.* TO `picu`@`localhost`"), users);
+    }
+
+    private static String inventory() {
+        return String.join("\n",
+                "all:",
+                "  children:",
+                "    master:",
+                "      hosts:",
+                "        picu-master: {picu_address: 10.99.0.10}",
+                "    workers:",
+                "      hosts:",
+                "        picu-worker1:",
+                "          picu_address: 10.99.0.11",
+                "          ansible_connection: community.general.chroot",
+                "          ansible_host: " + WORKER,
+                "          worker_sources: [upbit]",
+                "          hadoop_host_overrides: {nm_memory_mb: 1536}",
+                "        picu-worker2: {picu_address: 10.99.0.12}",
+                "    tier2:",
+                "      hosts:",
+                "        picu-tier2:",
+                "          picu_address: 10.99.0.20",
+                "          ansible_connection: community.general.chroot",
+                "          ansible_host: " + TIER2, "");
+    }
+
+    /** A tarball with the Apache release's layout and names, small enough to build in the test. */
+    private static Path standInHadoopArchive() throws IOException {
+        Path stage = WORK.resolve("hadoop-stage");
+        Path home = stage.resolve("hadoop-3.5.0");
+        for (String dir : List.of("bin", "sbin", "etc/hadoop", "share/hadoop/common", "share/hadoop/hdfs",
+                "share/hadoop/yarn", "share/hadoop/mapreduce")) {
+            Files.createDirectories(home.resolve(dir));
+        }
+        for (String command : List.of("hadoop", "hdfs", "yarn", "mapred")) {
+            Path script = home.resolve("bin").resolve(command);
+            Files.writeString(script, "#!/bin/sh\n# stand-in for Apache Hadoop 3.5.0 bin/" + command + "\necho 'Hadoop 3.5.0 (stand-in)'\n");
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.writeString(home.resolve("etc/hadoop/log4j.properties"), "log4j.rootLogger=INFO,console\n");
+        Path archive = WORK.resolve("hadoop-3.5.0.tar.gz");
+        // fixed mtimes and owners, so the archive (and its checksum) is the same on every run
+        Command.of("tar", "--sort=name", "--mtime=2026-01-01", "--owner=0", "--group=0", "--numeric-owner",
+                "-czf", archive.toString(), "-C", stage.toString(), "hadoop-3.5.0").runOk(WORK.resolve("tar.log"));
+        return archive;
+    }
+
+    /** The repository layout the manifests' artifact sources point into, with the built jars. */
+    private static Path artifactsTree() throws IOException {
+        Path tree = WORK.resolve("artifacts");
+        Path workerJar = tree.resolve("worker-node/target/worker-node-" + VERSION + "-all.jar");
+        Path tier2Jar = tree.resolve("tier2-api/target/dist/lib/tier2-api-" + VERSION + ".jar");
+        Files.createDirectories(workerJar.getParent());
+        Files.createDirectories(tier2Jar.getParent());
+        Files.copy(Path.of(System.getProperty("picu.worker.jar")), workerJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of(System.getProperty("picu.tier2.jar")), tier2Jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return tree;
+    }
+
+    private static Process startMariaDb() throws Exception {
+        Path socket = TIER2.resolve("run/mysqld/mysqld.sock");
+        Files.deleteIfExists(socket);
+        Process process = new ProcessBuilder(SCRIPTS.resolve("chroot-proc.sh").toString(), TIER2.toString(), "/bin/sh", "-c",
+                "install -d -o mysql -g mysql /run/mysqld && exec /usr/sbin/mariadbd --user=mysql --skip-networking"
+                        + " --socket=/run/mysqld/mysqld.sock")
+                .redirectErrorStream(true).redirectOutput(WORK.resolve("mariadbd.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!Files.exists(socket)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroy();
+                throw new AssertionError("mariadbd did not start in the tier-2 root; see " + WORK.resolve("mariadbd.log"));
+            }
+            Thread.sleep(200);
+        }
+        return process;
+    }
+
+    private static String inRoot(Path root, String name, String... argv) {
+        List<String> command = new java.util.ArrayList<>(List.of(SCRIPTS.resolve("chroot-proc.sh").toString(), root.toString()));
+        command.addAll(List.of(argv));
+        return Command.of(command).runOk(WORK.resolve(name + ".log")).output();
+    }
+
+    private static Set<String> manualPackages(Path root) {
+        String out = Command.of("chroot", root.toString(), "apt-mark", "showmanual")
+                .runOk(WORK.resolve("showmanual-" + root.getFileName() + ".log")).output();
+        return out.lines().map(String::trim).filter(l -> !l.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Keeps the downloaded packages for the next run (a warm run downloads nothing). */
+    private static void saveDebs(Path cache) throws IOException {
+        Path debs = Files.createDirectories(cache.resolve("debs-amd64"));
+        for (Path root : List.of(WORKER, TIER2)) {
+            try (var files = Files.list(root.resolve("var/cache/apt/archives"))) {
+                for (Path deb : files.filter(p -> p.toString().endsWith(".deb")).toList()) {
+                    Path kept = debs.resolve(deb.getFileName());
+                    if (!Files.exists(kept)) {
+                        Files.copy(deb, kept);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object uid(Path root, String user) throws IOException {
+        return Files.readAllLines(root.resolve("etc/passwd")).stream().filter(l -> l.startsWith(user + ":"))
+                .map(l -> Integer.parseInt(l.split(":")[2])).findFirst().orElseThrow();
+    }
+
+    private static String sha512(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(Files.readAllBytes(file)));
+    }
+}
