@@ -65,6 +65,7 @@ public final class LocalDemo implements Callable<Integer> {
                     report.summary());
             System.out.printf("Query it:  curl '%s/api/market/trends?symbol=BTC&limit=5'%n", api.baseUrl());
             System.out.printf("           curl '%s/health'%n", api.baseUrl());
+            System.out.printf("Dashboard: %s/dashboard%n", api.baseUrl());
             System.out.println("Data, configs and logs: " + work + "   (Ctrl-C stops the API and MariaDB)");
         }
         new CountDownLatch(1).await();
