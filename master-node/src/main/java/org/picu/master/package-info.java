@@ -1,2 +1,2 @@
-/** The master node's commands: run the pipeline's jobs for a date on the configured cluster. */
+/** The master node's commands: daemon, cycle, run-date, backfill, status, health, render-conf. */
 package org.picu.master;

@@ -57,6 +57,58 @@ class MasterMainTest {
         assertTrue(Files.exists(bad));
     }
 
+    @Test
+    void render_conf_writes_every_site_file_of_a_profile() throws Exception {
+        Path out = Paths.get("target", "test-data", "render-conf").toAbsolutePath();
+        deleteRecursively(out);
+        assertEquals(0, MasterMain.run("render-conf", "--profile", "pseudo-distributed", "--out", out.toString()));
+        for (String f : new String[] {"core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml",
+                "capacity-scheduler.xml", "workers", "hadoop-env.sh"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertTrue(Files.readString(out.resolve("core-site.xml")).contains("hdfs://127.0.0.1:19000"));
+        assertEquals(2, MasterMain.run("render-conf", "--profile", "pi5", "--out", out.toString()));
+    }
+
+    @Test
+    void backfill_status_and_health_on_a_standalone_layout() throws Exception {
+        Path root = Paths.get("target", "test-data", "master-commands").toAbsolutePath();
+        deleteRecursively(root);
+        Files.createDirectories(root);
+        Path config = Files.writeString(root.resolve("master.yml"), "layout:\n  root: " + root.toUri() + "\n");
+        String cfg = config.toString();
+
+        assertEquals(2, MasterMain.run("backfill", "--from", "20261103", "--to", "20261101", "--config", cfg));
+        assertEquals(2, MasterMain.run("backfill", "--from", "20261101", "--to", "20261103", "--dataset", "candles",
+                "--config", cfg));
+        String backfill = captureOut(() -> assertEquals(0, MasterMain.run("backfill", "--from", "20261101", "--to",
+                "20261102", "--dataset", "market_ticks", "--config", cfg)));
+        assertTrue(backfill.contains("[2/2] 20261102 market_ticks: waiting - no raw files"), backfill);
+
+        String status = captureOut(() -> assertEquals(0, MasterMain.run("status", "--config", cfg)));
+        assertTrue(status.contains("market_ticks"), status);
+        assertTrue(status.contains("no heartbeat files"), status);
+
+        String health = captureOut(() -> assertEquals(1, MasterMain.run("health", "--publish", "--config", cfg)));
+        assertTrue(health.contains("OK   namenode"), health);
+        assertTrue(health.contains("FAIL heartbeats"), health);
+        String published = Files.readString(root.resolve("ledger/_health.json"));
+        assertTrue(published.contains("\"ok\" : false"), published);
+        assertTrue(published.contains("\"name\" : \"heartbeats\""), published);
+    }
+
+    private static String captureOut(Runnable body) {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static void deleteRecursively(Path dir) throws Exception {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {

@@ -13,6 +13,14 @@ public final class CleanMarketConfigKeys {
     public static final String PARQUET_BLOCK_SIZE = "picu.clean-market.parquet.block-size";
     public static final int PARQUET_BLOCK_SIZE_DEFAULT = 32 * 1024 * 1024;
 
+    /**
+     * A tick whose (source, symbol, timestamp) one of this many previous days already published is a
+     * duplicate (ticks crawled just after midnight often carry the previous day's exchange time); 0 turns
+     * that off.
+     */
+    public static final String DEDUP_DAYS = "picu.clean-market.dedup-days";
+    public static final int DEDUP_DAYS_DEFAULT = 7;
+
     private CleanMarketConfigKeys() {
     }
 }

@@ -1,9 +1,5 @@
 package org.picu.jobs.clean;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
 import org.apache.avro.generic.GenericData;
@@ -24,12 +20,11 @@ record CleanMarketTick(
         Double change24h,
         Double volume24h,
         Double accTradePrice24h,
+        Double dayVolume,
         long timestamp,
         long crawledAt,
         String workerId,
         long seq) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Which of several records with the same key is kept: the newest crawl (it carries the latest
@@ -43,38 +38,11 @@ record CleanMarketTick(
 
     /** The deduplication key: one observation per source, symbol and exchange timestamp. */
     String dedupKey() {
+        return dedupKey(source, symbol, timestamp);
+    }
+
+    static String dedupKey(String source, String symbol, long timestamp) {
         return source + '|' + symbol + '|' + timestamp;
-    }
-
-    String toJson() {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("source", source);
-        n.put("symbol", symbol);
-        n.put("quote_currency", quoteCurrency);
-        n.put("price", price);
-        n.put("prev_closing_price", prevClosingPrice);
-        n.put("change_24h", change24h);
-        n.put("volume_24h", volume24h);
-        n.put("acc_trade_price_24h", accTradePrice24h);
-        n.put("timestamp", timestamp);
-        n.put("crawled_at", crawledAt);
-        n.put("worker_id", workerId);
-        n.put("seq", seq);
-        return n.toString();
-    }
-
-    static CleanMarketTick fromJson(String json) throws IOException {
-        JsonNode n = JSON.readTree(json);
-        return new CleanMarketTick(n.get("source").asText(), n.get("symbol").asText(),
-                n.get("quote_currency").asText(), n.get("price").asDouble(),
-                optional(n, "prev_closing_price"), optional(n, "change_24h"), optional(n, "volume_24h"),
-                optional(n, "acc_trade_price_24h"), n.get("timestamp").asLong(), n.get("crawled_at").asLong(),
-                n.get("worker_id").asText(), n.get("seq").asLong());
-    }
-
-    private static Double optional(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asDouble();
     }
 
     GenericRecord toAvro() {
@@ -87,6 +55,7 @@ record CleanMarketTick(
         r.put("change_24h", change24h);
         r.put("volume_24h", volume24h);
         r.put("acc_trade_price_24h", accTradePrice24h);
+        r.put("day_volume", dayVolume);
         r.put("timestamp", timestamp);
         r.put("crawled_at", crawledAt);
         r.put("worker_id", workerId);

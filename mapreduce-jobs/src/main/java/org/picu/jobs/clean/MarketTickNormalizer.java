@@ -60,6 +60,7 @@ final class MarketTickNormalizer {
         }
         return new CleanMarketTick(envelope.source(), symbol, quote, price, prevClose, change,
                 nonNegativeOrNull(p, "volume_24h"), nonNegativeOrNull(p, "acc_trade_price_24h"),
+                nonNegativeOrNull(p, "day_volume"),
                 timestamp.toEpochMilli(), envelope.crawledAt().toEpochMilli(), envelope.workerId(), envelope.seq());
     }
 

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * One line of a reject output: the reason, a human-readable detail, where the line came from and the
  * line itself, whole (a bad record is data: an operator can inspect or replay it).
  */
-record RejectedLine(String reason, String detail, String inputFile, long offset, String line) {
+public record RejectedLine(String reason, String detail, String inputFile, long offset, String line) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    String toJson() {
+    /** One JSON line of the reject output. */
+    public String toJson() {
         ObjectNode n = JSON.createObjectNode();
         n.put("reason", reason);
         n.put("detail", detail);

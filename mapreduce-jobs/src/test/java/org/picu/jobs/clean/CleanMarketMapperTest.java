@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.apache.hadoop.io.DataInputBuffer;
+import org.apache.hadoop.io.DataOutputBuffer;
 import org.apache.hadoop.io.Text;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +20,16 @@ class CleanMarketMapperTest {
 
     @Test
     void a_good_line_becomes_a_keyed_clean_tick() throws Exception {
-        CleanMarketMapper.Outcome o = mapper.clean(new Text(GOOD), "f.jsonl", 0);
+        CleaningMapper.Outcome<CleanMarketTick> o = mapper.clean(new Text(GOOD), "f.jsonl", 0);
         assertNull(o.rejected());
-        assertEquals("upbit|BTC|1795230000000", o.tick().dedupKey());
-        assertEquals(o.tick(), CleanMarketTick.fromJson(o.tick().toJson()), "the shuffle form round-trips");
+        assertEquals("upbit|BTC|1795230000000", o.record().dedupKey());
+        assertEquals(o.record(), roundTrip(o.record()), "the shuffle form round-trips");
     }
 
     @Test
     void a_bad_line_becomes_a_reject_that_keeps_the_whole_line_and_where_it_came_from() throws Exception {
-        CleanMarketMapper.Outcome o = mapper.clean(new Text("<html>oops</html>"), "upbit.w1.jsonl", 4096);
-        assertNull(o.tick());
+        CleaningMapper.Outcome<CleanMarketTick> o = mapper.clean(new Text("<html>oops</html>"), "upbit.w1.jsonl", 4096);
+        assertNull(o.record());
         var json = new ObjectMapper().readTree(o.rejected().toJson());
         assertEquals("bad_json", json.get("reason").asText());
         assertEquals("<html>oops</html>", json.get("line").asText());
@@ -40,7 +42,7 @@ class CleanMarketMapperTest {
         Text line = new Text();
         byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         line.set(bytes);
-        CleanMarketMapper.Outcome o = mapper.clean(line, "f", 0);
+        CleaningMapper.Outcome<CleanMarketTick> o = mapper.clean(line, "f", 0);
         assertNotNull(o.rejected());
         assertEquals("bad_encoding", o.rejected().reason());
         assertTrue(new ObjectMapper().readTree(o.rejected().toJson()).get("line").asText().contains("\uFFFD"));
@@ -51,5 +53,21 @@ class CleanMarketMapperTest {
         for (String blank : List.of("", "   ")) {
             assertEquals("blank_line", mapper.clean(new Text(blank), "f", 0).rejected().reason());
         }
+    }
+
+    @Test
+    void a_tick_with_absent_figures_round_trips_through_the_shuffle_form() throws Exception {
+        CleanMarketTick sparse = new CleanMarketTick("upbit", "ETH", "KRW", 0, null, null, null, null, null, 5, 6, "w1", 7);
+        assertEquals(sparse, roundTrip(sparse));
+    }
+
+    private static CleanMarketTick roundTrip(CleanMarketTick tick) throws Exception {
+        DataOutputBuffer out = new DataOutputBuffer();
+        new CleanMarketTickWritable().set(tick).write(out);
+        DataInputBuffer in = new DataInputBuffer();
+        in.reset(out.getData(), out.getLength());
+        CleanMarketTickWritable read = new CleanMarketTickWritable();
+        read.readFields(in);
+        return read.get();
     }
 }

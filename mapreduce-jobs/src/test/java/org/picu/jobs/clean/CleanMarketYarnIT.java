@@ -94,4 +94,44 @@ class CleanMarketYarnIT {
         assertEquals(1, manifest.dataFiles().size());
         assertTrue(fs.exists(new Path(partition, manifest.dataFiles().get(0))));
     }
+
+    /**
+     * clean-market then candles-1h (its secondary sort shuffles through real YARN containers), with the
+     * container sizes of the Pi 4 profile in conf/; under a root of its own, so it does not depend on the
+     * other test's order.
+     */
+    @Test
+    void clean_market_then_candles_run_in_pi_sized_containers() throws Exception {
+        Configuration conf = org.picu.jobs.candles.PiContainerSizes.apply(new Configuration(yarn.getConfig()));
+        conf.set(PublishConfigKeys.ROOT, "/analytics");
+        conf.setInt("mapreduce.client.completion.pollinterval", 200);
+        FileSystem fs = dfs.getFileSystem();
+        Path rawDir = new Path("/analytics/raw/upbit/20261121");
+        fs.mkdirs(rawDir);
+        try (Stream<java.nio.file.Path> files = Files.list(Paths.get(
+                CleanMarketYarnIT.class.getResource("/fixtures/clean-market/raw").toURI()))) {
+            for (java.nio.file.Path f : files.toList()) {
+                fs.copyFromLocalFile(new Path(f.toUri()), new Path(rawDir, f.getFileName().toString()));
+            }
+        }
+
+        assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {"20261121"}));
+        assertEquals(0, ToolRunner.run(conf, new org.picu.jobs.candles.CandlesJob(), new String[] {"20261121"}));
+
+        Path ticksDir = new Path("/analytics/cleaned/market_ticks/20261121");
+        Path candlesDir = new Path("/analytics/cleaned/candles_1h/20261121");
+        PartitionManifest candles;
+        try (var in = fs.open(new Path(candlesDir, "_manifest.json"))) {
+            candles = PartitionManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        java.util.List<org.apache.avro.generic.GenericRecord> ticks = org.picu.jobs.LocalHadoop.readParquet(conf,
+                java.util.Arrays.stream(fs.listStatus(ticksDir, p -> p.getName().endsWith(".parquet"))).map(f -> f.getPath()).toList());
+        java.util.List<org.apache.avro.generic.GenericRecord> rows = org.picu.jobs.LocalHadoop.readParquet(conf,
+                candles.dataFiles().stream().map(f -> new Path(candlesDir, f)).toList());
+        long hours = ticks.stream().map(t -> t.get("symbol") + "@" + ((Long) t.get("timestamp") / 3_600_000)).distinct().count();
+        assertTrue(hours > 0);
+        assertEquals(hours, candles.recordCount(), "one candle per symbol and hour");
+        assertEquals(hours, rows.size());
+        assertEquals(ticks.size(), rows.stream().mapToInt(r -> (Integer) r.get("tick_count")).sum(), "every tick in exactly one candle");
+    }
 }

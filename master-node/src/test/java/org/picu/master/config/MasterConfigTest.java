@@ -66,4 +66,39 @@ class MasterConfigTest {
         assertTrue(e.getMessage().contains("layout.rot"), e.getMessage());
         assertTrue(e.getMessage().contains("root"), e.getMessage());
     }
+
+    @Test
+    void orchestrator_and_health_settings_have_defaults_and_are_validated_together() throws Exception {
+        MasterConfig defaults = MasterConfig.load(write(""));
+        assertEquals(3, defaults.orchestrator().retry().maxAttempts());
+        assertEquals("*/15 * * * *", defaults.orchestrator().scheduleOf(org.picu.model.layout.Dataset.NEWS));
+
+        MasterConfig cfg = MasterConfig.load(write("""
+                orchestrator:
+                  id: pi-master
+                  schedules:
+                    candles_1h: "5 * * * *"
+                  retry:
+                    max-attempts: 5
+                health:
+                  heartbeat-max-age-minutes: 10
+                """));
+        assertEquals("5 * * * *", cfg.orchestrator().scheduleOf(org.picu.model.layout.Dataset.CANDLES_1H));
+        assertEquals(5, cfg.orchestrator().retry().maxAttempts());
+        assertEquals(java.time.Duration.ofMinutes(10), cfg.health().heartbeatMaxAge());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> MasterConfig.load(write("""
+                orchestrator:
+                  default-schedule: "every 5 minutes"
+                  schedules:
+                    candles: "5 * * * *"
+                  retry:
+                    max-attempts: 0
+                health:
+                  min-free-disk-percent: 120
+                """)));
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown dataset 'candles'"), e.getMessage());
+        assertTrue(e.getMessage().contains("5-field cron"), e.getMessage());
+    }
 }

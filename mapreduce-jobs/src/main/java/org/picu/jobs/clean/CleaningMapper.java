@@ -1,0 +1,91 @@
+package org.picu.jobs.clean;
+
+import java.io.IOException;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.picu.model.EnvelopeCodec;
+import org.picu.model.MalformedRecordException;
+import org.picu.model.RecordEnvelope;
+
+/**
+ * The map side every cleaning job shares: decode the line, parse the envelope, apply the dataset's rules
+ * ({@link #normalize}), drop a record whose key an earlier day already published, and emit
+ * {@code (dedup key, record)}. A line that fails goes to the reject output with its reason and never
+ * stops the task.
+ *
+ * @param <T> the cleaned record type
+ */
+public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text, RecordWritable<T>> {
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final Text outKey = new Text();
+    private RecordWritable<T> outValue;
+    private RejectOutput rejects;
+    private PublishedKeys published = PublishedKeys.empty();
+    private String inputFile = "";
+
+    /** The dataset's validation and normalisation rules. */
+    protected abstract T normalize(RecordEnvelope envelope) throws MalformedRecordException;
+
+    /** The dedup key; equal keys mean the same record. */
+    protected abstract String dedupKey(T record);
+
+    protected abstract RecordWritable<T> newWritable();
+
+    @Override
+    protected void setup(Context context) throws IOException {
+        rejects = new RejectOutput(context);
+        outValue = newWritable();
+        if (context.getInputSplit() instanceof FileSplit split) {
+            inputFile = split.getPath().getName();
+        }
+        String keysFile = context.getConfiguration().get(CleaningConfigKeys.PUBLISHED_KEYS_FILE);
+        if (keysFile != null) {
+            Path path = new Path(keysFile);
+            published = PublishedKeys.readFrom(path.getFileSystem(context.getConfiguration()), path);
+        }
+    }
+
+    @Override
+    protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
+        context.getCounter(CleanCounters.RECORDS_READ).increment(1);
+        Outcome<T> outcome = clean(line, inputFile, offset.get());
+        if (outcome.rejected() != null) {
+            rejects.write(outcome.rejected());
+            return;
+        }
+        String key = dedupKey(outcome.record());
+        if (published.contains(key)) {
+            context.getCounter(CleanCounters.DUPLICATES_DROPPED).increment(1);
+            context.getCounter(CleanCounters.DUPLICATES_OF_PUBLISHED).increment(1);
+            return;
+        }
+        outKey.set(key);
+        context.write(outKey, outValue.set(outcome.record()));
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+        rejects.close();
+    }
+
+    /** Either a clean record or the reason the line was rejected. */
+    public record Outcome<T>(T record, RejectedLine rejected) {
+    }
+
+    /** The whole per-line decision, without Hadoop plumbing. */
+    public Outcome<T> clean(Text line, String file, long offset) {
+        RejectedLine[] rejected = new RejectedLine[1];
+        String text = RawLines.decode(line, file, offset, r -> rejected[0] = r);
+        if (text == null) {
+            return new Outcome<>(null, rejected[0]);
+        }
+        try {
+            return new Outcome<>(normalize(codec.parse(text)), null);
+        } catch (MalformedRecordException e) {
+            return new Outcome<>(null, new RejectedLine(e.reason(), e.getMessage(), file, offset, text));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.picu.jobs.clean.feargreed;
+
+import java.time.Clock;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.util.StringUtils;
+import org.apache.hadoop.util.ToolRunner;
+import org.picu.jobs.clean.CleaningJob;
+import org.picu.jobs.clean.RecordWritable;
+import org.picu.model.avro.DatasetSchemas;
+import org.picu.model.layout.Dataset;
+
+/**
+ * {@code clean-fear-greed <YYYYMMDD>}: reads the day's raw Fear &amp; Greed files, applies
+ * {@link FearGreedNormalizer} (value 0-100, classification from the one threshold table, UTC time),
+ * keeps one reading per index time within the day (winner order in {@link CleanFearGreed#WINNER_FIRST})
+ * and drops readings the previous days already published (the index changes once a day, so the crawls
+ * just after midnight still see yesterday's value), then publishes {@code /cleaned/fear_greed/<YYYYMMDD>/}.
+ *
+ * <p>Exit codes: 0 published (or nothing to do), 1 the job or the publish failed, 2 usage error.
+ */
+public class CleanFearGreedJob extends CleaningJob<CleanFearGreed> {
+    public static final String NAME = "clean-fear-greed";
+    private static final Schema KEY_PROJECTION = SchemaBuilder.record(DatasetSchemas.FEAR_GREED.getName())
+            .namespace(DatasetSchemas.FEAR_GREED.getNamespace()).fields().name("timestamp").type(DatasetSchemas.FEAR_GREED.getField("timestamp").schema()).noDefault().endRecord();
+
+    public CleanFearGreedJob() {
+        this(Clock.systemUTC());
+    }
+
+    CleanFearGreedJob(Clock clock) {
+        super(clock);
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new CleanFearGreedJob(), args));
+    }
+
+    @Override
+    protected String name() {
+        return NAME;
+    }
+
+    @Override
+    protected Dataset dataset() {
+        return Dataset.FEAR_GREED;
+    }
+
+    @Override
+    protected String[] sources(Configuration conf) {
+        // The default is a comma-separated list, so it is split like a configured value.
+        return StringUtils.getTrimmedStrings(conf.get(CleanFearGreedConfigKeys.SOURCES, CleanFearGreedConfigKeys.SOURCES_DEFAULT));
+    }
+
+    @Override
+    protected int dedupDays(Configuration conf) {
+        return conf.getInt(CleanFearGreedConfigKeys.DEDUP_DAYS, CleanFearGreedConfigKeys.DEDUP_DAYS_DEFAULT);
+    }
+
+    @Override
+    protected int parquetBlockSize(Configuration conf) {
+        return conf.getInt(CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE, CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT);
+    }
+
+    @Override
+    protected Schema schema() {
+        return DatasetSchemas.FEAR_GREED;
+    }
+
+    @Override
+    protected Schema keyProjection() {
+        return KEY_PROJECTION;
+    }
+
+    @Override
+    protected String publishedKey(GenericRecord projected) {
+        return projected.get("timestamp").toString();
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    protected Class<? extends Mapper> mapperClass() {
+        return CleanFearGreedMapper.class;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    protected Class<? extends Reducer> combinerClass() {
+        return CleanFearGreedCombiner.class;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    protected Class<? extends Reducer> reducerClass() {
+        return CleanFearGreedReducer.class;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    protected Class<? extends RecordWritable> writableClass() {
+        return CleanFearGreedWritable.class;
+    }
+}

@@ -1,0 +1,57 @@
+package org.picu.jobs.clean.news;
+
+import java.util.Comparator;
+import java.util.List;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.picu.model.avro.DatasetSchemas;
+
+/**
+ * A validated, normalised news item, as the mapper hands it to the reducer and the reducer writes it
+ * (the {@code news.avsc} fields; times are UTC epoch milliseconds).
+ */
+record CleanNews(
+        String id,
+        String source,
+        String title,
+        String url,
+        String content,
+        Long publishedAt,
+        List<String> keywords,
+        String language,
+        long crawledAt,
+        String workerId,
+        long seq) {
+
+    CleanNews {
+        keywords = List.copyOf(keywords);
+    }
+
+    /**
+     * Which of several items with the same id is kept: the newest crawl (a site may have corrected the
+     * text since), then the shortest URL (the plainest spelling of the page, e.g. without tracking
+     * parameters), then the lowest worker id, then the lowest sequence number. The order is total, so
+     * every run, and every grouping of items into map tasks, keeps the same item.
+     */
+    static final Comparator<CleanNews> WINNER_FIRST = Comparator
+            .comparingLong(CleanNews::crawledAt).reversed()
+            .thenComparingInt((CleanNews n) -> n.url() == null ? 0 : n.url().length())
+            .thenComparing(CleanNews::workerId)
+            .thenComparingLong(CleanNews::seq);
+
+    GenericRecord toAvro() {
+        GenericRecord r = new GenericData.Record(DatasetSchemas.NEWS);
+        r.put("id", id);
+        r.put("source", source);
+        r.put("title", title);
+        r.put("url", url);
+        r.put("content", content);
+        r.put("published_at", publishedAt);
+        r.put("keywords", keywords);
+        r.put("language", language);
+        r.put("crawled_at", crawledAt);
+        r.put("worker_id", workerId);
+        r.put("seq", seq);
+        return r;
+    }
+}

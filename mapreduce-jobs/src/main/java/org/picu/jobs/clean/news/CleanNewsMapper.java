@@ -1,0 +1,26 @@
+package org.picu.jobs.clean.news;
+
+import org.picu.jobs.clean.CleaningMapper;
+import org.picu.jobs.clean.RecordWritable;
+import org.picu.model.MalformedRecordException;
+import org.picu.model.RecordEnvelope;
+
+/** Applies {@link NewsNormalizer} and keys each item by its content signature. */
+public class CleanNewsMapper extends CleaningMapper<CleanNews> {
+    private final NewsNormalizer normalizer = new NewsNormalizer();
+
+    @Override
+    protected CleanNews normalize(RecordEnvelope envelope) throws MalformedRecordException {
+        return normalizer.normalize(envelope);
+    }
+
+    @Override
+    protected String dedupKey(CleanNews record) {
+        return record.id();
+    }
+
+    @Override
+    protected RecordWritable<CleanNews> newWritable() {
+        return new CleanNewsWritable();
+    }
+}

@@ -1,0 +1,57 @@
+package org.picu.jobs.clean.news;
+
+import static org.picu.jobs.clean.WireFormat.readNullableLong;
+import static org.picu.jobs.clean.WireFormat.readNullableString;
+import static org.picu.jobs.clean.WireFormat.readString;
+import static org.picu.jobs.clean.WireFormat.writeNullableLong;
+import static org.picu.jobs.clean.WireFormat.writeNullableString;
+import static org.picu.jobs.clean.WireFormat.writeString;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.io.WritableUtils;
+import org.picu.jobs.clean.RecordWritable;
+
+/** {@link CleanNews} between mapper and reducer. */
+public class CleanNewsWritable extends RecordWritable<CleanNews> {
+    @Override
+    protected void write(DataOutput out, CleanNews n) throws IOException {
+        writeString(out, n.id());
+        writeString(out, n.source());
+        writeString(out, n.title());
+        writeNullableString(out, n.url());
+        writeNullableString(out, n.content());
+        writeNullableLong(out, n.publishedAt());
+        WritableUtils.writeVInt(out, n.keywords().size());
+        for (String k : n.keywords()) {
+            writeString(out, k);
+        }
+        writeNullableString(out, n.language());
+        WritableUtils.writeVLong(out, n.crawledAt());
+        writeString(out, n.workerId());
+        WritableUtils.writeVLong(out, n.seq());
+    }
+
+    @Override
+    protected CleanNews read(DataInput in) throws IOException {
+        String id = readString(in);
+        String source = readString(in);
+        String title = readString(in);
+        String url = readNullableString(in);
+        String content = readNullableString(in);
+        Long publishedAt = readNullableLong(in);
+        int n = WritableUtils.readVInt(in);
+        List<String> keywords = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            keywords.add(readString(in));
+        }
+        String language = readNullableString(in);
+        long crawledAt = WritableUtils.readVLong(in);
+        String workerId = readString(in);
+        long seq = WritableUtils.readVLong(in);
+        return new CleanNews(id, source, title, url, content, publishedAt, keywords, language, crawledAt, workerId, seq);
+    }
+}

@@ -1,0 +1,133 @@
+package org.picu.jobs.clean.news;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.picu.model.MalformedRecordException;
+import org.picu.model.RecordEnvelope;
+import org.picu.model.RecordKind;
+
+/**
+ * The news cleaning rules (the original's ItemLoader and ValidationPipeline rules, reference §2.2 and §3),
+ * as plain code the mapper and the tests call directly.
+ *
+ * <ul>
+ *   <li>title: required text; markup removed, whitespace collapsed; at least {@value #MIN_TITLE}
+ *       characters (the ItemLoader's 3, which {@code news.avsc} documents, not the validation pipeline's
+ *       5: short Korean headlines such as "비트코인 급등" are real), cut to {@value #MAX_TITLE};</li>
+ *   <li>content: plain text (markup removed), whitespace collapsed; null under {@value #MIN_CONTENT}
+ *       characters, cut to {@value #MAX_CONTENT};</li>
+ *   <li>url: kept only if it is an http(s) URL with a host, else null;</li>
+ *   <li>keywords: an array or a comma-separated string; trimmed, longer than 1 character, de-duplicated
+ *       ignoring case in first-seen order, at most {@value #MAX_KEYWORDS};</li>
+ *   <li>published_at: see {@link PublishedTime};</li>
+ *   <li>language: {@code ko} when at least 10 % of the letters of title and content are Hangul, else
+ *       {@code en} when there are Latin letters, else null;</li>
+ *   <li>id: {@link NewsSignature}.</li>
+ * </ul>
+ *
+ * A field of the wrong JSON type (a title that is a number, content that is an object) means a broken
+ * spider and rejects the record ({@code bad_field}); a well-typed but unusable value is nulled as the
+ * original did.
+ */
+final class NewsNormalizer {
+    static final int MIN_TITLE = 3;
+    static final int MAX_TITLE = 500;
+    static final int MIN_CONTENT = 10;
+    static final int MAX_CONTENT = 50_000;
+    static final int MAX_KEYWORDS = 20;
+    private static final int LANGUAGE_SAMPLE = 500;
+
+    CleanNews normalize(RecordEnvelope envelope) throws MalformedRecordException {
+        if (envelope.kind() != RecordKind.NEWS) {
+            throw new MalformedRecordException("wrong_kind", "kind " + envelope.kind().wireName() + " does not belong in news");
+        }
+        ObjectNode p = envelope.payload();
+        String rawTitle = optionalText(p, "title");
+        if (rawTitle == null) {
+            throw new MalformedRecordException("missing_field", "title is missing");
+        }
+        String title = PlainText.cut(PlainText.of(rawTitle), MAX_TITLE);
+        if (title.length() < MIN_TITLE) {
+            throw new MalformedRecordException("bad_title", "title '" + title + "' is shorter than " + MIN_TITLE + " characters");
+        }
+        String rawContent = optionalText(p, "content");
+        String content = rawContent == null ? null : PlainText.cut(PlainText.of(rawContent), MAX_CONTENT);
+        if (content != null && content.length() < MIN_CONTENT) {
+            content = null;
+        }
+        String rawUrl = optionalText(p, "url");
+        String url = rawUrl == null ? null : NewsSignature.validUrl(rawUrl);
+        JsonNode published = p.get("published_at");
+        if (published != null && !published.isNull() && !published.isTextual() && !published.isIntegralNumber()) {
+            throw new MalformedRecordException("bad_field", "published_at must be ISO-8601 text or epoch milliseconds");
+        }
+        Long publishedAt = PublishedTime.of(published, optionalText(p, "published_text"), envelope.crawledAt());
+        return new CleanNews(NewsSignature.of(envelope.source(), title, url, content), envelope.source(), title, url,
+                content, publishedAt, keywords(p.get("keywords")), language(title, content),
+                envelope.crawledAt().toEpochMilli(), envelope.workerId(), envelope.seq());
+    }
+
+    private static String optionalText(ObjectNode p, String field) throws MalformedRecordException {
+        JsonNode v = p.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new MalformedRecordException("bad_field", field + " must be a string, was " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return v.asText();
+    }
+
+    static List<String> keywords(JsonNode v) throws MalformedRecordException {
+        List<String> candidates = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return List.of();
+        } else if (v.isTextual()) {
+            candidates.addAll(List.of(v.asText().split(",")));
+        } else if (v.isArray()) {
+            for (JsonNode k : v) {
+                if (!k.isTextual()) {
+                    throw new MalformedRecordException("bad_field", "keywords must be strings");
+                }
+                candidates.add(k.asText());
+            }
+        } else {
+            throw new MalformedRecordException("bad_field", "keywords must be an array of strings or comma-separated text");
+        }
+        List<String> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String c : candidates) {
+            String k = PlainText.of(c);
+            if (k.length() > 1 && seen.add(k.toLowerCase(Locale.ROOT))) {
+                kept.add(k);
+                if (kept.size() == MAX_KEYWORDS) {
+                    break;
+                }
+            }
+        }
+        return kept;
+    }
+
+    static String language(String title, String content) {
+        String sample = content == null ? title : title + " " + content.substring(0, Math.min(LANGUAGE_SAMPLE, content.length()));
+        int hangul = 0;
+        int latin = 0;
+        for (int i = 0; i < sample.length(); i++) {
+            char c = sample.charAt(i);
+            if (c >= '\uAC00' && c <= '\uD7A3') {
+                hangul++;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                latin++;
+            }
+        }
+        if (hangul > 0 && hangul * 10 >= hangul + latin) {
+            return "ko";
+        }
+        return latin > 0 ? "en" : null;
+    }
+}

@@ -1,0 +1,84 @@
+package org.picu.jobs.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+import org.picu.jobs.LocalHadoop;
+import org.picu.jobs.clean.CleanMarketJob;
+import org.picu.jobs.clean.news.CleanNewsJob;
+
+/**
+ * {@code CleanBenchmark <N> <work-dir> [generic options]}: generates N raw market ticks and N raw news
+ * items (20 % duplicates) and runs {@code clean-market} and {@code clean-news} on the local job runner,
+ * printing records/s and MB/s of raw input for each. Generic options (e.g.
+ * {@code -D mapreduce.local.map.tasks.maximum=2}) are passed to both jobs. Run by
+ * {@code bench/mapreduce-clean.sh}; {@code -Dbench.jobs=clean-market} runs one of the two.
+ */
+public final class CleanBenchmark {
+    private static final String DAY = "20261121";
+
+    private CleanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("Usage: CleanBenchmark <records> <work-dir> [generic options]");
+            System.exit(2);
+        }
+        int n = Integer.parseInt(args[0]);
+        Path root = Paths.get(args[1]).toAbsolutePath();
+        String[] generic = Arrays.copyOfRange(args, 2, args.length);
+        if (Files.exists(root)) {
+            try (var walk = Files.walk(root)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        // -Dbench.jobs=clean-market runs one job only (e.g. to compare two builds of it).
+        String jobs = System.getProperty("bench.jobs", "clean-market,clean-news");
+        Configuration conf = LocalHadoop.conf(root);
+        conf.set("hadoop.tmp.dir", root.resolve("hadoop-tmp").toString());
+        if (jobs.contains("clean-market")) {
+            long bytes = RawCorpusGenerator.market(root.resolve("raw/upbit/" + DAY), n);
+            report("clean-market", n, bytes, time(conf, new CleanMarketJob(), generic));
+        }
+        if (jobs.contains("clean-news")) {
+            long bytes = RawCorpusGenerator.news(root.resolve("raw/coinness/" + DAY), n);
+            report("clean-news", n, bytes, time(conf, new CleanNewsJob(), generic));
+        }
+    }
+
+    /** Wall-clock and CPU time of one run; the local job runner runs in this process, so its CPU time is the job's. */
+    private record Timing(long wallNanos, long cpuNanos) {
+    }
+
+    private static Timing time(Configuration conf, Tool job, String[] generic) throws Exception {
+        String[] args = Arrays.copyOf(generic, generic.length + 1);
+        args[generic.length] = DAY;
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        int code = ToolRunner.run(new Configuration(conf), job, args);
+        Timing t = new Timing(System.nanoTime() - start, processCpuNanos() - cpuStart);
+        if (code != 0) {
+            throw new IllegalStateException("job exited " + code);
+        }
+        return t;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time is printed too: on a shared machine it says what the job costs when wall-clock time is noisy. */
+    private static void report(String job, int n, long bytes, Timing t) {
+        double seconds = t.wallNanos() / 1e9;
+        double cpu = t.cpuNanos() / 1e9;
+        System.out.printf("BENCH %-13s records=%d input=%.1f MB wall=%.1f s cpu=%.1f s -> %.0f records/s, %.1f MB/s"
+                + " (%.0f records per CPU-second)%n", job, n, bytes / 1e6, seconds, cpu, n / seconds,
+                bytes / 1e6 / seconds, n / cpu);
+    }
+}

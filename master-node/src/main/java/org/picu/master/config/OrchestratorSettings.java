@@ -1,0 +1,47 @@
+package org.picu.master.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.picu.model.layout.Dataset;
+
+/**
+ * How the orchestrator schedules, retries and leases runs.
+ *
+ * @param id this orchestrator's name in leases and the ledger (two orchestrators must differ)
+ * @param lookbackDays how many days back (today included) a scheduled cycle looks for new or late raw files
+ * @param defaultSchedule cron expression (5 fields, UTC) for datasets without their own
+ * @param schedules per dataset cron expressions that replace the default
+ * @param leaseTtl age after which another orchestrator's lease on a partition is taken over
+ * @param retry retries of a failed job
+ */
+public record OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
+                                   Duration leaseTtl, RetrySettings retry) {
+    public OrchestratorSettings {
+        Objects.requireNonNull(id, "id");
+        schedules = Map.copyOf(schedules);
+    }
+
+    /** The cron expression that applies to a dataset. */
+    public String scheduleOf(Dataset dataset) {
+        return schedules.getOrDefault(dataset, defaultSchedule);
+    }
+
+    /**
+     * @param maxAttempts attempts per run, the first included
+     * @param initialBackoff wait before the second attempt; doubled for each further one
+     * @param maxBackoff cap on that wait
+     * @param failureCooldown after a run failed every attempt, scheduled cycles leave the partition alone
+     *     this long (backfill and run-date do not wait)
+     */
+    public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration failureCooldown) {
+        /** The wait before attempt {@code attempt} (2 or more): doubling from the initial backoff, capped. */
+        public Duration backoffBefore(int attempt) {
+            Duration wait = initialBackoff;
+            for (int i = 2; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        }
+    }
+}

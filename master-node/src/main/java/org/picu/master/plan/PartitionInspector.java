@@ -1,0 +1,99 @@
+package org.picu.master.plan;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.picu.model.layout.Dataset;
+import org.picu.model.layout.HdfsLayout;
+import org.picu.model.layout.PartitionDate;
+import org.picu.model.layout.PartitionManifest;
+import org.picu.model.layout.RawFileName;
+
+/** Reads what HDFS holds: raw files of a day, raw days present, published partitions and their manifests. */
+public final class PartitionInspector {
+    private final FileSystem fs;
+    private final HdfsLayout layout;
+
+    public PartitionInspector(FileSystem fs, HdfsLayout layout) {
+        this.fs = fs;
+        this.layout = layout;
+    }
+
+    /** Names of the complete raw files of a day for the given sources (upload temp names are left out), sorted. */
+    public List<String> rawFiles(List<String> sources, PartitionDate date) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        for (String source : sources) {
+            for (FileStatus f : list(new Path(layout.rawDir(source, date)))) {
+                if (f.isFile() && RawFileName.matches(f.getPath().getName())) {
+                    names.add(f.getPath().getName());
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** Days that have a raw directory for any of the sources, sorted. */
+    public List<PartitionDate> rawDates(List<String> sources) throws IOException {
+        TreeSet<PartitionDate> dates = new TreeSet<>();
+        for (String source : sources) {
+            dates.addAll(dateDirs(new Path(layout.rawSourceDir(source))));
+        }
+        return List.copyOf(dates);
+    }
+
+    /** Days that have a published partition (a directory with a manifest) of the dataset, sorted. */
+    public List<PartitionDate> publishedDates(Dataset dataset) throws IOException {
+        List<PartitionDate> published = new ArrayList<>();
+        for (PartitionDate d : dateDirs(new Path(layout.cleanedDatasetDir(dataset)))) {
+            if (fs.exists(new Path(layout.cleanedDir(dataset, d), HdfsLayout.MANIFEST_NAME))) {
+                published.add(d);
+            }
+        }
+        return published;
+    }
+
+    /** The manifest of a published partition; a partition without one counts as not published. */
+    public Optional<PartitionManifest> manifest(Dataset dataset, PartitionDate date) throws IOException {
+        Path file = new Path(layout.cleanedDir(dataset, date), HdfsLayout.MANIFEST_NAME);
+        try (InputStream in = fs.open(file)) {
+            return Optional.of(PartitionManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            // An unreadable manifest is treated like a missing one: the next run replaces the partition.
+            return Optional.empty();
+        }
+    }
+
+    private List<PartitionDate> dateDirs(Path dir) throws IOException {
+        List<PartitionDate> dates = new ArrayList<>();
+        for (FileStatus s : list(dir)) {
+            String name = s.getPath().getName();
+            if (s.isDirectory() && name.matches("\\d{8}")) {
+                try {
+                    dates.add(PartitionDate.parse(name));
+                } catch (IllegalArgumentException e) {
+                    // e.g. 20261399: not a day, not ours
+                }
+            }
+        }
+        dates.sort(null);
+        return dates;
+    }
+
+    private FileStatus[] list(Path dir) throws IOException {
+        try {
+            return fs.listStatus(dir);
+        } catch (FileNotFoundException e) {
+            return new FileStatus[0];
+        }
+    }
+}

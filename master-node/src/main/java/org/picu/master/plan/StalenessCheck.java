@@ -1,0 +1,67 @@
+package org.picu.master.plan;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.picu.master.registry.DatasetJob;
+import org.picu.model.layout.Dataset;
+import org.picu.model.layout.PartitionDate;
+import org.picu.model.layout.PartitionManifest;
+
+/**
+ * Decides whether a partition is out of date. A dataset built from raw files is out of date when a raw
+ * file of its day is missing from the published manifest's {@code input_files} (new or late data). A
+ * derived dataset is out of date when an upstream partition within its input window was published after
+ * it. A partition whose inputs are absent (no raw files, the upstream partitions of its day missing) waits.
+ */
+public final class StalenessCheck {
+    private final PartitionInspector inspector;
+
+    public StalenessCheck(PartitionInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    public Staleness check(DatasetJob job, PartitionDate date) throws IOException {
+        Optional<PartitionManifest> published = inspector.manifest(job.dataset(), date);
+        if (job.readsRaw()) {
+            List<String> raw = inspector.rawFiles(job.dataset().rawSources(), date);
+            if (raw.isEmpty()) {
+                return Staleness.noInput("no raw files");
+            }
+            if (published.isEmpty()) {
+                return Staleness.run(raw.size() + " raw files, not published yet");
+            }
+            List<String> unread = new ArrayList<>(raw);
+            unread.removeAll(new HashSet<>(published.get().inputFiles()));
+            return unread.isEmpty() ? Staleness.upToDate("up to date (" + raw.size() + " raw files)")
+                    : Staleness.run(unread.size() + " new or late raw files");
+        }
+        List<Dataset> present = new ArrayList<>();
+        for (Dataset up : job.upstream()) {
+            if (inspector.manifest(up, date).isPresent()) {
+                present.add(up);
+            }
+        }
+        boolean enough = job.needs() == DatasetJob.Needs.ALL ? present.size() == job.upstream().size() : !present.isEmpty();
+        if (!enough) {
+            List<String> missing = job.upstream().stream().filter(u -> !present.contains(u)).map(Dataset::dirName).toList();
+            return Staleness.noInput("waiting for " + String.join(job.needs() == DatasetJob.Needs.ALL ? " and " : " or ", missing));
+        }
+        if (published.isEmpty()) {
+            return Staleness.run("not published yet");
+        }
+        List<String> newer = new ArrayList<>();
+        for (Dataset up : job.upstream()) {
+            for (int offset = -job.daysBefore(); offset <= job.daysAfter(); offset++) {
+                PartitionDate day = new PartitionDate(date.day().plusDays(offset));
+                Optional<PartitionManifest> upstream = inspector.manifest(up, day);
+                if (upstream.isPresent() && upstream.get().publishedAt().isAfter(published.get().publishedAt())) {
+                    newer.add(up.dirName() + " " + day);
+                }
+            }
+        }
+        return newer.isEmpty() ? Staleness.upToDate("up to date") : Staleness.run("newer " + String.join(", ", newer));
+    }
+}

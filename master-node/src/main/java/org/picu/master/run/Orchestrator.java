@@ -1,0 +1,164 @@
+package org.picu.master.run;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.picu.jobs.publish.PartitionLock;
+import org.picu.jobs.publish.RunIds;
+import org.picu.master.config.OrchestratorSettings;
+import org.picu.master.ledger.RunLedger;
+import org.picu.master.ledger.RunRecord;
+import org.picu.master.ledger.RunState;
+import org.picu.master.plan.PartitionInspector;
+import org.picu.master.plan.Staleness;
+import org.picu.master.plan.StalenessCheck;
+import org.picu.master.registry.DatasetJob;
+import org.picu.master.registry.JobCatalog;
+import org.picu.master.registry.JobRegistry;
+import org.picu.model.layout.Dataset;
+import org.picu.model.layout.HdfsLayout;
+import org.picu.model.layout.PartitionDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the registry's jobs for a set of days, upstream before downstream: for each partition it checks
+ * that the job exists, that the inputs are there and whether the partition is out of date, takes the
+ * orchestrator lease, runs the job with retries and writes the ledger record. A failed partition only
+ * holds back its own downstream partitions; every other dataset carries on.
+ */
+public final class Orchestrator {
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+
+    private final FileSystem fs;
+    private final HdfsLayout layout;
+    private final JobRegistry registry;
+    private final JobCatalog catalog;
+    private final OrchestratorSettings settings;
+    private final Clock clock;
+    private final PartitionInspector inspector;
+    private final StalenessCheck staleness;
+    private final RunLedger ledger;
+    private final JobExecutor executor;
+
+    public Orchestrator(Configuration conf, FileSystem fs, HdfsLayout layout, JobRegistry registry, JobCatalog catalog,
+                        OrchestratorSettings settings, Clock clock, Sleeper sleeper) {
+        this.fs = fs;
+        this.layout = layout;
+        this.registry = registry;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.clock = clock;
+        this.inspector = new PartitionInspector(fs, layout);
+        this.staleness = new StalenessCheck(inspector);
+        this.ledger = new RunLedger(fs, layout);
+        this.executor = new JobExecutor(conf, catalog, inspector, settings.retry(), settings.id(), clock, sleeper);
+    }
+
+    /** A scheduled cycle for the due datasets: days within the lookback window that have raw files. */
+    public PassReport cycle(Collection<Dataset> due) throws IOException, InterruptedException {
+        PartitionDate today = PartitionDate.of(clock.instant());
+        PartitionDate oldest = new PartitionDate(today.day().minusDays(settings.lookbackDays() - 1L));
+        Set<String> sources = new TreeSet<>();
+        registry.jobs().forEach(j -> sources.addAll(j.dataset().rawSources()));
+        List<PartitionDate> dates = inspector.rawDates(List.copyOf(sources)).stream()
+                .filter(d -> d.compareTo(oldest) >= 0 && d.compareTo(today) <= 0).toList();
+        return run(dates, due, Mode.SCHEDULED, o -> { });
+    }
+
+    /**
+     * Runs the given datasets for every day: dataset by dataset in dependency order, each day by day. Going
+     * dataset-major means a job whose window reaches into later days (candles read the next day's ticks)
+     * sees every upstream day of the pass already published, so it is not out of date again at once.
+     *
+     * @param progress told about every partition as soon as it is done
+     */
+    public PassReport run(List<PartitionDate> dates, Collection<Dataset> datasets, Mode mode, Consumer<Outcome> progress)
+            throws IOException, InterruptedException {
+        List<Outcome> outcomes = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
+        for (DatasetJob job : registry.jobs()) {
+            if (!datasets.contains(job.dataset())) {
+                continue;
+            }
+            for (PartitionDate date : dates) {
+                Outcome outcome = runPartition(job, date, mode, failed);
+                if (outcome.kind() == Outcome.Kind.FAILED || outcome.kind() == Outcome.Kind.UPSTREAM_FAILED) {
+                    failed.add(job.dataset() + "/" + date);
+                }
+                if (outcome.kind() == Outcome.Kind.FAILED) {
+                    LOG.error(outcome.describe());
+                } else if (outcome.run().isPresent()) {
+                    LOG.info(outcome.describe());
+                }
+                outcomes.add(outcome);
+                progress.accept(outcome);
+            }
+        }
+        return new PassReport(outcomes);
+    }
+
+    private Outcome runPartition(DatasetJob job, PartitionDate date, Mode mode, Set<String> failed)
+            throws IOException, InterruptedException {
+        Dataset dataset = job.dataset();
+        if (!catalog.has(job.jobName())) {
+            return Outcome.skipped(dataset, date, Outcome.Kind.UNAVAILABLE,
+                    "job " + job.jobName() + " is not in the installed job jar");
+        }
+        Optional<Dataset> failedUpstream = job.upstream().stream().filter(u -> failed.contains(u + "/" + date)).findFirst();
+        if (failedUpstream.isPresent()) {
+            return Outcome.skipped(dataset, date, Outcome.Kind.UPSTREAM_FAILED, failedUpstream.get().dirName() + " failed");
+        }
+        Optional<Outcome> notNow = decide(job, date, mode);
+        if (notNow.isPresent()) {
+            return notNow.get();
+        }
+        String runId = RunIds.next(clock);
+        Optional<PartitionLock> lease = PartitionLease.tryAcquire(fs, layout, dataset, date,
+                settings.id() + "/" + runId, settings.leaseTtl(), clock);
+        if (lease.isEmpty()) {
+            return Outcome.skipped(dataset, date, Outcome.Kind.LEASE_HELD, "another orchestrator is running it");
+        }
+        try (PartitionLock held = lease.get()) {
+            // Decide again under the lease: another orchestrator may have published it meanwhile.
+            Optional<Outcome> meanwhile = decide(job, date, mode);
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
+            RunRecord run = executor.execute(job, date, runId);
+            ledger.record(run);
+            return Outcome.of(dataset, date, run);
+        }
+    }
+
+    /** Why the partition is left alone, or empty when it should run now. */
+    private Optional<Outcome> decide(DatasetJob job, PartitionDate date, Mode mode) throws IOException {
+        Staleness state = staleness.check(job, date);
+        if (state.verdict() == Staleness.Verdict.NO_INPUT) {
+            return Optional.of(Outcome.skipped(job.dataset(), date, Outcome.Kind.WAITING, state.reason()));
+        }
+        if (!state.needsRun() && mode != Mode.FORCE) {
+            return Optional.of(Outcome.skipped(job.dataset(), date, Outcome.Kind.UP_TO_DATE, state.reason()));
+        }
+        if (mode == Mode.SCHEDULED) {
+            Optional<RunRecord> last = ledger.latest(job.dataset(), date);
+            Instant until = last.filter(r -> r.state() == RunState.FAILED)
+                    .map(r -> r.endedAt().plus(settings.retry().failureCooldown())).orElse(Instant.MIN);
+            if (clock.instant().isBefore(until)) {
+                return Optional.of(Outcome.skipped(job.dataset(), date, Outcome.Kind.COOLING_DOWN,
+                        "failed at " + last.get().endedAt() + "; next try after " + until + " (or run backfill)"));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,129 @@
+package org.picu.master.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.util.Tool;
+import org.junit.jupiter.api.Test;
+import org.picu.jobs.publish.PartitionLock;
+import org.picu.master.config.OrchestratorSettings;
+import org.picu.master.config.OrchestratorSettings.RetrySettings;
+import org.picu.master.ledger.RunLedger;
+import org.picu.master.registry.JobCatalog;
+import org.picu.master.registry.JobRegistry;
+import org.picu.master.status.DatasetStatus;
+import org.picu.master.status.PipelineStatus;
+import org.picu.model.layout.Dataset;
+import org.picu.model.layout.PartitionDate;
+
+/** The orchestrator with the real clean-market job on the local job runner and the local file system. */
+class OrchestratorTest {
+    private static final PartitionDate D1 = PartitionDate.parse("20261101");
+    private static final PartitionDate D2 = PartitionDate.parse("20261102");
+    private static final PartitionDate D3 = PartitionDate.parse("20261103");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZoneOffset.UTC);
+
+    private static Orchestrator orchestrator(LocalLayout local, String id, JobCatalog catalog) {
+        OrchestratorSettings settings = new OrchestratorSettings(id, 3, "* * * * *", Map.of(), Duration.ofHours(1),
+                new RetrySettings(2, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofHours(1)));
+        return new Orchestrator(local.conf, local.fs, local.layout, JobRegistry.standard(), catalog, settings, CLOCK,
+                d -> { });
+    }
+
+    @Test
+    void backfill_reports_progress_and_a_rerun_skips_days_published_from_the_same_inputs() throws Exception {
+        LocalLayout local = new LocalLayout("orchestrator-backfill");
+        RawFixtures.upbit(local.fs, local.layout, D1, "w1", 1, 3);
+        RawFixtures.upbit(local.fs, local.layout, D3, "w1", 4, 2);
+        Orchestrator orchestrator = orchestrator(local, "a", JobCatalog.fromJobJar());
+        List<String> progress = new ArrayList<>();
+
+        PassReport first = orchestrator.run(List.of(D1, D2, D3), List.of(Dataset.MARKET_TICKS), Mode.IF_STALE,
+                o -> progress.add(o.describe()));
+
+        assertEquals(3, progress.size(), "one progress line per day: " + progress);
+        assertEquals(List.of(Outcome.Kind.SUCCEEDED, Outcome.Kind.WAITING, Outcome.Kind.SUCCEEDED),
+                first.outcomes().stream().map(Outcome::kind).toList());
+        PassReport again = orchestrator.run(List.of(D1, D2, D3), List.of(Dataset.MARKET_TICKS), Mode.IF_STALE, o -> { });
+        assertEquals(List.of(), again.runs(), "resumed backfill submits nothing");
+        assertEquals(2, again.of(Outcome.Kind.UP_TO_DATE).size());
+
+        PassReport forced = orchestrator.run(List.of(D1), List.of(Dataset.MARKET_TICKS), Mode.FORCE, o -> { });
+        assertEquals(1, forced.of(Outcome.Kind.SUCCEEDED).size(), "run-date rebuilds even an up-to-date day");
+        assertEquals(2, new RunLedger(local.fs, local.layout).runs(Dataset.MARKET_TICKS, D1).size());
+
+        DatasetStatus status = new PipelineStatus(local.fs, local.layout, JobRegistry.standard(), JobCatalog.fromJobJar())
+                .datasets().get(0);
+        assertEquals("market_ticks", status.dataset());
+        assertEquals(D3, status.lastPublished().orElseThrow());
+        assertEquals(0, status.lagDays());
+    }
+
+    @Test
+    void a_partition_leased_by_another_orchestrator_is_skipped_without_submitting() throws Exception {
+        LocalLayout local = new LocalLayout("orchestrator-lease");
+        RawFixtures.upbit(local.fs, local.layout, D1, "w1", 1, 3);
+        int[] submitted = {0};
+        JobCatalog counting = new JobCatalog(Map.of("clean-market", () -> {
+            submitted[0]++;
+            return JobCatalog.fromJobJar().newTool("clean-market").orElseThrow();
+        }));
+        try (PartitionLock other = PartitionLease.tryAcquire(local.fs, local.layout, Dataset.MARKET_TICKS, D1, "b/run",
+                Duration.ofHours(1), CLOCK).orElseThrow()) {
+            PassReport report = orchestrator(local, "a", counting).cycle(List.of(Dataset.values()));
+
+            assertEquals(Outcome.Kind.LEASE_HELD, report.outcomes().stream()
+                    .filter(o -> o.dataset() == Dataset.MARKET_TICKS).findFirst().orElseThrow().kind());
+            assertEquals(0, submitted[0]);
+        }
+        PassReport after = orchestrator(local, "a", counting).cycle(List.of(Dataset.values()));
+        assertEquals(1, after.of(Outcome.Kind.SUCCEEDED).size(), "released lease: the next cycle runs it");
+    }
+
+    @Test
+    void jobs_missing_from_the_jar_are_reported_unavailable_and_a_usage_error_is_not_retried() throws Exception {
+        LocalLayout local = new LocalLayout("orchestrator-unavailable");
+        RawFixtures.upbit(local.fs, local.layout, D1, "w1", 1, 3);
+        int[] runs = {0};
+        JobCatalog usageError = new JobCatalog(Map.of("clean-market", () -> new ExitCodeTool(2, runs),
+                "candles-1h", () -> new ExitCodeTool(0, new int[1])));
+
+        PassReport report = orchestrator(local, "a", usageError).cycle(List.of(Dataset.values()));
+
+        assertEquals(1, runs[0], "exit 2 cannot pass on a retry");
+        assertTrue(report.anyFailed());
+        assertEquals(Outcome.Kind.UPSTREAM_FAILED, kindOf(report, Dataset.CANDLES_1H));
+        assertEquals(Outcome.Kind.UNAVAILABLE, kindOf(report, Dataset.NEWS));
+        PassReport cooling = orchestrator(local, "a", usageError).cycle(List.of(Dataset.values()));
+        assertEquals(Outcome.Kind.COOLING_DOWN, kindOf(cooling, Dataset.MARKET_TICKS));
+        assertEquals(1, runs[0]);
+    }
+
+    private static Outcome.Kind kindOf(PassReport report, Dataset dataset) {
+        return report.outcomes().stream().filter(o -> o.dataset() == dataset).findFirst().orElseThrow().kind();
+    }
+
+    /** A job that exits with a fixed code, as a job rejecting its arguments does. */
+    private static final class ExitCodeTool extends org.apache.hadoop.conf.Configured implements Tool {
+        private final int code;
+        private final int[] runs;
+
+        ExitCodeTool(int code, int[] runs) {
+            this.code = code;
+            this.runs = runs;
+        }
+
+        @Override
+        public int run(String[] args) {
+            runs[0]++;
+            return code;
+        }
+    }
+}
