@@ -105,6 +105,15 @@ public final class LocalPipeline {
         return conf;
     }
 
+    /** How many partitions are published now (each has a manifest), over every dataset and day. */
+    public int publishedPartitionCount() throws IOException {
+        try (FileSystem fs = FileSystem.newInstance(storage, hadoopConf())) {
+            FileStatus[] manifests = fs.globStatus(new org.apache.hadoop.fs.Path(
+                    new HdfsLayout(layoutRoot()).root() + "cleaned/*/*/" + HdfsLayout.MANIFEST_NAME));
+            return manifests == null ? 0 : manifests.length;
+        }
+    }
+
     private List<PartitionDate> rawDays() throws IOException {
         List<PartitionDate> days = new ArrayList<>();
         try (FileSystem fs = FileSystem.newInstance(storage, hadoopConf())) {
