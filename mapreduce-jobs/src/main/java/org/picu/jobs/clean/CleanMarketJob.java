@@ -3,11 +3,6 @@ package org.picu.jobs.clean;
 import java.time.Clock;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.util.StringUtils;
 import org.apache.hadoop.util.ToolRunner;
 import org.picu.model.avro.DatasetSchemas;
 import org.picu.model.layout.Dataset;
@@ -34,75 +29,17 @@ public class CleanMarketJob extends CleaningJob<CleanMarketTick> {
     }
 
     CleanMarketJob(Clock clock) {
-        super(clock);
+        super(clock, new CleaningSpec(NAME, Dataset.MARKET_TICKS, DatasetSchemas.MARKET_TICK,
+                new CleaningSpec.Keys(CleanMarketConfigKeys.SOURCES, CleanMarketConfigKeys.SOURCES_DEFAULT,
+                        CleanMarketConfigKeys.DEDUP_DAYS, CleanMarketConfigKeys.DEDUP_DAYS_DEFAULT,
+                        CleanMarketConfigKeys.PARQUET_BLOCK_SIZE, CleanMarketConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
+                KEY_PROJECTION,
+                projected -> CleanMarketTick.dedupKey(projected.get("source").toString(),
+                            projected.get("symbol").toString(), (Long) projected.get("timestamp")),
+                new CleaningSpec.Classes(CleanMarketMapper.class, CleanMarketCombiner.class, CleanMarketReducer.class, CleanMarketTickWritable.class)));
     }
 
     public static void main(String[] args) throws Exception {
         System.exit(ToolRunner.run(new CleanMarketJob(), args));
-    }
-
-    @Override
-    protected String name() {
-        return NAME;
-    }
-
-    @Override
-    protected Dataset dataset() {
-        return Dataset.MARKET_TICKS;
-    }
-
-    @Override
-    protected String[] sources(Configuration conf) {
-        return StringUtils.getTrimmedStrings(conf.get(CleanMarketConfigKeys.SOURCES, CleanMarketConfigKeys.SOURCES_DEFAULT));
-    }
-
-    @Override
-    protected int dedupDays(Configuration conf) {
-        return conf.getInt(CleanMarketConfigKeys.DEDUP_DAYS, CleanMarketConfigKeys.DEDUP_DAYS_DEFAULT);
-    }
-
-    @Override
-    protected int parquetBlockSize(Configuration conf) {
-        return conf.getInt(CleanMarketConfigKeys.PARQUET_BLOCK_SIZE, CleanMarketConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT);
-    }
-
-    @Override
-    protected Schema schema() {
-        return DatasetSchemas.MARKET_TICK;
-    }
-
-    @Override
-    protected Schema keyProjection() {
-        return KEY_PROJECTION;
-    }
-
-    @Override
-    protected String publishedKey(GenericRecord projected) {
-        return CleanMarketTick.dedupKey(projected.get("source").toString(), projected.get("symbol").toString(),
-                (Long) projected.get("timestamp"));
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Mapper> mapperClass() {
-        return CleanMarketMapper.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Reducer> combinerClass() {
-        return CleanMarketCombiner.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Reducer> reducerClass() {
-        return CleanMarketReducer.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends RecordWritable> writableClass() {
-        return CleanMarketTickWritable.class;
     }
 }

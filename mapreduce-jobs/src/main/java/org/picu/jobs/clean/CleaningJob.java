@@ -3,7 +3,6 @@ package org.picu.jobs.clean;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -11,8 +10,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -24,7 +21,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.picu.jobs.publish.PublishConfigKeys;
 import org.picu.jobs.publish.RunIds;
 import org.picu.jobs.publish.StagedJobRunner;
-import org.picu.model.layout.Dataset;
 import org.picu.model.layout.HdfsLayout;
 import org.picu.model.layout.PartitionDate;
 import org.slf4j.Logger;
@@ -44,48 +40,17 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
     private static final Logger LOG = LoggerFactory.getLogger(CleaningJob.class);
 
     private final Clock clock;
+    private final CleaningSpec spec;
 
-    protected CleaningJob(Clock clock) {
+    protected CleaningJob(Clock clock, CleaningSpec spec) {
         this.clock = clock;
+        this.spec = spec;
     }
-
-    /** The job's name on the command line, e.g. {@code clean-news}. */
-    protected abstract String name();
-
-    protected abstract Dataset dataset();
-
-    /** The raw sources to read, from the job's config key. */
-    protected abstract String[] sources(Configuration conf);
-
-    /** How many earlier days' published keys count as duplicates; 0 turns cross-day dedup off. */
-    protected abstract int dedupDays(Configuration conf);
-
-    protected abstract int parquetBlockSize(Configuration conf);
-
-    protected abstract Schema schema();
-
-    /** A record schema with only the dedup key's fields, to read earlier partitions cheaply. */
-    protected abstract Schema keyProjection();
-
-    /** The dedup key of a row of an earlier partition, read with {@link #keyProjection()}. */
-    protected abstract String publishedKey(GenericRecord projected);
-
-    @SuppressWarnings("rawtypes")
-    protected abstract Class<? extends Mapper> mapperClass();
-
-    @SuppressWarnings("rawtypes")
-    protected abstract Class<? extends Reducer> combinerClass();
-
-    @SuppressWarnings("rawtypes")
-    protected abstract Class<? extends Reducer> reducerClass();
-
-    @SuppressWarnings("rawtypes")
-    protected abstract Class<? extends RecordWritable> writableClass();
 
     @Override
     public int run(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("Usage: hadoop jar mapreduce-jobs.jar " + name() + " [generic options] <YYYYMMDD>");
+            System.err.println("Usage: hadoop jar mapreduce-jobs.jar " + spec.name() + " [generic options] <YYYYMMDD>");
             ToolRunner.printGenericCommandUsage(System.err);
             return 2;
         }
@@ -93,21 +58,21 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         try {
             date = PartitionDate.parse(args[0]);
         } catch (IllegalArgumentException e) {
-            System.err.println(name() + ": " + e.getMessage());
+            System.err.println(spec.name() + ": " + e.getMessage());
             return 2;
         }
         Configuration conf = getConf();
         HdfsLayout layout = new HdfsLayout(conf.get(PublishConfigKeys.ROOT, PublishConfigKeys.ROOT_DEFAULT));
         FileSystem fs = new Path(layout.root()).getFileSystem(conf);
-        List<Path> inputs = RawInputs.of(fs, layout, date, sources(conf));
+        List<Path> inputs = RawInputs.of(fs, layout, date, spec.keys().sources(conf));
         if (inputs.isEmpty()) {
-            LOG.info("{} {}: no raw files, nothing to publish", name(), date);
+            LOG.info("{} {}: no raw files, nothing to publish", spec.name(), date);
             return 0;
         }
-        Path keysFile = fs.makeQualified(new Path(layout.stagingDir(dataset(), date, RunIds.next(clock) + ".published-keys")));
+        Path keysFile = fs.makeQualified(new Path(layout.stagingDir(spec.dataset(), date, RunIds.next(clock) + ".published-keys")));
         try {
             boolean haveKeys = writePublishedKeys(fs, layout, date, keysFile);
-            return new StagedJobRunner(conf, clock).run(name(), dataset(), date, inputs,
+            return new StagedJobRunner(conf, clock).run(spec.name(), spec.dataset(), date, inputs,
                     (job, staging) -> configure(job, inputs, staging, haveKeys ? keysFile : null), CleanCounters::of);
         } finally {
             fs.delete(keysFile, false);
@@ -115,20 +80,20 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
     }
 
     private boolean writePublishedKeys(FileSystem fs, HdfsLayout layout, PartitionDate date, Path keysFile) throws IOException {
-        int days = dedupDays(getConf());
-        List<Path> previous = PublishedKeys.previousPartitionFiles(fs, layout, dataset(), date, days);
+        int days = spec.keys().dedupDays(getConf());
+        List<Path> previous = PublishedKeys.previousPartitionFiles(fs, layout, spec.dataset(), date, days);
         if (previous.isEmpty()) {
             return false;
         }
-        PublishedKeys keys = PublishedKeys.read(getConf(), previous, keyProjection(), this::publishedKey);
-        LOG.info("{} {}: {} keys published in the previous {} days count as duplicates", name(), date, keys.size(), days);
+        PublishedKeys keys = PublishedKeys.read(getConf(), previous, spec.keyProjection(), spec.publishedKey());
+        LOG.info("{} {}: {} keys published in the previous {} days count as duplicates", spec.name(), date, keys.size(), days);
         keys.writeTo(fs, keysFile);
         return true;
     }
 
     private void configure(Job job, List<Path> inputs, Path staging, Path keysFile) throws IOException {
         Configuration conf = job.getConfiguration();
-        conf.setIfUnset(ParquetOutputFormat.BLOCK_SIZE, Integer.toString(parquetBlockSize(conf)));
+        conf.setIfUnset(ParquetOutputFormat.BLOCK_SIZE, Integer.toString(spec.keys().parquetBlockSize(conf)));
         if (keysFile != null) {
             conf.set(CleaningConfigKeys.PUBLISHED_KEYS_FILE, keysFile.toString());
         }
@@ -138,14 +103,14 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         }
         job.setInputFormatClass(TextInputFormat.class);
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
-        job.setMapperClass(mapperClass());
-        job.setCombinerClass(combinerClass());
-        job.setReducerClass(reducerClass());
+        job.setMapperClass(spec.classes().mapper());
+        job.setCombinerClass(spec.classes().combiner());
+        job.setReducerClass(spec.classes().reducer());
         job.setMapOutputKeyClass(Text.class);
-        job.setMapOutputValueClass(writableClass());
+        job.setMapOutputValueClass(spec.classes().writable());
 
         job.setOutputFormatClass(AvroParquetOutputFormat.class);
-        AvroParquetOutputFormat.setSchema(job, schema());
+        AvroParquetOutputFormat.setSchema(job, spec.schema());
         ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);
         job.setOutputKeyClass(Void.class);
         job.setOutputValueClass(GenericRecord.class);

@@ -3,13 +3,9 @@ package org.picu.jobs.clean.feargreed;
 import java.time.Clock;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.util.StringUtils;
 import org.apache.hadoop.util.ToolRunner;
 import org.picu.jobs.clean.CleaningJob;
+import org.picu.jobs.clean.CleaningSpec;
 import org.picu.jobs.clean.RecordWritable;
 import org.picu.model.avro.DatasetSchemas;
 import org.picu.model.layout.Dataset;
@@ -33,75 +29,16 @@ public class CleanFearGreedJob extends CleaningJob<CleanFearGreed> {
     }
 
     CleanFearGreedJob(Clock clock) {
-        super(clock);
+        super(clock, new CleaningSpec(NAME, Dataset.FEAR_GREED, DatasetSchemas.FEAR_GREED,
+                new CleaningSpec.Keys(CleanFearGreedConfigKeys.SOURCES, CleanFearGreedConfigKeys.SOURCES_DEFAULT,
+                        CleanFearGreedConfigKeys.DEDUP_DAYS, CleanFearGreedConfigKeys.DEDUP_DAYS_DEFAULT,
+                        CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE, CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
+                KEY_PROJECTION,
+                projected -> projected.get("timestamp").toString(),
+                new CleaningSpec.Classes(CleanFearGreedMapper.class, CleanFearGreedCombiner.class, CleanFearGreedReducer.class, CleanFearGreedWritable.class)));
     }
 
     public static void main(String[] args) throws Exception {
         System.exit(ToolRunner.run(new CleanFearGreedJob(), args));
-    }
-
-    @Override
-    protected String name() {
-        return NAME;
-    }
-
-    @Override
-    protected Dataset dataset() {
-        return Dataset.FEAR_GREED;
-    }
-
-    @Override
-    protected String[] sources(Configuration conf) {
-        // The default is a comma-separated list, so it is split like a configured value.
-        return StringUtils.getTrimmedStrings(conf.get(CleanFearGreedConfigKeys.SOURCES, CleanFearGreedConfigKeys.SOURCES_DEFAULT));
-    }
-
-    @Override
-    protected int dedupDays(Configuration conf) {
-        return conf.getInt(CleanFearGreedConfigKeys.DEDUP_DAYS, CleanFearGreedConfigKeys.DEDUP_DAYS_DEFAULT);
-    }
-
-    @Override
-    protected int parquetBlockSize(Configuration conf) {
-        return conf.getInt(CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE, CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT);
-    }
-
-    @Override
-    protected Schema schema() {
-        return DatasetSchemas.FEAR_GREED;
-    }
-
-    @Override
-    protected Schema keyProjection() {
-        return KEY_PROJECTION;
-    }
-
-    @Override
-    protected String publishedKey(GenericRecord projected) {
-        return projected.get("timestamp").toString();
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Mapper> mapperClass() {
-        return CleanFearGreedMapper.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Reducer> combinerClass() {
-        return CleanFearGreedCombiner.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Reducer> reducerClass() {
-        return CleanFearGreedReducer.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends RecordWritable> writableClass() {
-        return CleanFearGreedWritable.class;
     }
 }

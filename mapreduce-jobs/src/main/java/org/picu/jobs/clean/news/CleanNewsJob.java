@@ -3,13 +3,9 @@ package org.picu.jobs.clean.news;
 import java.time.Clock;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.Reducer;
-import org.apache.hadoop.util.StringUtils;
 import org.apache.hadoop.util.ToolRunner;
 import org.picu.jobs.clean.CleaningJob;
+import org.picu.jobs.clean.CleaningSpec;
 import org.picu.jobs.clean.RecordWritable;
 import org.picu.model.avro.DatasetSchemas;
 import org.picu.model.layout.Dataset;
@@ -32,75 +28,16 @@ public class CleanNewsJob extends CleaningJob<CleanNews> {
     }
 
     CleanNewsJob(Clock clock) {
-        super(clock);
+        super(clock, new CleaningSpec(NAME, Dataset.NEWS, DatasetSchemas.NEWS,
+                new CleaningSpec.Keys(CleanNewsConfigKeys.SOURCES, CleanNewsConfigKeys.SOURCES_DEFAULT,
+                        CleanNewsConfigKeys.DEDUP_DAYS, CleanNewsConfigKeys.DEDUP_DAYS_DEFAULT,
+                        CleanNewsConfigKeys.PARQUET_BLOCK_SIZE, CleanNewsConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
+                KEY_PROJECTION,
+                projected -> projected.get("id").toString(),
+                new CleaningSpec.Classes(CleanNewsMapper.class, CleanNewsCombiner.class, CleanNewsReducer.class, CleanNewsWritable.class)));
     }
 
     public static void main(String[] args) throws Exception {
         System.exit(ToolRunner.run(new CleanNewsJob(), args));
-    }
-
-    @Override
-    protected String name() {
-        return NAME;
-    }
-
-    @Override
-    protected Dataset dataset() {
-        return Dataset.NEWS;
-    }
-
-    @Override
-    protected String[] sources(Configuration conf) {
-        // The default is a comma-separated list, so it is split like a configured value.
-        return StringUtils.getTrimmedStrings(conf.get(CleanNewsConfigKeys.SOURCES, CleanNewsConfigKeys.SOURCES_DEFAULT));
-    }
-
-    @Override
-    protected int dedupDays(Configuration conf) {
-        return conf.getInt(CleanNewsConfigKeys.DEDUP_DAYS, CleanNewsConfigKeys.DEDUP_DAYS_DEFAULT);
-    }
-
-    @Override
-    protected int parquetBlockSize(Configuration conf) {
-        return conf.getInt(CleanNewsConfigKeys.PARQUET_BLOCK_SIZE, CleanNewsConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT);
-    }
-
-    @Override
-    protected Schema schema() {
-        return DatasetSchemas.NEWS;
-    }
-
-    @Override
-    protected Schema keyProjection() {
-        return KEY_PROJECTION;
-    }
-
-    @Override
-    protected String publishedKey(GenericRecord projected) {
-        return projected.get("id").toString();
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Mapper> mapperClass() {
-        return CleanNewsMapper.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Reducer> combinerClass() {
-        return CleanNewsCombiner.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends Reducer> reducerClass() {
-        return CleanNewsReducer.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    protected Class<? extends RecordWritable> writableClass() {
-        return CleanNewsWritable.class;
     }
 }
