@@ -1,5 +1,6 @@
 package org.picu.jobs.publish;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class PartitionLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionLock.class);
 
+    private static final int RELEASED_RETRIES = 3;
+    private static final int RELEASE_ATTEMPTS = 6;
+    private static final long RELEASE_FIRST_PAUSE_MS = 500;
+
     private final FileSystem fs;
     private final Path path;
     private final String owner;
@@ -40,20 +45,27 @@ public final class PartitionLock implements AutoCloseable {
      */
     public static PartitionLock acquire(FileSystem fs, Path path, String owner, long ttlMs, Clock clock)
             throws IOException {
-        if (tryCreate(fs, path, owner)) {
-            return new PartitionLock(fs, path, owner);
-        }
-        String holder = readOwner(fs, path);
-        FileStatus status = fs.getFileStatus(path);
-        long age = clock.millis() - status.getModificationTime();
-        if (age > ttlMs) {
-            LOG.warn("Taking over partition lock {} from run '{}': it is {} s old, older than the {} s TTL",
-                    path, holder, age / 1000, ttlMs / 1000);
-            fs.delete(path, false);
+        // The holder may release the lock between our failed create and our look at it; then the create is
+        // simply tried again (a few times: each retry means another run took and released it meanwhile).
+        String holder = "(changing hands)";
+        for (int tries = 0; tries < RELEASED_RETRIES; tries++) {
             if (tryCreate(fs, path, owner)) {
                 return new PartitionLock(fs, path, owner);
             }
+            FileStatus status;
+            try {
+                status = fs.getFileStatus(path);
+            } catch (FileNotFoundException released) {
+                continue;
+            }
             holder = readOwner(fs, path);
+            long age = clock.millis() - status.getModificationTime();
+            if (age <= ttlMs) {
+                break;
+            }
+            LOG.warn("Taking over partition lock {} from run '{}': it is {} s old, older than the {} s TTL",
+                    path, holder, age / 1000, ttlMs / 1000);
+            fs.delete(path, false);
         }
         throw new LockHeldException(path.toString(), holder);
     }
@@ -77,17 +89,40 @@ public final class PartitionLock implements AutoCloseable {
     private static String readOwner(FileSystem fs, Path path) throws IOException {
         try (InputStream in = fs.open(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             return "(released)";
         }
     }
 
+    /**
+     * Releases the lock if it is still ours. Reading the owner needs a DataNode: when none answers for a moment
+     * (a DataNode restarting), the release is tried up to {@value #RELEASE_ATTEMPTS} times, with pauses doubling
+     * from 0.5 s (about 15 s in all), instead of leaving the lock to block the partition for its whole TTL.
+     */
     @Override
     public void close() throws IOException {
-        if (fs.exists(path) && owner.equals(readOwner(fs, path))) {
-            fs.delete(path, false);
-        } else {
-            LOG.warn("Partition lock {} was taken over while run '{}' held it", path, owner);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (fs.exists(path) && owner.equals(readOwner(fs, path))) {
+                    fs.delete(path, false);
+                } else {
+                    LOG.warn("Partition lock {} was taken over while run '{}' held it", path, owner);
+                }
+                return;
+            } catch (IOException e) {
+                if (attempt == RELEASE_ATTEMPTS) {
+                    throw new IOException("cannot release partition lock " + path + " of run '" + owner + "' after "
+                            + attempt + " attempts; it blocks the partition until its TTL passes or it is deleted", e);
+                }
+                long pauseMs = RELEASE_FIRST_PAUSE_MS << (attempt - 1);
+                LOG.warn("Cannot release partition lock {} yet ({}); trying again in {} ms", path, e.getMessage(), pauseMs);
+                try {
+                    Thread.sleep(pauseMs);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while releasing partition lock " + path, interrupted);
+                }
+            }
         }
     }
 }

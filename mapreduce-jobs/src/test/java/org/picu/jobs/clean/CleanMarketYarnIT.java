@@ -43,6 +43,8 @@ class CleanMarketYarnIT {
         // Without these the NodeManager waits ~10 s for log handlers and killed containers on shutdown.
         yarnConf.setInt("yarn.nodemanager.log.retain-seconds", 1);
         yarnConf.setInt("yarn.nodemanager.process-kill-wait.ms", 200);
+        // Containers are handed out on NodeManager heartbeats, once a second by default.
+        yarnConf.setInt("yarn.resourcemanager.nodemanagers.heartbeat-interval-ms", 200);
         yarn = new MiniMRYarnCluster("picu-clean-market-it", 1);
         yarn.init(yarnConf);
         yarn.start();
@@ -58,18 +60,20 @@ class CleanMarketYarnIT {
         }
     }
 
+    /**
+     * clean-market on the malformed corpus, then candles-1h on its output (its secondary sort shuffles
+     * through real YARN containers), with the container sizes of the Pi 4 profile in conf/. One test for
+     * both jobs: each YARN job costs tens of CPU seconds on two cores.
+     */
     @Test
-    void runs_in_pi_sized_containers_and_publishes_to_hdfs() throws Exception {
-        Configuration conf = new Configuration(yarn.getConfig());
+    void clean_market_then_candles_run_in_pi_sized_containers_and_publish_to_hdfs() throws Exception {
+        Configuration conf = org.picu.jobs.candles.PiContainerSizes.apply(new Configuration(yarn.getConfig()));
+        assertEquals(512, conf.getInt("mapreduce.map.memory.mb", 0));
+        assertEquals(768, conf.getInt("mapreduce.reduce.memory.mb", 0));
+        assertEquals(512, conf.getInt("yarn.app.mapreduce.am.resource.mb", 0));
         conf.set(PublishConfigKeys.ROOT, "/");
-        conf.setInt("mapreduce.map.memory.mb", 512);
-        conf.set("mapreduce.map.java.opts", "-Xmx410m");
-        conf.setInt("mapreduce.reduce.memory.mb", 768);
-        conf.set("mapreduce.reduce.java.opts", "-Xmx614m");
-        conf.setInt("yarn.app.mapreduce.am.resource.mb", 512);
-        conf.set("yarn.app.mapreduce.am.command-opts", "-Xmx410m");
         conf.setInt("mapreduce.client.completion.pollinterval", 200);
-
+        conf.setInt("yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms", 200);
         FileSystem fs = dfs.getFileSystem();
         Path rawDir = new Path("/raw/upbit/20261121");
         fs.mkdirs(rawDir);
@@ -82,48 +86,19 @@ class CleanMarketYarnIT {
 
         assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {"20261121"}));
 
-        Path partition = new Path("/cleaned/market_ticks/20261121");
-        assertTrue(fs.exists(new Path(partition, "_SUCCESS")));
-        PartitionManifest manifest;
-        try (var in = fs.open(new Path(partition, "_manifest.json"))) {
-            manifest = PartitionManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Path ticksDir = new Path("/cleaned/market_ticks/20261121");
+        assertTrue(fs.exists(new Path(ticksDir, "_SUCCESS")));
+        PartitionManifest manifest = manifest(fs, ticksDir);
         assertEquals(7, manifest.recordCount());
         assertEquals(11, manifest.rejectedCount());
         assertEquals(3, manifest.duplicateCount());
         assertEquals(1, manifest.dataFiles().size());
-        assertTrue(fs.exists(new Path(partition, manifest.dataFiles().get(0))));
-    }
+        assertTrue(fs.exists(new Path(ticksDir, manifest.dataFiles().get(0))));
 
-    /**
-     * clean-market then candles-1h (its secondary sort shuffles through real YARN containers), with the
-     * container sizes of the Pi 4 profile in conf/; under a root of its own, so it does not depend on the
-     * other test's order.
-     */
-    @Test
-    void clean_market_then_candles_run_in_pi_sized_containers() throws Exception {
-        Configuration conf = org.picu.jobs.candles.PiContainerSizes.apply(new Configuration(yarn.getConfig()));
-        conf.set(PublishConfigKeys.ROOT, "/analytics");
-        conf.setInt("mapreduce.client.completion.pollinterval", 200);
-        FileSystem fs = dfs.getFileSystem();
-        Path rawDir = new Path("/analytics/raw/upbit/20261121");
-        fs.mkdirs(rawDir);
-        try (Stream<java.nio.file.Path> files = Files.list(Paths.get(
-                CleanMarketYarnIT.class.getResource("/fixtures/clean-market/raw").toURI()))) {
-            for (java.nio.file.Path f : files.toList()) {
-                fs.copyFromLocalFile(new Path(f.toUri()), new Path(rawDir, f.getFileName().toString()));
-            }
-        }
-
-        assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {"20261121"}));
         assertEquals(0, ToolRunner.run(conf, new org.picu.jobs.candles.CandlesJob(), new String[] {"20261121"}));
 
-        Path ticksDir = new Path("/analytics/cleaned/market_ticks/20261121");
-        Path candlesDir = new Path("/analytics/cleaned/candles_1h/20261121");
-        PartitionManifest candles;
-        try (var in = fs.open(new Path(candlesDir, "_manifest.json"))) {
-            candles = PartitionManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Path candlesDir = new Path("/cleaned/candles_1h/20261121");
+        PartitionManifest candles = manifest(fs, candlesDir);
         java.util.List<org.apache.avro.generic.GenericRecord> ticks = org.picu.jobs.LocalHadoop.readParquet(conf,
                 java.util.Arrays.stream(fs.listStatus(ticksDir, p -> p.getName().endsWith(".parquet"))).map(f -> f.getPath()).toList());
         java.util.List<org.apache.avro.generic.GenericRecord> rows = org.picu.jobs.LocalHadoop.readParquet(conf,
@@ -133,5 +108,11 @@ class CleanMarketYarnIT {
         assertEquals(hours, candles.recordCount(), "one candle per symbol and hour");
         assertEquals(hours, rows.size());
         assertEquals(ticks.size(), rows.stream().mapToInt(r -> (Integer) r.get("tick_count")).sum(), "every tick in exactly one candle");
+    }
+
+    private static PartitionManifest manifest(FileSystem fs, Path partition) throws IOException {
+        try (var in = fs.open(new Path(partition, "_manifest.json"))) {
+            return PartitionManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 }

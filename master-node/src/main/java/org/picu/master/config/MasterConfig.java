@@ -34,6 +34,7 @@ import org.picu.model.layout.Dataset;
  *   default-schedule: "*&#47;15 * * * *"
  *   schedules: {candles_1h: "5 * * * *"}
  *   lease-ttl-minutes: 360
+ *   parallel-jobs: 2
  *   retry: {max-attempts: 3, initial-backoff-seconds: 30, max-backoff-seconds: 300, failure-cooldown-minutes: 60}
  * health: {heartbeat-max-age-minutes: 30, min-free-disk-percent: 10}
  * </pre>
@@ -134,6 +135,7 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
         @JsonProperty("default-schedule") String defaultSchedule = "*/15 * * * *";
         @JsonProperty("schedules") Map<String, String> schedules = Map.of();
         @JsonProperty("lease-ttl-minutes") long leaseTtlMinutes = 360;
+        @JsonProperty("parallel-jobs") int parallelJobs = 2;
         @JsonProperty("retry") Retry retry = new Retry();
 
         void validate(List<String> problems) {
@@ -154,6 +156,10 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
             if (leaseTtlMinutes < 1) {
                 problems.add("orchestrator.lease-ttl-minutes must be positive; make it longer than any job runs");
             }
+            if (parallelJobs < 1 || parallelJobs > 16) {
+                problems.add("orchestrator.parallel-jobs must be 1 to 16, not " + parallelJobs
+                        + "; each running job holds an application master and its task containers");
+            }
             retry.validate(problems);
         }
 
@@ -161,7 +167,7 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
             Map<Dataset, String> byDataset = new EnumMap<>(Dataset.class);
             schedules.forEach((d, cron) -> Dataset.fromDirName(d).ifPresent(ds -> byDataset.put(ds, cron)));
             return new OrchestratorSettings(id, lookbackDays, defaultSchedule, byDataset,
-                    Duration.ofMinutes(leaseTtlMinutes), retry.settings());
+                    Duration.ofMinutes(leaseTtlMinutes), retry.settings(), parallelJobs);
         }
 
         private static String defaultId() {

@@ -14,12 +14,23 @@ import org.picu.model.layout.Dataset;
  * @param schedules per dataset cron expressions that replace the default
  * @param leaseTtl age after which another orchestrator's lease on a partition is taken over
  * @param retry retries of a failed job
+ * @param parallelJobs how many jobs one cycle keeps submitted at once (1: one after the other); a job only
+ *     starts once every upstream dataset of the cycle is done, whatever this number
  */
 public record OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
-                                   Duration leaseTtl, RetrySettings retry) {
+                                   Duration leaseTtl, RetrySettings retry, int parallelJobs) {
     public OrchestratorSettings {
         Objects.requireNonNull(id, "id");
         schedules = Map.copyOf(schedules);
+        if (parallelJobs < 1) {
+            throw new IllegalArgumentException("parallelJobs must be at least 1, not " + parallelJobs);
+        }
+    }
+
+    /** Settings that run one job at a time. */
+    public OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
+                                Duration leaseTtl, RetrySettings retry) {
+        this(id, lookbackDays, defaultSchedule, schedules, leaseTtl, retry, 1);
     }
 
     /** The cron expression that applies to a dataset. */

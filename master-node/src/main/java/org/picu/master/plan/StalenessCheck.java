@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.picu.master.registry.DatasetJob;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.PartitionDate;
@@ -34,7 +35,7 @@ public final class StalenessCheck {
                 return Staleness.run(raw.size() + " raw files, not published yet");
             }
             List<String> unread = new ArrayList<>(raw);
-            unread.removeAll(new HashSet<>(published.get().inputFiles()));
+            unread.removeAll(fileNames(published.get().inputFiles()));
             return unread.isEmpty() ? Staleness.upToDate("up to date (" + raw.size() + " raw files)")
                     : Staleness.run(unread.size() + " new or late raw files");
         }
@@ -63,5 +64,19 @@ public final class StalenessCheck {
             }
         }
         return newer.isEmpty() ? Staleness.upToDate("up to date") : Staleness.run("newer " + String.join(", ", newer));
+    }
+
+    /**
+     * The file names of a manifest's {@code input_files}: the jobs list each input by its path below the
+     * PICU root ({@code raw/upbit/20261121/upbit.w1....jsonl}); manifests written before that list bare names.
+     * Raw file names are unique within a day (they carry source, worker and sequence range), so comparing
+     * names reads both.
+     */
+    static Set<String> fileNames(List<String> inputFiles) {
+        Set<String> names = new HashSet<>();
+        for (String f : inputFiles) {
+            names.add(f.substring(f.lastIndexOf('/') + 1));
+        }
+        return names;
     }
 }

@@ -4,12 +4,24 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -77,35 +89,89 @@ public final class Orchestrator {
     }
 
     /**
-     * Runs the given datasets for every day: dataset by dataset in dependency order, each day by day. Going
-     * dataset-major means a job whose window reaches into later days (candles read the next day's ticks)
-     * sees every upstream day of the pass already published, so it is not out of date again at once.
+     * Runs the given datasets for every day, upstream before downstream: a partition of a dataset starts
+     * only when every partition of the pass of each of its upstream datasets is done. Going dataset-major
+     * means a job whose window reaches into later days (candles read the next day's ticks) sees every
+     * upstream day of the pass already published, so it is not out of date again at once. Within that
+     * order up to {@link OrchestratorSettings#parallelJobs()} partitions run at once (independent datasets,
+     * and the days of one dataset); the report lists them in the order a one-at-a-time pass would.
      *
-     * @param progress told about every partition as soon as it is done
+     * @param progress told about every partition as soon as it is done (on the calling thread)
      */
     public PassReport run(List<PartitionDate> dates, Collection<Dataset> datasets, Mode mode, Consumer<Outcome> progress)
             throws IOException, InterruptedException {
-        List<Outcome> outcomes = new ArrayList<>();
-        Set<String> failed = new HashSet<>();
+        List<Pending> pending = new ArrayList<>();
         for (DatasetJob job : registry.jobs()) {
-            if (!datasets.contains(job.dataset())) {
-                continue;
+            if (datasets.contains(job.dataset())) {
+                dates.forEach(date -> pending.add(new Pending(pending.size(), job, date)));
             }
-            for (PartitionDate date : dates) {
-                Outcome outcome = runPartition(job, date, mode, failed);
-                if (outcome.kind() == Outcome.Kind.FAILED || outcome.kind() == Outcome.Kind.UPSTREAM_FAILED) {
-                    failed.add(job.dataset() + "/" + date);
+        }
+        Outcome[] outcomes = new Outcome[pending.size()];
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        Map<Dataset, Integer> unfinished = new EnumMap<>(Dataset.class);
+        pending.forEach(p -> unfinished.merge(p.job().dataset(), 1, Integer::sum));
+
+        ExecutorService pool = Executors.newFixedThreadPool(settings.parallelJobs(), r -> {
+            Thread t = new Thread(r, "orchestrator-job");
+            t.setDaemon(true);
+            return t;
+        });
+        CompletionService<Outcome> completions = new ExecutorCompletionService<>(pool);
+        Map<Future<Outcome>, Pending> inFlight = new HashMap<>();
+        Exception error = null;
+        try {
+            while (!pending.isEmpty() || !inFlight.isEmpty()) {
+                for (Iterator<Pending> it = pending.iterator();
+                     error == null && it.hasNext() && inFlight.size() < settings.parallelJobs(); ) {
+                    Pending p = it.next();
+                    if (p.job().upstream().stream().noneMatch(u -> unfinished.getOrDefault(u, 0) > 0)) {
+                        it.remove();
+                        inFlight.put(completions.submit(() -> runPartition(p.job(), p.date(), mode, failed)), p);
+                    }
                 }
+                if (inFlight.isEmpty()) {
+                    break; // only after an error: nothing more is started
+                }
+                Future<Outcome> next = completions.take();
+                Pending finished = inFlight.remove(next);
+                Outcome outcome;
+                try {
+                    outcome = next.get();
+                } catch (ExecutionException e) {
+                    // A failing job is an outcome, not this. This is the ledger or lease storage failing: let the
+                    // running jobs finish, start no more, then report it.
+                    if (error == null) {
+                        error = e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                    continue;
+                }
+                if (outcome.kind() == Outcome.Kind.FAILED || outcome.kind() == Outcome.Kind.UPSTREAM_FAILED) {
+                    failed.add(finished.job().dataset() + "/" + finished.date());
+                }
+                unfinished.merge(finished.job().dataset(), -1, Integer::sum);
                 if (outcome.kind() == Outcome.Kind.FAILED) {
                     LOG.error(outcome.describe());
                 } else if (outcome.run().isPresent()) {
                     LOG.info(outcome.describe());
                 }
-                outcomes.add(outcome);
+                outcomes[finished.index()] = outcome;
                 progress.accept(outcome);
             }
+        } finally {
+            pool.shutdownNow();
         }
-        return new PassReport(outcomes);
+        if (error instanceof IOException io) {
+            throw io;
+        } else if (error instanceof InterruptedException ie) {
+            throw ie;
+        } else if (error != null) {
+            throw new IOException("orchestrator pass failed: " + error, error);
+        }
+        return new PassReport(Arrays.stream(outcomes).filter(Objects::nonNull).toList());
+    }
+
+    /** One partition of a pass, with its place in the one-at-a-time order. */
+    private record Pending(int index, DatasetJob job, PartitionDate date) {
     }
 
     private Outcome runPartition(DatasetJob job, PartitionDate date, Mode mode, Set<String> failed)

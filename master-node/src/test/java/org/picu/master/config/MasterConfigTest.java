@@ -72,6 +72,7 @@ class MasterConfigTest {
         MasterConfig defaults = MasterConfig.load(write(""));
         assertEquals(3, defaults.orchestrator().retry().maxAttempts());
         assertEquals("*/15 * * * *", defaults.orchestrator().scheduleOf(org.picu.model.layout.Dataset.NEWS));
+        assertEquals(2, defaults.orchestrator().parallelJobs());
 
         MasterConfig cfg = MasterConfig.load(write("""
                 orchestrator:
@@ -92,12 +93,14 @@ class MasterConfigTest {
                   default-schedule: "every 5 minutes"
                   schedules:
                     candles: "5 * * * *"
+                  parallel-jobs: 0
                   retry:
                     max-attempts: 0
                 health:
                   min-free-disk-percent: 120
                 """)));
-        assertEquals(4, e.problems().size(), e.getMessage());
+        assertEquals(5, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("parallel-jobs must be 1 to 16"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown dataset 'candles'"), e.getMessage());
         assertTrue(e.getMessage().contains("5-field cron"), e.getMessage());
     }

@@ -66,6 +66,16 @@ class StalenessCheckTest {
     }
 
     @Test
+    void a_manifest_listing_inputs_by_path_below_the_root_counts_them_as_read() throws Exception {
+        raw(D1, RAW1);
+        raw(D1, RAW2);
+        published(Dataset.MARKET_TICKS, D1, 0, List.of("raw/upbit/" + D1 + "/" + RAW1, "raw/upbit/" + D1 + "/" + RAW2));
+        assertEquals(Verdict.UP_TO_DATE, check.check(job(Dataset.MARKET_TICKS), D1).verdict());
+        published(Dataset.MARKET_TICKS, D1, 1, List.of("raw/upbit/" + D1 + "/" + RAW1));
+        assertEquals(new Staleness(Verdict.RUN, "1 new or late raw files"), check.check(job(Dataset.MARKET_TICKS), D1));
+    }
+
+    @Test
     void candles_follow_their_day_and_the_next_day_of_ticks_but_not_the_day_before() throws Exception {
         assertEquals(new Staleness(Verdict.NO_INPUT, "waiting for market_ticks"), check.check(job(Dataset.CANDLES_1H), D1));
         published(Dataset.MARKET_TICKS, D1, 0, List.of(RAW1));

@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.util.Tool;
 import org.junit.jupiter.api.Test;
 import org.picu.jobs.publish.PartitionLock;
@@ -31,8 +35,12 @@ class OrchestratorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZoneOffset.UTC);
 
     private static Orchestrator orchestrator(LocalLayout local, String id, JobCatalog catalog) {
+        return orchestrator(local, id, catalog, 1);
+    }
+
+    private static Orchestrator orchestrator(LocalLayout local, String id, JobCatalog catalog, int parallelJobs) {
         OrchestratorSettings settings = new OrchestratorSettings(id, 3, "* * * * *", Map.of(), Duration.ofHours(1),
-                new RetrySettings(2, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofHours(1)));
+                new RetrySettings(2, Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofHours(1)), parallelJobs);
         return new Orchestrator(local.conf, local.fs, local.layout, JobRegistry.standard(), catalog, settings, CLOCK,
                 d -> { });
     }
@@ -106,8 +114,60 @@ class OrchestratorTest {
         assertEquals(1, runs[0]);
     }
 
+    @Test
+    void parallel_jobs_run_independent_partitions_together_but_never_before_their_upstream() throws Exception {
+        LocalLayout local = new LocalLayout("orchestrator-parallel");
+        RawFixtures.upbit(local.fs, local.layout, D1, "w1", 1, 3);
+        RawFixtures.upbit(local.fs, local.layout, D2, "w1", 4, 3);
+        // Both days of clean-market must be running at the same moment to get past this barrier.
+        CyclicBarrier bothDays = new CyclicBarrier(2);
+        AtomicInteger marketDone = new AtomicInteger();
+        List<Integer> marketDoneWhenCandlesStarted = Collections.synchronizedList(new ArrayList<>());
+        JobCatalog real = JobCatalog.fromJobJar();
+        JobCatalog gated = new JobCatalog(Map.of(
+                "clean-market", () -> new Wrapped(real.newTool("clean-market").orElseThrow(), () -> {
+                    bothDays.await(30, TimeUnit.SECONDS);
+                }, marketDone::incrementAndGet),
+                "candles-1h", () -> new Wrapped(real.newTool("candles-1h").orElseThrow(),
+                        () -> marketDoneWhenCandlesStarted.add(marketDone.get()), () -> { })));
+
+        PassReport report = orchestrator(local, "a", gated, 3).run(List.of(D1, D2),
+                List.of(Dataset.MARKET_TICKS, Dataset.CANDLES_1H), Mode.IF_STALE, o -> { });
+
+        assertEquals(List.of(Dataset.MARKET_TICKS, Dataset.MARKET_TICKS, Dataset.CANDLES_1H, Dataset.CANDLES_1H),
+                report.outcomes().stream().map(Outcome::dataset).toList(), "reported in one-at-a-time order");
+        assertEquals(4, report.of(Outcome.Kind.SUCCEEDED).size(), report.outcomes().toString());
+        assertEquals(List.of(2, 2), marketDoneWhenCandlesStarted, "candles started only after both days of ticks");
+    }
+
     private static Outcome.Kind kindOf(PassReport report, Dataset dataset) {
         return report.outcomes().stream().filter(o -> o.dataset() == dataset).findFirst().orElseThrow().kind();
+    }
+
+    /** A real job with a hook before and after it. */
+    private static final class Wrapped extends org.apache.hadoop.conf.Configured implements Tool {
+        private final Tool job;
+        private final Hook before;
+        private final Hook after;
+
+        Wrapped(Tool job, Hook before, Hook after) {
+            this.job = job;
+            this.before = before;
+            this.after = after;
+        }
+
+        @Override
+        public int run(String[] args) throws Exception {
+            before.run();
+            job.setConf(getConf());
+            int code = job.run(args);
+            after.run();
+            return code;
+        }
+    }
+
+    private interface Hook {
+        void run() throws Exception;
     }
 
     /** A job that exits with a fixed code, as a job rejecting its arguments does. */

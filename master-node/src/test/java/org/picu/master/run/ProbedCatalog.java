@@ -11,23 +11,25 @@ import org.apache.hadoop.util.Tool;
 import org.picu.master.registry.JobCatalog;
 
 /**
- * The real jobs of the job jar, each wrapped so a test can see every submission and catch two runs of
- * the same job and day overlapping; plus a job that always fails, standing in for a broken job.
+ * The real jobs of the job jar, each wrapped so a test can see every submission, catch two runs of the
+ * same job and day overlapping, and see how many jobs ran at once; a job named in {@link #broken} is
+ * replaced by one that fails, standing in for a broken job.
  */
 final class ProbedCatalog {
     final AtomicInteger submissions = new AtomicInteger();
     final AtomicInteger failingRuns = new AtomicInteger();
+    final AtomicInteger maxConcurrent = new AtomicInteger();
     final Set<String> active = ConcurrentHashMap.newKeySet();
     final Set<String> overlaps = ConcurrentHashMap.newKeySet();
+    final Set<String> broken = ConcurrentHashMap.newKeySet();
 
-    /** The job jar's jobs, with {@code failingJob} replaced by a Tool that always exits 1. */
-    JobCatalog catalog(String failingJob) {
+    /** The job jar's jobs, each failing while its name is in {@link #broken}. */
+    JobCatalog catalog() {
         JobCatalog real = JobCatalog.fromJobJar();
         Map<String, Supplier<Tool>> tools = new HashMap<>();
         for (String name : real.names()) {
-            tools.put(name, () -> new Probe(name, real.newTool(name).orElseThrow()));
+            tools.put(name, () -> new Probe(name, broken.contains(name) ? new FailingTool() : real.newTool(name).orElseThrow()));
         }
-        tools.put(failingJob, () -> new Probe(failingJob, new FailingTool()));
         return new JobCatalog(tools);
     }
 
@@ -48,6 +50,7 @@ final class ProbedCatalog {
             if (!active.add(key)) {
                 overlaps.add(key);
             }
+            maxConcurrent.accumulateAndGet(active.size(), Math::max);
             try {
                 return delegate.run(args);
             } finally {
