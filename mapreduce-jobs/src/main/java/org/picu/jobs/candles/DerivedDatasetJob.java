@@ -17,7 +17,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
-import org.apache.parquet.avro.AvroParquetInputFormat;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.GenericDataSupplier;
@@ -47,6 +46,12 @@ public abstract class DerivedDatasetJob extends Configured implements Tool {
     /** Row group size shared by the derived datasets; their rows are small, so 32 MB fits any Pi heap. */
     public static final String PARQUET_BLOCK_SIZE = "picu.analytics.parquet.block-size";
     public static final int PARQUET_BLOCK_SIZE_DEFAULT = 32 * 1024 * 1024;
+
+    /**
+     * Input per map task when small files are combined: a day of derived data is a few megabytes, so one
+     * task usually reads them all; at most one 32 MB row group per file is in memory at a time.
+     */
+    private static final long COMBINED_SPLIT_BYTES = 128L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(DerivedDatasetJob.class);
 
@@ -126,7 +131,9 @@ public abstract class DerivedDatasetJob extends Configured implements Tool {
         if (conf.get("mapreduce.job.jar") == null) {
             job.setJarByClass(getClass());
         }
-        job.setInputFormatClass(AvroParquetInputFormat.class);
+        job.setInputFormatClass(CombinedParquetInputFormat.class);
+        // Small published files share a map task, up to this much input per task.
+        conf.setIfUnset(FileInputFormat.SPLIT_MAXSIZE, Long.toString(COMBINED_SPLIT_BYTES));
         // The model has no generated classes; read every file with its own schema as generic records.
         AvroReadSupport.setAvroDataSupplier(conf, GenericDataSupplier.class);
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
