@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# API benchmark: wrk -c32 on loopback against four read endpoints over 1 million news and 1 million market rows.
+# API benchmark: wrk -c32 on loopback against four read endpoints over 1 million news and 1 million market rows,
+# first with the response cache (the default), then without it (api.cache.enabled: false).
 #   bench/tier2-api.sh [seconds-per-endpoint] [http-threads]
 # Installs Debian's wrk if missing; builds tier2-api (tests skipped) if needed; the bundled MariaDB and its data live
 # under tier2-api/target/bench-api/ (filled once, ~1-2 min, reused by later runs). Results: docs/bench/tier2-api.md.
@@ -34,16 +35,37 @@ for _ in $(seq 1 600); do
   kill -0 $SERVER 2>/dev/null || { cat "$OUT/server.log"; exit 1; }
   sleep 1
 done
-BASE=$(sed -n 's/^READY //p' "$OUT/server.log")
+CACHED=$(sed -n 's/^READY //p' "$OUT/server.log")
+UNCACHED=$(sed -n 's/^UNCACHED //p' "$OUT/server.log")
+SERVER_PID=$SERVER
 grep -E 'filled|already' "$OUT/server.log" || true
-echo "server $BASE, $THREADS HTTP threads, pool $THREADS; wrk -t2 -c32 -d${DURATION}s --latency, $(nproc) cores"
-for path in /api/news/latest /api/dashboard/summary /api/market/trends /api/candles/BTC; do
-  wrk -t2 -c32 -d3s "$BASE$path" >/dev/null   # warm-up: JIT, pool, InnoDB buffer pool
-  RESULT=$(wrk -t2 -c32 -d"${DURATION}s" --latency "$BASE$path")
-  STATUS=$(curl -s -o /dev/null -w '%{http_code} %{size_download}B' "$BASE$path")
-  RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$RESULT")
-  P50=$(awk '$1=="50%" {print $2}' <<<"$RESULT")
-  P99=$(awk '$1=="99%" {print $2}' <<<"$RESULT")
-  ERR=$(grep -E 'Non-2xx|Socket errors' <<<"$RESULT" | tr -s ' ' || true)
-  printf '%-24s %10s req/s  p50 %8s  p99 %8s  (%s) %s\n' "$path" "$RPS" "$P50" "$P99" "$STATUS" "$ERR"
+echo "$THREADS HTTP threads, pool $THREADS; wrk -t2 -c32 -d${DURATION}s --latency, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# CPU seconds of the server process (API + the embedded MariaDB, its child) from /proc, for CPU per request
+cpu_seconds() {
+  local total=0 pid
+  for pid in $SERVER_PID $(pgrep -P "$SERVER_PID" || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+TICK=$(getconf CLK_TCK)
+for mode in cached uncached; do
+  [ "$mode" = cached ] && BASE=$CACHED || BASE=$UNCACHED
+  echo "== $mode ($BASE)"
+  for path in /api/news/latest /api/dashboard/summary /api/market/trends /api/candles/BTC; do
+    wrk -t2 -c32 -d3s "$BASE$path" >/dev/null   # warm-up: JIT, pool, InnoDB buffer pool
+    CPU_BEFORE=$(cpu_seconds)
+    RESULT=$(wrk -t2 -c32 -d"${DURATION}s" --latency "$BASE$path")
+    CPU=$(( $(cpu_seconds) - CPU_BEFORE ))
+    STATUS=$(curl -s -o /dev/null -w '%{http_code} %{size_download}B' "$BASE$path")
+    RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$RESULT")
+    REQUESTS=$(awk '/requests in/ {print $1}' <<<"$RESULT")
+    P50=$(awk '$1=="50%" {print $2}' <<<"$RESULT")
+    P99=$(awk '$1=="99%" {print $2}' <<<"$RESULT")
+    ERR=$(grep -E 'Non-2xx|Socket errors' <<<"$RESULT" | tr -s ' ' || true)
+    US=$(awk -v c="$CPU" -v t="$TICK" -v n="$REQUESTS" 'BEGIN { printf "%.0f", (n > 0 ? c / t * 1e6 / n : 0) }')
+    printf '%-24s %10s req/s  p50 %8s  p99 %8s  server CPU %5s us/req  (%s) %s\n' "$path" "$RPS" "$P50" "$P99" \
+      "$US" "$STATUS" "$ERR"
+  done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

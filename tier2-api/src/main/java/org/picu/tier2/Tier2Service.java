@@ -42,7 +42,7 @@ public final class Tier2Service implements AutoCloseable {
     private final EmbeddedMariaDb embedded;
     private final HikariDataSource dataSource;
     private final String jdbcUrl;
-    private ApiServer api;
+    private volatile ApiServer api;
     private IntervalLoader intervalLoader;
 
     private Tier2Service(Tier2Config config, Configuration hadoopConf, EmbeddedMariaDb embedded,
@@ -86,7 +86,7 @@ public final class Tier2Service implements AutoCloseable {
     private static EmbeddedMariaDb startEmbedded(EmbeddedDatabaseConfig settings) {
         Path baseDir = settings.baseDir().orElseThrow();
         EmbeddedMariaDb db = EmbeddedMariaDb.start(new EmbeddedMariaDb.Settings(baseDir, settings.port(),
-                baseDir.resolve("binaries"), settings.preferSystemBinaries()));
+                baseDir.resolve("binaries"), settings.preferSystemBinaries(), settings.serverOptions()));
         try {
             db.createDatabase(DatabaseConfig.EMBEDDED_DATABASE);
         } catch (RuntimeException e) {
@@ -107,9 +107,21 @@ public final class Tier2Service implements AutoCloseable {
         try (FileSystem fs = HadoopFileSystems.open(config.hdfs(), hadoopConf)) {
             PartitionLoader loader = new PartitionLoader(dataSource, fs, config.hdfs().layout(),
                     config.load().batchSize());
-            LoadReport report = loader.loadNew(LOADERS);
-            LOG.info("load finished: {}", report.summary());
-            return report;
+            try {
+                LoadReport report = loader.loadNew(LOADERS);
+                LOG.info("load finished: {}", report.summary());
+                return report;
+            } finally {
+                dataChanged(); // also after a failure: partitions loaded before it are committed
+            }
+        }
+    }
+
+    // not synchronized: close() holds the monitor while it waits for an interval load to end, and that load calls this
+    private void dataChanged() {
+        ApiServer running = api;
+        if (running != null) {
+            running.dataChanged(); // the API's cached answers are out of date at once, not after its next ledger check
         }
     }
 

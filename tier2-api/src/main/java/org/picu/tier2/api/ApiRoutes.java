@@ -1,7 +1,7 @@
 package org.picu.tier2.api;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.picu.tier2.api.alerts.AlertsHandler;
 import org.picu.tier2.api.dashboard.DashboardSummaryHandler;
@@ -28,12 +28,13 @@ import org.picu.tier2.api.status.RootHandler;
 
 /**
  * The endpoints tier-2 serves; a new endpoint is one more line here, a {@code *Handler}, and its entry in
- * {@code openapi.json} (a test fails until it is there).
+ * {@code openapi.json} (a test fails until it is there). Read endpoints whose answer depends only on the request and
+ * the loaded data are {@code cachedGet}: with {@code api.cache.enabled} they answer from the {@link ResponseCache}.
+ * Not cached: health and metrics (they report the process), the pipeline status (it reads HDFS), static files (bytes
+ * already) and POST.
  */
 public final class ApiRoutes {
     private static final String DASHBOARD = "/org/picu/tier2/api/dashboard/";
-    /** How long one evaluation of the dashboard summary is served; its data changes at most once per load. */
-    static final Duration SUMMARY_CACHE = Duration.ofSeconds(1);
 
     private ApiRoutes() {
     }
@@ -51,28 +52,38 @@ public final class ApiRoutes {
         LatestMarket market = new LatestMarket(sql);
         FearGreedHandler fearGreed = new FearGreedHandler(sql, clock);
         RequestMetrics metrics = new RequestMetrics();
-        LoadTrigger loads = context.loads().orElse(() -> {
+        Optional<ResponseCache> cache = context.api().cache().enabled()
+                ? Optional.of(ResponseCache.start(dataSource, context.api().cache())) : Optional.empty();
+        LoadTrigger loads = context.loads().<LoadTrigger>map(trigger -> () -> {
+            try {
+                return trigger.loadNow();
+            } finally {
+                cache.ifPresent(ResponseCache::dataChanged); // even a failed run may have loaded some partitions
+            }
+        }).orElse(() -> {
             throw ApiException.unavailable("this process does not load partitions; run tier2 load");
         });
-        return Router.builder()
+        Router.Builder routes = Router.builder();
+        cache.ifPresent(routes::cache);
+        return routes
                 .token(context.api().token())
                 .corsOrigins(context.api().corsOrigins())
                 .metrics(metrics)
                 .get("/", new RootHandler(context.version()))
                 .get("/health", new HealthHandler(dataSource, clock))
-                .get("/api/dashboard/summary", new CachedHandler(new DashboardSummaryHandler(sql, market, fearGreed, clock),
-                        SUMMARY_CACHE))
-                .get("/api/dashboard/sentiment-timeline", new SentimentTimelineHandler(sql, clock))
-                .get("/api/news/latest", new NewsLatestHandler(sql))
-                .get("/api/news/{id}/sentiment", new NewsSentimentHandler(sql))
-                .get("/api/insights/recent", new InsightsRecentHandler(sql))
+                .cachedGet("/api/dashboard/summary", new DashboardSummaryHandler(sql, market, fearGreed, clock))
+                .cachedGet("/api/dashboard/sentiment-timeline", new SentimentTimelineHandler(sql, clock))
+                .cachedGet("/api/news/latest", new NewsLatestHandler(sql))
+                .cachedGet("/api/news/{id}/sentiment", new NewsSentimentHandler(sql))
+                .cachedGet("/api/insights/recent", new InsightsRecentHandler(sql))
                 .post("/api/insights/generate", new InsightsGenerateHandler(sql, loads))
-                .get("/api/market/trends", new MarketTrendsHandler(new MarketTrendsQuery(dataSource), symbols))
-                .get("/api/candles/{symbol}", new CandlesHandler(sql, symbols))
-                .get("/api/fear-greed", fearGreed)
-                .get("/api/technical-indicators/{symbol}", new TechnicalIndicatorsHandler(sql, symbols, clock))
-                .get("/api/technical-indicators/{symbol}/history", new IndicatorHistoryHandler(sql, symbols, clock))
-                .get("/api/alerts", new AlertsHandler(sql, market, symbols, context.api().alerts()))
+                .cachedGet("/api/market/trends", new MarketTrendsHandler(new MarketTrendsQuery(dataSource), symbols))
+                .cachedGet("/api/candles/{symbol}", new CandlesHandler(sql, symbols))
+                .cachedGet("/api/fear-greed", fearGreed)
+                .cachedGet("/api/technical-indicators/{symbol}", new TechnicalIndicatorsHandler(sql, symbols, clock))
+                .cachedGet("/api/technical-indicators/{symbol}/history",
+                        new IndicatorHistoryHandler(sql, symbols, clock))
+                .cachedGet("/api/alerts", new AlertsHandler(sql, market, symbols, context.api().alerts()))
                 .get("/api/pipeline/status", new PipelineStatusHandler(sql, context.fileSystems(), context.layout(), clock))
                 .get("/openapi.json", new OpenApiHandler())
                 .get("/metrics", new MetricsHandler(metrics, dataSource))

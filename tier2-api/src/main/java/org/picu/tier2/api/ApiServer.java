@@ -29,10 +29,12 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final AtomicInteger inFlight;
+    private final Router router;
     private final String baseUrl;
 
-    private ApiServer(HttpServer server, ThreadPoolExecutor executor, AtomicInteger inFlight) {
+    private ApiServer(HttpServer server, ThreadPoolExecutor executor, AtomicInteger inFlight, Router router) {
         this.server = server;
+        this.router = router;
         this.executor = executor;
         this.inFlight = inFlight;
         this.baseUrl = "http://" + clientHost(server.getAddress().getAddress()) + ":" + server.getAddress().getPort();
@@ -59,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
         server.createContext("/", exchange -> counted(inFlight, router, exchange));
         server.setExecutor(executor);
         server.start();
-        ApiServer api = new ApiServer(server, executor, inFlight);
+        ApiServer api = new ApiServer(server, executor, inFlight, router);
         LOG.info("API listening on {} with {} threads", api.baseUrl, config.threads());
         return api;
     }
@@ -83,7 +85,12 @@ public final class ApiServer implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Stops accepting, lets running requests finish (up to 2 s) and stops the threads. */
+    /** Partitions were loaded by this process: answers cached before are not served any more. */
+    public void dataChanged() {
+        router.dataChanged();
+    }
+
+    /** Stops accepting, lets running requests finish (up to 2 s), stops the threads and closes the router. */
     @Override
     public void close() {
         // On Java 17 stop(n) waits the full n seconds unless a request is running, so only wait when one is.
@@ -97,6 +104,7 @@ public final class ApiServer implements AutoCloseable {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        router.close();
         LOG.info("API on {} stopped", baseUrl);
     }
 

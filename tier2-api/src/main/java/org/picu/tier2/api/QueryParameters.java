@@ -3,6 +3,7 @@ package org.picu.tier2.api;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,25 @@ public final class QueryParameters {
             }
         }
         return new QueryParameters(Map.copyOf(values));
+    }
+
+    /**
+     * The parameters in one canonical form, names sorted, blank values left out (they count as absent): equal for
+     * requests that mean the same, however they were encoded or ordered.
+     */
+    public String canonical() {
+        if (values.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (String name : new TreeSet<>(values.keySet())) {
+            String value = values.get(name);
+            if (!value.isBlank()) {
+                text.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        return text.toString();
     }
 
     /** The value of {@code name}, empty if absent or blank. */

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * a representation → JSON, {@link RawContent} → its bytes, {@link ApiException} → its status, anything else →
  * 500 {@code {"error":"internal error"}} with the exception logged, never sent. POST routes change state and need
  * the bearer token; CORS headers come from the configured origins; every request is counted in
- * {@link RequestMetrics} and written to the access log.
+ * {@link RequestMetrics} and written to the access log. Routes registered with {@link Builder#cachedGet} answer from
+ * the {@link ResponseCache} when one is configured, with an {@code ETag} (a matching {@code If-None-Match} gets 304).
  */
-public final class Router implements HttpHandler {
+public final class Router implements HttpHandler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final String JSON = "application/json; charset=utf-8";
 
@@ -34,6 +35,7 @@ public final class Router implements HttpHandler {
     private final BearerToken token;
     private final CorsPolicy cors;
     private final RequestMetrics metrics;
+    private final Optional<ResponseCache> cache;
 
     private Router(Builder builder) {
         Map<String, Route> exactRoutes = new LinkedHashMap<>();
@@ -51,6 +53,7 @@ public final class Router implements HttpHandler {
         this.token = new BearerToken(builder.token);
         this.cors = new CorsPolicy(builder.corsOrigins);
         this.metrics = builder.metrics;
+        this.cache = builder.cache;
     }
 
     public static Builder builder() {
@@ -70,17 +73,32 @@ public final class Router implements HttpHandler {
         private Secret token = Secret.EMPTY;
         private List<String> corsOrigins = List.of();
         private RequestMetrics metrics = new RequestMetrics();
+        private Optional<ResponseCache> cache = Optional.empty();
 
         private Builder() {
         }
 
         public Builder get(String path, Handler handler) {
-            return add("GET", path, handler, false);
+            return add("GET", path, handler, false, false);
+        }
+
+        /**
+         * A read route whose 200 answers depend only on the path, the query and the loaded data (and, within the
+         * cache's max-age, the clock): served from the {@link #cache} if there is one.
+         */
+        public Builder cachedGet(String path, Handler handler) {
+            return add("GET", path, handler, false, true);
         }
 
         /** A state-changing route: only requests with {@code Authorization: Bearer <token>} reach the handler. */
         public Builder post(String path, Handler handler) {
-            return add("POST", path, handler, true);
+            return add("POST", path, handler, true, false);
+        }
+
+        /** The cache {@link #cachedGet} routes answer from; closed with the router. Without one they compute. */
+        public Builder cache(ResponseCache responseCache) {
+            this.cache = Optional.of(responseCache);
+            return this;
         }
 
         /** The bearer token POST routes require; empty refuses every POST. */
@@ -100,10 +118,10 @@ public final class Router implements HttpHandler {
             return this;
         }
 
-        private Builder add(String method, String path, Handler handler, boolean needsToken) {
+        private Builder add(String method, String path, Handler handler, boolean needsToken, boolean cacheable) {
             requireNonNull(handler, "handler is null");
             new RouteTemplate(path); // validates the path
-            Endpoint endpoint = new Endpoint(handler, needsToken);
+            Endpoint endpoint = new Endpoint(handler, needsToken, cacheable);
             if (routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).putIfAbsent(method, endpoint) != null) {
                 throw new IllegalArgumentException(method + " " + path + " is registered twice");
             }
@@ -115,7 +133,7 @@ public final class Router implements HttpHandler {
         }
     }
 
-    private record Endpoint(Handler handler, boolean needsToken) {
+    private record Endpoint(Handler handler, boolean needsToken, boolean cacheable) {
     }
 
     private record Route(RouteTemplate template, Map<String, Endpoint> methods) {
@@ -189,7 +207,48 @@ public final class Router implements HttpHandler {
             token.check(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
         }
         QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
-        return endpoint.handler.handle(new ApiRequest(method, path, match.get().parameters, query));
+        ApiRequest request = new ApiRequest(method, path, match.get().parameters, query);
+        if (!endpoint.cacheable || cache.isEmpty()) {
+            return endpoint.handler.handle(request);
+        }
+        ApiResponse[] notKept = new ApiResponse[1];
+        ResponseCache.Answer answer = cache.get().get(path + "?" + query.canonical(), () -> {
+            ApiResponse response = endpoint.handler.handle(request);
+            if (response.status() != 200) {
+                notKept[0] = response;
+                return null;
+            }
+            Body body = Body.of(response);
+            return new ResponseCache.Answer(body.contentType, body.bytes, ResponseCache.etag(body.bytes));
+        });
+        if (answer == null) {
+            return notKept[0];
+        }
+        exchange.getResponseHeaders().set("ETag", answer.etag());
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache"); // may keep it, but must ask (ETag) before use
+        if (answer.etag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            return new ApiResponse(304, new RawContent(answer.contentType(), new byte[0]));
+        }
+        return new ApiResponse(200, new RawContent(answer.contentType(), answer.body()));
+    }
+
+    /** A response body as bytes and content type. */
+    private record Body(String contentType, byte[] bytes) {
+        static Body of(ApiResponse response) throws IOException {
+            return response.body() instanceof RawContent raw ? new Body(raw.contentType(), raw.bytes())
+                    : new Body(JSON, ApiJson.write(response.body()));
+        }
+    }
+
+    /** Stops the response cache's background work, if there is a cache. */
+    @Override
+    public void close() {
+        cache.ifPresent(ResponseCache::close);
+    }
+
+    /** Data was loaded by this process: cached answers are out of date now. */
+    public void dataChanged() {
+        cache.ifPresent(ResponseCache::dataChanged);
     }
 
     private ApiResponse preflight(HttpExchange exchange, String origin, Route route) {
@@ -202,23 +261,17 @@ public final class Router implements HttpHandler {
 
     /** @return the body length sent */
     private static long send(HttpExchange exchange, String method, ApiResponse response) throws IOException {
-        byte[] body;
-        if (response.body() instanceof RawContent raw) {
-            body = raw.bytes();
-            exchange.getResponseHeaders().set("Content-Type", raw.contentType());
-        } else {
-            body = ApiJson.write(response.body());
-            exchange.getResponseHeaders().set("Content-Type", JSON);
-        }
+        Body body = Body.of(response);
+        exchange.getResponseHeaders().set("Content-Type", body.contentType);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        if ("HEAD".equals(method) || response.status() == 204) {
+        if ("HEAD".equals(method) || response.status() == 204 || response.status() == 304) {
             exchange.sendResponseHeaders(response.status(), -1); // headers only
             return 0;
         }
-        exchange.sendResponseHeaders(response.status(), body.length);
+        exchange.sendResponseHeaders(response.status(), body.bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            out.write(body.bytes);
         }
-        return body.length;
+        return body.bytes.length;
     }
 }

@@ -11,15 +11,22 @@ import java.util.Optional;
  * @param token bearer token for state-changing endpoints; empty refuses them all
  * @param corsOrigins origins such as {@code https://dash.example:8443}, or {@code *}; empty: no CORS headers
  * @param alerts thresholds {@code /api/alerts} evaluates
+ * @param cache the response cache
  */
-public record ApiConfig(Secret token, List<String> corsOrigins, List<AlertRule> alerts) {
+public record ApiConfig(Secret token, List<String> corsOrigins, List<AlertRule> alerts, ApiCacheConfig cache) {
     public ApiConfig {
         requireNonNull(token, "token is null");
+        requireNonNull(cache, "cache is null");
         corsOrigins = List.copyOf(corsOrigins);
         alerts = List.copyOf(alerts);
     }
 
-    /** No token, no CORS, the default alert rules. */
+    /** The given settings and the default response cache. */
+    public ApiConfig(Secret token, List<String> corsOrigins, List<AlertRule> alerts) {
+        this(token, corsOrigins, alerts, ApiCacheConfig.defaults());
+    }
+
+    /** No token, no CORS, the default alert rules, the default response cache. */
     public static ApiConfig defaults() {
         return new ApiConfig(Secret.EMPTY, List.of(), defaultAlerts());
     }
@@ -35,6 +42,11 @@ public record ApiConfig(Secret token, List<String> corsOrigins, List<AlertRule> 
 
     /** The same settings with another token (tests and the demo). */
     public ApiConfig withToken(Secret newToken) {
-        return new ApiConfig(newToken, corsOrigins, alerts);
+        return new ApiConfig(newToken, corsOrigins, alerts, cache);
+    }
+
+    /** The same settings with another response cache (tests and the benchmark). */
+    public ApiConfig withCache(ApiCacheConfig newCache) {
+        return new ApiConfig(token, corsOrigins, alerts, newCache);
     }
 }

@@ -1,6 +1,8 @@
 package org.picu.tier2.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
 /** Reads the {@code api} section for {@link Tier2ConfigParser}, reporting problems into the same list. */
 final class ApiConfigParser {
     static final String TOKEN_ENV = "PICU_API_TOKEN";
-    static final Set<String> KEYS = Set.of("token", "cors-origins", "alerts");
+    static final Set<String> KEYS = Set.of("token", "cors-origins", "alerts", "cache");
+    private static final Set<String> CACHE_KEYS = Set.of("enabled", "check-interval", "max-age");
     private static final Set<String> ALERT_KEYS = Set.of("symbol", "metric", "direction", "warning", "critical");
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|\\[[0-9a-fA-F:]+\\]");
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]{1,20}");
@@ -27,7 +30,33 @@ final class ApiConfigParser {
     }
 
     ApiConfig read(JsonNode node) {
-        return new ApiConfig(token(node), origins(node.get("cors-origins")), alerts(node.get("alerts")));
+        return new ApiConfig(token(node), origins(node.get("cors-origins")), alerts(node.get("alerts")),
+                cache(reader.section(node, "cache", "api.cache", CACHE_KEYS)));
+    }
+
+    private ApiCacheConfig cache(JsonNode node) {
+        boolean enabled = reader.bool(node, "enabled", "api.cache.enabled", true);
+        Duration checkInterval = duration(node, "check-interval", ApiCacheConfig.DEFAULT_CHECK_INTERVAL);
+        Duration maxAge = duration(node, "max-age", ApiCacheConfig.DEFAULT_MAX_AGE);
+        return new ApiCacheConfig(enabled, checkInterval, maxAge);
+    }
+
+    private Duration duration(JsonNode node, String key, Duration defaultValue) {
+        Optional<String> text = reader.string(node, key, "api.cache." + key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            Duration duration = Duration.parse(text.get());
+            if (ApiCacheConfig.inRange(duration)) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the accepted form
+        }
+        reader.problem("api.cache." + key + " must be an ISO-8601 duration from " + ApiCacheConfig.MIN_DURATION
+                + " to " + ApiCacheConfig.MAX_DURATION + " such as PT1S or PT0.5S, got '" + text.get() + "'");
+        return defaultValue;
     }
 
     private Secret token(JsonNode node) {

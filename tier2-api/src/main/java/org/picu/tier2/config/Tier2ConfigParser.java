@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,8 @@ public final class Tier2ConfigParser {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP_KEYS = Set.of("database", "hdfs", "http", "load", "api");
     private static final Set<String> DATABASE_KEYS = Set.of("url", "user", "password", "pool-size", "embedded");
-    private static final Set<String> EMBEDDED_KEYS = Set.of("enabled", "base-dir", "port", "system-binaries");
+    private static final Set<String> EMBEDDED_KEYS = Set.of("enabled", "base-dir", "port", "system-binaries",
+            "server-options");
     private static final Set<String> HDFS_KEYS = Set.of("uri", "root", "conf-dir");
     private static final Set<String> HTTP_KEYS = Set.of("bind", "port", "threads");
     private static final Set<String> LOAD_KEYS = Set.of("batch-size", "interval");
@@ -181,6 +183,7 @@ public final class Tier2ConfigParser {
         Optional<Path> dir = reader.string(node, "base-dir", "database.embedded.base-dir").map(this::resolve);
         int port = reader.integer(node, "port", "database.embedded.port", 0, 0, 65535);
         boolean system = reader.bool(node, "system-binaries", "database.embedded.system-binaries", false);
+        List<String> options = serverOptions(node.get("server-options"));
         if (!enabled) {
             return Optional.empty();
         }
@@ -189,7 +192,28 @@ public final class Tier2ConfigParser {
                     + "(the server's data directory lives there)");
             return Optional.empty();
         }
-        return Optional.of(new EmbeddedDatabaseConfig(true, dir, port, system));
+        return Optional.of(new EmbeddedDatabaseConfig(true, dir, port, system, options));
+    }
+
+    private List<String> serverOptions(JsonNode node) {
+        List<String> options = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return options;
+        }
+        if (!node.isArray()) {
+            reader.problem("database.embedded.server-options must be a list such as [--innodb-buffer-pool-size=1G]");
+            return options;
+        }
+        for (JsonNode item : node) {
+            String option = item.asText().trim();
+            if (item.isTextual() && EmbeddedDatabaseConfig.SERVER_OPTION.matcher(option).matches()) {
+                options.add(option);
+            } else {
+                reader.problem("database.embedded.server-options: '" + item.asText() + "' must look like --name=value, "
+                        + "e.g. --innodb-buffer-pool-size=1G");
+            }
+        }
+        return options;
     }
 
     private HdfsConfig readHdfs(JsonNode node) {

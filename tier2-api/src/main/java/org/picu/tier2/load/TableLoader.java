@@ -10,10 +10,13 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.picu.model.layout.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link DatasetLoader} for a table with a natural unique key. It streams the partition's records into a
- * {@link StagingTable} in chunks of {@code batchSize} rows, upserts them into the table by that key in one statement
+ * {@link StagingTable} in chunks of {@code batchSize} rows (read and encoded by {@link StagingChunks} on a thread of
+ * their own while the previous chunk is stored), upserts them into the table by that key in one statement
  * (tagged with the partition date and run id), then deletes the rows an older run of the same day had and this run
  * no longer has. A subclass names its columns and writes one record's values in that order.
  *
@@ -21,6 +24,7 @@ import org.picu.model.layout.Dataset;
  * values travel as {@code LOAD DATA} text or bound parameters.
  */
 abstract class TableLoader implements DatasetLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(TableLoader.class);
     private final Dataset dataset;
     private final Schema readSchema;
     private final String table;
@@ -52,26 +56,29 @@ abstract class TableLoader implements DatasetLoader {
 
     @Override
     public final long load(Connection connection, PartitionData data, int batchSize) throws IOException, SQLException {
+        long startNanos = System.nanoTime();
         StagingTable staging = new StagingTable(table, columns);
         staging.create(connection);
-        TsvRow chunk = new TsvRow();
         String source = data.toString();
-        long rows = data.read(readSchema, record -> {
-            write(chunk, record);
-            chunk.endRow();
-            if (chunk.rows() == batchSize) {
+        long rows;
+        try (StagingChunks chunks = StagingChunks.start(data, readSchema, this::write, batchSize)) {
+            for (StagingChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                 staging.append(connection, chunk, source);
-                chunk.clear();
             }
-        });
-        staging.append(connection, chunk, source);
+            rows = chunks.rowsRead();
+        }
+        long stagedNanos = System.nanoTime();
         staging.upsertInto(connection, keyColumns, data);
+        long mergedNanos = System.nanoTime();
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM " + table + " WHERE partition_date = ? AND load_run_id <> ?")) {
             delete.setObject(1, data.date().day());
             delete.setString(2, data.runId());
             delete.executeUpdate();
         }
+        LOG.debug("{}: {} rows staged in {} ms, merged into {} in {} ms, older runs' rows deleted in {} ms", source,
+                rows, (stagedNanos - startNanos) / 1_000_000, table, (mergedNanos - stagedNanos) / 1_000_000,
+                (System.nanoTime() - mergedNanos) / 1_000_000);
         return rows;
     }
 }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.picu.tier2.config.ApiCacheConfig;
 import org.picu.tier2.config.HttpConfig;
 import org.picu.tier2.config.Secret;
 import org.picu.tier2.db.DataSources;
@@ -18,7 +19,8 @@ import org.picu.tier2.db.EmbeddedMariaDb;
  * The API benchmark's server (run by {@code bench/tier2-api.sh}, not a test): the bundled MariaDB under
  * {@code <dir>/mariadb} filled once with 1 million news (and their sentiment) and 1 million market rows by bulk
  * {@code INSERT ... SELECT} over MariaDB's sequence engine, plus candles, indicators, Fear &amp; Greed and insights;
- * then the standard routes on a port, until stdin closes. Prints {@code READY <base-url>} when serving.
+ * then the standard routes on a port, until stdin closes, and the same routes without the response cache on another.
+ * Prints {@code UNCACHED <base-url>} and then {@code READY <base-url>} (cached) when serving.
  */
 public final class ApiBenchmarkServer {
     private static final String DATABASE = "picu_bench";
@@ -36,12 +38,18 @@ public final class ApiBenchmarkServer {
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(new EmbeddedMariaDb.Settings(dir.resolve("mariadb"), 0,
                 dir.resolve("binaries"), false))) {
             db.createDatabase(DATABASE);
-            try (HikariDataSource pool = DataSources.pool(db.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, Secret.EMPTY, threads)) {
+            try (HikariDataSource pool = DataSources.pool(db.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, Secret.EMPTY, threads);
+                    HikariDataSource uncachedPool = DataSources.pool(db.jdbcUrl(DATABASE), EmbeddedMariaDb.USER,
+                            Secret.EMPTY, threads)) {
                 DatabaseMigrations.migrate(pool);
                 fill(pool);
+                // the same routes twice: with the response cache (the default) and without it (api.cache.enabled: false)
                 try (ApiServer api = ApiServer.start(new HttpConfig("127.0.0.1", port, threads),
-                        ApiRoutes.standard(pool, "bench"))) {
-                    scanCheck(pool, api.baseUrl());
+                                ApiRoutes.standard(context(pool, ApiCacheConfig.defaults())));
+                        ApiServer uncached = ApiServer.start(new HttpConfig("127.0.0.1", 0, threads),
+                                ApiRoutes.standard(context(uncachedPool, ApiCacheConfig.disabled())))) {
+                    scanCheck(pool, uncached.baseUrl());
+                    System.out.println("UNCACHED " + uncached.baseUrl());
                     System.out.println("READY " + api.baseUrl());
                     System.out.flush();
                     while (System.in.read() >= 0) {
@@ -50,6 +58,12 @@ public final class ApiBenchmarkServer {
                 }
             }
         }
+    }
+
+    private static ApiContext context(HikariDataSource pool, ApiCacheConfig cache) {
+        ApiContext databaseOnly = ApiContext.databaseOnly(pool, "bench");
+        return new ApiContext(pool, "bench", databaseOnly.api().withCache(cache), databaseOnly.loads(),
+                databaseOnly.fileSystems(), databaseOnly.layout(), databaseOnly.clock());
     }
 
     private static void fill(HikariDataSource pool) throws SQLException {

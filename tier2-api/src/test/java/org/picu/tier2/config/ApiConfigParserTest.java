@@ -25,6 +25,21 @@ class ApiConfigParserTest {
         assertTrue(api.token().isEmpty());
         assertEquals(List.of(), api.corsOrigins());
         assertEquals(ApiConfig.defaultAlerts(), api.alerts());
+        assertEquals(ApiCacheConfig.defaults(), api.cache());
+    }
+
+    @Test
+    void reads_the_response_cache_and_reports_bad_durations() {
+        ApiConfig api = parse("api:\n  cache:\n    enabled: false\n    check-interval: PT0.25S\n    max-age: PT5S\n",
+                Map.of()).api();
+        assertEquals(new ApiCacheConfig(false, java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(5)),
+                api.cache());
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("api:\n  cache:\n    check-interval: 5s\n"
+                + "    max-age: PT2H\n    size: 10\n", Map.of()));
+        for (String expected : List.of("api.cache.check-interval must be an ISO-8601 duration",
+                "api.cache.max-age must be an ISO-8601 duration", "unknown key 'api.cache.size'")) {
+            assertTrue(e.getMessage().contains(expected), expected + " in: " + e.getMessage());
+        }
     }
 
     @Test

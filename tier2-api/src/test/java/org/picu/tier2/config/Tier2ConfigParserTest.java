@@ -79,6 +79,7 @@ class Tier2ConfigParserTest {
                     base-dir: data/mariadb
                     port: 3307
                     system-binaries: true
+                    server-options: [--innodb-buffer-pool-size=1G, --innodb-log-file-size=1G]
                 hdfs:
                   root: file:/var/picu
                 """);
@@ -87,6 +88,7 @@ class Tier2ConfigParserTest {
         assertEquals(Optional.of(BASE.resolve("data/mariadb")), embedded.baseDir());
         assertEquals(3307, embedded.port());
         assertTrue(embedded.preferSystemBinaries());
+        assertEquals(List.of("--innodb-buffer-pool-size=1G", "--innodb-log-file-size=1G"), embedded.serverOptions());
         assertEquals(Optional.empty(), config.database().url());
         assertEquals("file:/var/picu", config.hdfs().root());
     }

@@ -25,7 +25,7 @@ class DatabaseMigrationsIT {
     @Test
     void creates_every_table_of_the_contract_in_utf8mb4_innodb_and_a_second_run_is_a_no_op() throws SQLException {
         HikariDataSource pool = MARIADB.pool(MARIADB.freshDatabaseName());
-        assertEquals(2, DatabaseMigrations.migrate(pool), "V1 and V2 applied");
+        assertEquals(4, DatabaseMigrations.migrate(pool), "V1 to V4 applied");
         assertEquals(0, DatabaseMigrations.migrate(pool));
 
         Map<String, String> tables = new TreeMap<>();
@@ -50,15 +50,15 @@ class DatabaseMigrationsIT {
                 "news", "news_key",
                 "news_sentiment", "news_key",
                 "fear_greed_index", "timestamp",
-                "candles", "symbol,timeframe,timestamp",
+                "candles", "symbol,timeframe,timestamp",   // the primary key since V3
                 "technical_indicators", "symbol,timeframe,timestamp",
                 "crypto_insights", "insight_type,symbol,window_start",
-                "market_trends", "source,symbol,timestamp");
+                "market_trends", "symbol,timestamp,source"); // the primary key since V3: (source, symbol, timestamp)
         try (Connection connection = pool.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
                         SELECT GROUP_CONCAT(column_name ORDER BY seq_in_index) FROM information_schema.statistics
                         WHERE table_schema = DATABASE() AND table_name = ? AND non_unique = 0
-                        GROUP BY index_name HAVING index_name <> 'PRIMARY' OR ? = 'news_sentiment'""")) {
+                        GROUP BY index_name HAVING index_name <> 'PRIMARY' OR ? IN ('news_sentiment', 'market_trends', 'candles')""")) {
             for (Map.Entry<String, String> table : expected.entrySet()) {
                 query.setString(1, table.getKey());
                 query.setString(2, table.getKey());

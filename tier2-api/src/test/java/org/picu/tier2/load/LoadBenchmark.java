@@ -19,7 +19,7 @@ import org.picu.tier2.testing.TestHadoop;
  * (once; reused while its size matches), loads it into a fresh database on the bundled MariaDB, then loads a second
  * run of the same day over it (every row an update), and prints rows/s of each. Not a test: numbers, no assertions.
  *
- * <p>Arguments: {@code [rows] [batch-size] [work-dir]}; defaults 1000000, 1000, target/bench.
+ * <p>Arguments: {@code [rows] [batch-size] [work-dir]}; defaults 1000000, 20000, target/bench.
  */
 public final class LoadBenchmark {
     private LoadBenchmark() {
@@ -27,7 +27,7 @@ public final class LoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         Path work = Path.of(args.length > 2 ? args[2] : "target/bench").toAbsolutePath();
         DatasetPartitions run1 = new DatasetPartitions(work.resolve("partitions-run1"));
         DatasetPartitions run2 = new DatasetPartitions(work.resolve("partitions-run2"));
@@ -53,11 +53,14 @@ public final class LoadBenchmark {
         }
     }
 
-    /** {@code -Dbench.server-options="--a=1 --b=2"}; by default a server sized like a modest tier-2 host. */
+    /**
+     * {@code -Dbench.server-options=--a=1,--b=2} (commas or spaces); by default the InnoDB sizes the tier-2 README
+     * recommends for a server that loads million-row partitions.
+     */
     private static List<String> serverOptions() {
         String options = System.getProperty("bench.server-options",
-                "--innodb-buffer-pool-size=512M --innodb-log-file-size=256M");
-        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+                "--innodb-buffer-pool-size=1G --innodb-log-file-size=1G");
+        return options.isBlank() ? List.of() : List.of(options.trim().split("[\\s,]+"));
     }
 
     private interface Load {

@@ -74,7 +74,8 @@ class PartitionLoaderIT {
                 + "WHERE symbol = 'BTC' AND `timestamp` = '2026-11-22 00:00:00'"));
         assertEquals(94000000.0, doubleValue("SELECT prev_closing_price FROM market_trends "
                 + "WHERE symbol = 'BTC' AND `timestamp` = '2026-11-22 00:00:00'"));
-        long maxId = longValue("SELECT MAX(id) FROM market_trends");
+        // a marker the second load would overwrite if it rewrote the partition's rows
+        execute("UPDATE market_trends SET price = -1 WHERE symbol = 'BTC' AND `timestamp` = '2026-11-22 00:00:00'");
 
         LoadReport second = load(1000);
         assertEquals(0, second.loaded());
@@ -82,10 +83,9 @@ class PartitionLoaderIT {
         assertEquals(0, second.rows());
         assertEquals(7, count("market_trends"));
         assertEquals(1, count("load_ledger"));
-        // not even re-upserted: an upsert would have burnt auto-increment values
-        assertEquals(maxId, longValue("SELECT MAX(id) FROM market_trends"));
-        assertEquals(maxId, longValue("SELECT AUTO_INCREMENT - 1 FROM information_schema.TABLES "
-                + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'market_trends'"));
+        // not even re-upserted (V1's surrogate id proved this with unburnt auto-increment values; V3 dropped it)
+        assertEquals(-1.0, doubleValue("SELECT price FROM market_trends "
+                + "WHERE symbol = 'BTC' AND `timestamp` = '2026-11-22 00:00:00'"));
     }
 
     // §9.6 (no unique key) and §9.10 (only "today" was loaded): every published day loads, one row per key.
@@ -197,6 +197,12 @@ class PartitionLoaderIT {
 
     private long longValue(String sql) throws SQLException {
         return Long.parseLong(strings(sql).get(0));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     private double doubleValue(String sql) throws SQLException {

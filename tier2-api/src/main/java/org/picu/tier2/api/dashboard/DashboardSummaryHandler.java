@@ -26,7 +26,7 @@ import org.picu.tier2.api.market.MarketTrend;
 public final class DashboardSummaryHandler implements Handler {
     static final int TOP_VOLUME = 5;
     static final int LATEST_INSIGHTS = 10;
-    // range scan of ix_news_sentiment_published
+    // range scan of ix_news_sentiment_published_score, index only (V4)
     static final String SENTIMENT = "SELECT AVG(score) AS average FROM news_sentiment WHERE published_at >= ?";
     // ix_insights_created read backwards
     static final String INSIGHTS = "SELECT insight_type, symbol, description, severity FROM crypto_insights "

@@ -20,7 +20,7 @@ import org.picu.tier2.api.SqlReader;
  * {@code hours} (1-720) or {@code days} (1-30). Neither means 24 hours (the original answered 500); both is a 400.
  */
 public final class SentimentTimelineHandler implements Handler {
-    // range scan of ix_news_sentiment_published; the hour label is UTC because the session runs in UTC
+    // index-only range scan of ix_news_sentiment_published_score (V4); hours are UTC as the session runs in UTC
     static final String SQL = "SELECT DATE_FORMAT(published_at, '%Y-%m-%d %H:00:00') AS hour, AVG(score) AS average, "
             + "COUNT(*) AS items FROM news_sentiment WHERE published_at >= ? GROUP BY hour ORDER BY hour";
 

@@ -26,7 +26,7 @@ public final class CandlesHandler implements Handler {
     static final int DEFAULT_LIMIT = 168;
     static final int MAX_LIMIT = 1000;
     private static final String COLUMNS = "SELECT `timestamp`, open, high, low, close, volume, tick_count FROM candles ";
-    // both forms read the unique key (symbol, timeframe, timestamp) as a range, in index order
+    // both forms read the clustered primary key (symbol, timeframe, timestamp) as one range, in key order (V3)
     static final String FORWARD = COLUMNS
             + "WHERE symbol = ? AND timeframe = ? AND `timestamp` >= ? AND `timestamp` < ? ORDER BY `timestamp` LIMIT ?";
     static final String BACKWARD = COLUMNS

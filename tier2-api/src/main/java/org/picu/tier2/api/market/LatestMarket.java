@@ -14,8 +14,8 @@ import org.picu.tier2.api.SqlReader;
  * the original's "top rows of the whole table", which repeated a coin once per observation.
  */
 public final class LatestMarket {
-    // The derived table is a loose index scan of ix_market_trends_symbol_time (one dive per symbol); the join reads
-    // the matching rows through the same index.
+    // The derived table is a loose index scan of the primary key (symbol, timestamp, source) (one dive per symbol);
+    // the join reads the matching rows through the same key.
     static final String SQL = "SELECT m.symbol, m.price, m.volume_24h, m.change_24h, m.`timestamp`, m.source "
             + "FROM market_trends m JOIN (SELECT symbol, MAX(`timestamp`) AS ts FROM market_trends GROUP BY symbol) l "
             + "ON m.symbol = l.symbol AND m.`timestamp` = l.ts ORDER BY m.symbol, m.source";

@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 /** Reads the newest rows of {@code market_trends}. */
 public final class MarketTrendsQuery {
     // Ties on timestamp are ordered by symbol and source so that a page is the same on every call. Each ORDER BY
-    // is exactly the tail of one index of V1, all descending, so the newest rows are read backwards from it instead
-    // of sorting the table (MariaDB does not drop the constant symbol from the ORDER BY by itself).
+    // is exactly the tail of one index, all descending (ALL: ix_market_trends_time; BY_SYMBOL: the primary key
+    // (symbol, timestamp, source) since V3), so the newest rows are read backwards from it instead of sorting the
+    // table (MariaDB does not drop the constant symbol from the ORDER BY by itself).
     static final String ALL = "SELECT symbol, price, volume_24h, change_24h, `timestamp`, source FROM market_trends "
             + "ORDER BY `timestamp` DESC, symbol DESC, source DESC LIMIT ?";
     static final String BY_SYMBOL = "SELECT symbol, price, volume_24h, change_24h, `timestamp`, source FROM market_trends "
