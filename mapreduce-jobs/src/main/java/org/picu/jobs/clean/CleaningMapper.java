@@ -1,6 +1,7 @@
 package org.picu.jobs.clean;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -20,6 +21,7 @@ import org.picu.model.RecordEnvelope;
  */
 public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text, RecordWritable<T>> {
     private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final EnvelopeReader envelopes = new EnvelopeReader();
     private final Text outKey = new Text();
     private RecordWritable<T> outValue;
     private RejectOutput rejects;
@@ -77,6 +79,29 @@ public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text,
 
     /** The whole per-line decision, without Hadoop plumbing. */
     public Outcome<T> clean(Text line, String file, long offset) {
+        RecordEnvelope envelope = RawLines.isValidUtf8(line) ? envelopes.read(line.getBytes(), line.getLength()) : null;
+        String text = null;
+        try {
+            if (envelope == null) {
+                // Whatever the streaming reader leaves open, the model's codec decides, with its reasons.
+                RejectedLine[] rejected = new RejectedLine[1];
+                text = RawLines.decode(line, file, offset, r -> rejected[0] = r);
+                if (text == null) {
+                    return new Outcome<>(null, rejected[0]);
+                }
+                envelope = codec.parse(text);
+            }
+            return new Outcome<>(normalize(envelope), null);
+        } catch (MalformedRecordException e) {
+            if (text == null) {
+                text = new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8);
+            }
+            return new Outcome<>(null, new RejectedLine(e.reason(), e.getMessage(), file, offset, text));
+        }
+    }
+
+    /** The same decision through the model's codec alone: the reference the fast path is tested against. */
+    Outcome<T> cleanWithCodec(Text line, String file, long offset) {
         RejectedLine[] rejected = new RejectedLine[1];
         String text = RawLines.decode(line, file, offset, r -> rejected[0] = r);
         if (text == null) {

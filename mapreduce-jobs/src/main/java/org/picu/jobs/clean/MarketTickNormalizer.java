@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.picu.model.MalformedRecordException;
@@ -141,7 +140,7 @@ final class MarketTickNormalizer {
             throw new MalformedRecordException("bad_timestamp", "timestamp must be ISO-8601 text or epoch milliseconds");
         }
         try {
-            return OffsetDateTime.parse(v.asText().trim()).toInstant();
+            return IsoTimes.offsetDateTime(v.asText().trim());
         } catch (DateTimeParseException e) {
             throw new MalformedRecordException("bad_timestamp", "timestamp '" + v.asText()
                     + "' must be ISO-8601 with a zone offset, e.g. 2026-11-22T03:04:05Z");

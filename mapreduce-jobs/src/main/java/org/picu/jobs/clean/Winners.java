@@ -1,6 +1,7 @@
 package org.picu.jobs.clean;
 
 import java.util.Comparator;
+import java.util.Iterator;
 
 /** Picks the one record to keep among records sharing a dedup key. */
 public final class Winners {
@@ -17,18 +18,24 @@ public final class Winners {
      * same record.
      */
     public static <T> Result<T> pick(Iterable<? extends RecordWritable<T>> candidates, Comparator<? super T> winnerFirst) {
-        T winner = null;
-        long seen = 0;
-        for (RecordWritable<T> candidate : candidates) {
-            T record = candidate.get();
-            seen++;
-            if (winner == null || winnerFirst.compare(record, winner) < 0) {
+        Iterator<? extends RecordWritable<T>> it = candidates.iterator();
+        if (!it.hasNext()) {
+            throw new IllegalArgumentException("a reduce group always has at least one value");
+        }
+        return pick(it.next().get(), it, winnerFirst);
+    }
+
+    /** The winner among {@code first} and the records still to come from {@code rest}. */
+    static <T> Result<T> pick(T first, Iterator<? extends RecordWritable<T>> rest, Comparator<? super T> winnerFirst) {
+        T winner = first;
+        long dropped = 0;
+        while (rest.hasNext()) {
+            T record = rest.next().get();
+            dropped++;
+            if (winnerFirst.compare(record, winner) < 0) {
                 winner = record;
             }
         }
-        if (winner == null) {
-            throw new IllegalArgumentException("a reduce group always has at least one value");
-        }
-        return new Result<>(winner, seen - 1);
+        return new Result<>(winner, dropped);
     }
 }

@@ -67,7 +67,7 @@ public final class StagedJobRunner {
     /**
      * Runs {@code jobName} for {@code dataset}/{@code date} and publishes its output.
      *
-     * @param inputs the input files the run reads, listed by name in the manifest
+     * @param inputs the input files the run reads, listed in the manifest by {@link #inputNames}
      * @return 0 published, 1 failed (nothing published, the previous partition left as it was)
      */
     public int run(String jobName, Dataset dataset, PartitionDate date, List<Path> inputs, JobSetup setup,
@@ -91,7 +91,7 @@ public final class StagedJobRunner {
             PartitionPublisher publisher = new PartitionPublisher(fs);
             PartitionManifest manifest = new PartitionManifest(dataset.dirName(), date.toString(), runId,
                     counts.written(), counts.rejected(), counts.duplicates(), publisher.dataFiles(staging),
-                    inputs.stream().map(Path::getName).toList(), clock.instant());
+                    inputNames(fs, layout, inputs), clock.instant());
             Path target = new Path(layout.cleanedDir(dataset, date));
             publisher.publish(staging, target, manifest);
             System.out.printf("%s %s: read %d, written %d, rejected %d, duplicates %d -> %s%n", jobName, date,
@@ -101,5 +101,22 @@ public final class StagedJobRunner {
             LOG.error("{} {}: {}", jobName, date, e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The manifest's {@code input_files}: each input as its path below the PICU root, e.g.
+     * {@code raw/upbit/20261121/upbit.w1.000000000001-000000000006.jsonl} or
+     * {@code cleaned/market_ticks/20261122/part-r-00000.parquet}, so that the inputs of a derived partition
+     * (Parquet files of several days, all named {@code part-r-*}) say which partition they came from. The
+     * file name stays the last path element: the master's late-data check compares raw files by name. An
+     * input outside the root (a test's or an operator's own path) is listed whole.
+     */
+    static List<String> inputNames(FileSystem fs, HdfsLayout layout, List<Path> inputs) {
+        String root = fs.makeQualified(new Path(layout.root())).toUri().getPath();
+        String prefix = root.endsWith("/") ? root : root + "/";
+        return inputs.stream().map(input -> {
+            String path = fs.makeQualified(input).toUri().getPath();
+            return path.startsWith(prefix) ? path.substring(prefix.length()) : fs.makeQualified(input).toString();
+        }).toList();
     }
 }

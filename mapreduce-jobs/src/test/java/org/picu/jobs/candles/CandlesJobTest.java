@@ -17,13 +17,14 @@ import org.picu.model.layout.PartitionManifest;
 /** The whole job through ToolRunner on the local job runner, over the fixture day in fixtures/candles-1h. */
 class CandlesJobTest {
     private static final String DAY = "20261121";
+    private static final String NEXT_DAY = "20261122";
 
     private static Path rootWithTicks(String name) throws Exception {
         Path root = LocalHadoop.freshDir(name);
         Configuration conf = LocalHadoop.conf(root);
         AnalyticsFixtures.publish(conf, root, "market_ticks", DAY, DatasetSchemas.MARKET_TICK,
                 AnalyticsFixtures.jsonLines(DatasetSchemas.MARKET_TICK, AnalyticsFixtures.fixture("candles-1h/day.market_ticks.jsonl")));
-        AnalyticsFixtures.publish(conf, root, "market_ticks", "20261122", DatasetSchemas.MARKET_TICK,
+        AnalyticsFixtures.publish(conf, root, "market_ticks", NEXT_DAY, DatasetSchemas.MARKET_TICK,
                 AnalyticsFixtures.jsonLines(DatasetSchemas.MARKET_TICK, AnalyticsFixtures.fixture("candles-1h/next-day.market_ticks.jsonl")));
         return root;
     }
@@ -45,6 +46,9 @@ class CandlesJobTest {
         assertEquals(5, manifest.recordCount());
         assertEquals(3, manifest.rejectedCount(), "2 ticks outside the day and 1 repeated tick were skipped");
         assertEquals(2, manifest.inputFiles().size(), "the day's and the next day's market_ticks file");
+        // Both are named part-*; the path below the root says which partition each came from.
+        assertTrue(manifest.inputFiles().get(0).startsWith("cleaned/market_ticks/" + DAY + "/"), manifest.inputFiles().toString());
+        assertTrue(manifest.inputFiles().get(1).startsWith("cleaned/market_ticks/" + NEXT_DAY + "/"), manifest.inputFiles().toString());
         assertEquals(expected(), AnalyticsFixtures.publishedRows(conf, root, "candles_1h", DAY));
         assertFalse(Files.exists(root.resolve("locks/candles_1h." + DAY + ".lock")), "lock released");
 

@@ -61,9 +61,11 @@ class CleanMarketJobTest {
         assertEquals(7, manifest.recordCount());
         assertEquals(12, manifest.rejectedCount());
         assertEquals(3, manifest.duplicateCount());
-        assertEquals(List.of("upbit.w1.000000000001-000000000006.jsonl", "upbit.w2.000000000001-000000000003.jsonl",
-                "upbit.w3.000000000001-000000000012.jsonl", "upbit.w4.000000000001-000000000001.jsonl"),
-                manifest.inputFiles(), "the unfinished .uploading file is never read");
+        assertEquals(List.of("raw/upbit/" + DAY + "/upbit.w1.000000000001-000000000006.jsonl",
+                "raw/upbit/" + DAY + "/upbit.w2.000000000001-000000000003.jsonl",
+                "raw/upbit/" + DAY + "/upbit.w3.000000000001-000000000012.jsonl",
+                "raw/upbit/" + DAY + "/upbit.w4.000000000001-000000000001.jsonl"),
+                manifest.inputFiles(), "inputs below the root; the unfinished .uploading file is never read");
 
         assertEquals(expectedRows(), rows(conf, partition, manifest));
         assertEquals(expectedRejectReasons(), rejectReasons(partition));

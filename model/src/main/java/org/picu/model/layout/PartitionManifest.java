@@ -18,7 +18,9 @@ import java.util.Objects;
  * @param rejectedCount records sent to {@code _rejects}
  * @param duplicateCount records dropped as duplicates
  * @param dataFiles Parquet file names inside the partition directory
- * @param inputFiles raw files the run read
+ * @param inputFiles files the run read (raw files, or the upstream Parquet files of a derived dataset) as paths
+ *     below the PICU root, e.g. {@code raw/upbit/20261121/upbit.w1.000000000001-000000000006.jsonl}; manifests
+ *     written before 2026-11-22 list bare file names
  * @param publishedAt when the partition was renamed into place
  */
 public record PartitionManifest(

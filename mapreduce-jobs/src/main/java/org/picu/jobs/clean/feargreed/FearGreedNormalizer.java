@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.picu.jobs.clean.IsoTimes;
 import org.picu.model.FearGreedClassification;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
@@ -87,7 +87,7 @@ final class FearGreedNormalizer {
             throw new MalformedRecordException("bad_timestamp", "timestamp must be ISO-8601 text or an epoch number");
         }
         try {
-            return OffsetDateTime.parse(v.asText().trim()).toInstant();
+            return IsoTimes.offsetDateTime(v.asText().trim());
         } catch (DateTimeParseException e) {
             throw new MalformedRecordException("bad_timestamp", "timestamp '" + v.asText()
                     + "' must be ISO-8601 with a zone offset, e.g. 2026-11-22T00:00:00Z");

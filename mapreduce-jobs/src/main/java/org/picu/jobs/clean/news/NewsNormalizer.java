@@ -2,6 +2,7 @@ package org.picu.jobs.clean.news;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,13 +62,14 @@ final class NewsNormalizer {
             content = null;
         }
         String rawUrl = optionalText(p, "url");
-        String url = rawUrl == null ? null : NewsSignature.validUrl(rawUrl);
+        URI uri = rawUrl == null ? null : NewsSignature.validUri(rawUrl);
+        String url = uri == null ? null : uri.toString();
         JsonNode published = p.get("published_at");
         if (published != null && !published.isNull() && !published.isTextual() && !published.isIntegralNumber()) {
             throw new MalformedRecordException("bad_field", "published_at must be ISO-8601 text or epoch milliseconds");
         }
         Long publishedAt = PublishedTime.of(published, optionalText(p, "published_text"), envelope.crawledAt());
-        return new CleanNews(NewsSignature.of(envelope.source(), title, url, content), envelope.source(), title, url,
+        return new CleanNews(NewsSignature.of(envelope.source(), title, uri, content), envelope.source(), title, url,
                 content, publishedAt, keywords(p.get("keywords")), language(title, content),
                 envelope.crawledAt().toEpochMilli(), envelope.workerId(), envelope.seq());
     }
@@ -114,20 +116,30 @@ final class NewsNormalizer {
     }
 
     static String language(String title, String content) {
-        String sample = content == null ? title : title + " " + content.substring(0, Math.min(LANGUAGE_SAMPLE, content.length()));
+        // The title and the first LANGUAGE_SAMPLE characters of the content, counted in place (no joined copy).
+        long titleCounts = letters(title, title.length());
+        long contentCounts = content == null ? 0 : letters(content, Math.min(LANGUAGE_SAMPLE, content.length()));
+        long hangul = (titleCounts >>> 32) + (contentCounts >>> 32);
+        long latin = (titleCounts & 0xFFFF_FFFFL) + (contentCounts & 0xFFFF_FFFFL);
+        if (hangul > 0 && hangul * 10 >= hangul + latin) {
+            return "ko";
+        }
+        return latin > 0 ? "en" : null;
+    }
+
+    /** Hangul syllables in the high and Latin letters in the low 32 bits, among the first {@code n} characters. */
+    private static long letters(String s, int n) {
+        char[] chars = new char[n];
+        s.getChars(0, n, chars, 0); // a plain array loop: charAt on Hangul text keeps a bounds check per character
         int hangul = 0;
         int latin = 0;
-        for (int i = 0; i < sample.length(); i++) {
-            char c = sample.charAt(i);
+        for (char c : chars) {
             if (c >= '\uAC00' && c <= '\uD7A3') {
                 hangul++;
             } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
                 latin++;
             }
         }
-        if (hangul > 0 && hangul * 10 >= hangul + latin) {
-            return "ko";
-        }
-        return latin > 0 ? "en" : null;
+        return ((long) hangul << 32) | latin;
     }
 }

@@ -22,6 +22,11 @@ final class NewsSignature {
     }
 
     static String of(String source, String title, String url, String content) {
+        return of(source, title, url == null ? null : URI.create(url), content);
+    }
+
+    /** As {@link #of(String, String, String, String)}, with the URL already parsed by {@link #validUri}. */
+    static String of(String source, String title, URI url, String content) {
         if (url != null) {
             return sha256(normalizeUrl(url));
         }
@@ -35,7 +40,10 @@ final class NewsSignature {
      * The caller has already checked that the URL parses.
      */
     static String normalizeUrl(String url) {
-        URI u = URI.create(url);
+        return normalizeUrl(URI.create(url));
+    }
+
+    private static String normalizeUrl(URI u) {
         String scheme = u.getScheme().toLowerCase(Locale.ROOT);
         int port = u.getPort();
         if (("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443)) {
@@ -59,6 +67,12 @@ final class NewsSignature {
 
     /** An http(s) URL with a host, or null: the original nulled anything that did not start with http(s). */
     static String validUrl(String raw) {
+        URI u = validUri(raw);
+        return u == null ? null : u.toString();
+    }
+
+    /** {@link #validUrl} parsed, so that the signature does not parse it again; its {@code toString()} is the URL kept. */
+    static URI validUri(String raw) {
         String s = raw.trim();
         String lower = s.toLowerCase(Locale.ROOT);
         if (!(lower.startsWith("http://") || lower.startsWith("https://")) || s.length() > 2048) {
@@ -66,7 +80,7 @@ final class NewsSignature {
         }
         try {
             URI u = new URI(s);
-            return u.getHost() == null ? null : s;
+            return u.getHost() == null ? null : u;
         } catch (URISyntaxException e) {
             return null;
         }

@@ -21,7 +21,8 @@ final class PlainText {
     /** Plain text with collapsed whitespace; never null for a non-null input. */
     static String of(String raw) {
         String s = raw;
-        if (LOOKS_LIKE_MARKUP.matcher(s).find()) {
+        // Markup needs a '<'; most text has none, and indexOf is far cheaper than starting a matcher.
+        if (s.indexOf('<') >= 0 && LOOKS_LIKE_MARKUP.matcher(s).find()) {
             s = INVISIBLE_BLOCKS.matcher(s).replaceAll(" ");
             s = COMMENT.matcher(s).replaceAll(" ");
             // Block tags separate words; inline tags (b, a, span) do not.
@@ -43,18 +44,31 @@ final class PlainText {
         StringBuilder out = null;
         boolean pendingSpace = false;
         int n = s.length();
+        // A char[] copy: String.charAt on non-Latin-1 text keeps a bounds check per character in this loop.
+        char[] chars = s.toCharArray();
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = chars[i];
+            if (isPlain(c)) {
+                // Neither white space nor a control character: by far the most common case.
+                if (out != null) {
+                    if (pendingSpace) {
+                        out.append(' ');
+                        pendingSpace = false;
+                    }
+                    out.append(c);
+                }
+                continue;
+            }
             boolean space = isSpace(c);
             boolean drop = !space && Character.isISOControl(c);
             if (out == null) {
                 // Stay on the fast path while the text is already clean.
-                boolean clean = !drop && !(space && (c != ' ' || i == 0 || i == n - 1 || s.charAt(i + 1) == ' ' || isSpace(s.charAt(i + 1))));
+                boolean clean = !drop && !(space && (c != ' ' || i == 0 || i == n - 1 || chars[i + 1] == ' ' || isSpace(chars[i + 1])));
                 if (clean) {
                     continue;
                 }
                 out = new StringBuilder(n);
-                out.append(s, 0, i);
+                out.append(chars, 0, i);
             }
             if (space) {
                 pendingSpace = out.length() > 0;
@@ -75,6 +89,11 @@ final class PlainText {
             end--;
         }
         return out.substring(0, end);
+    }
+
+    /** Printable ASCII other than the space, or a character above U+3000 other than U+FEFF (Hangul, CJK). */
+    private static boolean isPlain(char c) {
+        return (c > ' ' && c < '\u007F') || (c > '\u3000' && c != '\uFEFF');
     }
 
     private static boolean isSpace(char c) {

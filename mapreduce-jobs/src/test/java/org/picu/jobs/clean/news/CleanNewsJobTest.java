@@ -90,7 +90,7 @@ class CleanNewsJobTest {
         assertEquals(0, run(conf, DAY));
 
         PartitionManifest manifest = CleanFixtures.manifest(partition);
-        assertTrue(manifest.inputFiles().contains(late), "manifest lists the late file: " + manifest.inputFiles());
+        assertTrue(manifest.inputFiles().contains("raw/coinness/" + DAY + "/" + late), "manifest lists the late file: " + manifest.inputFiles());
         List<JsonNode> rows = CleanFixtures.rows(conf, partition, "id");
         assertEquals(10, rows.size());
         assertTrue(rows.containsAll(expectedRows()), "the earlier items are still there");

@@ -1,0 +1,183 @@
+package org.picu.jobs.clean;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.picu.model.EnvelopeCodec;
+import org.picu.model.RecordEnvelope;
+import org.picu.model.RecordKind;
+
+/**
+ * The mapper's fast way to the envelope of a raw line: one streaming pass over the line's UTF-8 bytes
+ * (no decoding of the whole line to a {@code String}, no JSON tree for the envelope; only the payload
+ * becomes a tree, as the dataset rules read it).
+ *
+ * <p>It only ever <em>accepts</em>: for a line it is sure of, it returns exactly the envelope the model's
+ * {@link EnvelopeCodec} returns; for anything else (malformed JSON, a missing or mistyped field, a
+ * duplicated envelope field, content after the object, a byte-order mark, UTF-8-encoded surrogates) it
+ * returns null and the caller asks the codec, which stays the one definition of the envelope and of every
+ * reject reason and message. {@code EnvelopeReaderTest} checks the two against each other.
+ */
+final class EnvelopeReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SCHEMA_VERSION = 1;
+    private static final int SOURCE = 1 << 1;
+    private static final int KIND = 1 << 2;
+    private static final int CRAWLED_AT = 1 << 3;
+    private static final int WORKER_ID = 1 << 4;
+    private static final int SEQ = 1 << 5;
+    private static final int URL = 1 << 6;
+    private static final int PAYLOAD = 1 << 7;
+    private static final int ALL = (1 << 8) - 1;
+
+    private final JsonFactory factory = JSON.getFactory();
+
+    /**
+     * The envelope of a line, or null when only the reference codec can decide.
+     *
+     * @param utf8 a line that passed {@link RawLines#isValidUtf8}
+     */
+    RecordEnvelope read(byte[] utf8, int length) {
+        if (!plainUtf8Object(utf8, length)) {
+            return null;
+        }
+        try (JsonParser p = factory.createParser(utf8, 0, length)) {
+            return read(p);
+        } catch (IOException | RuntimeException e) {
+            // Malformed JSON, a rejected field value or a name the record refuses: the codec says which.
+            return null;
+        }
+    }
+
+    private static RecordEnvelope read(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        int seen = 0;
+        String source = null;
+        RecordKind kind = null;
+        Instant crawledAt = null;
+        String workerId = null;
+        long seq = 0;
+        String url = null;
+        ObjectNode payload = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            int field;
+            switch (name) {
+                case "schema_version" -> {
+                    field = SCHEMA_VERSION;
+                    if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                            || p.getIntValue() != RecordEnvelope.CURRENT_SCHEMA_VERSION) {
+                        return null;
+                    }
+                }
+                case "source" -> {
+                    field = SOURCE;
+                    source = text(p, value);
+                }
+                case "kind" -> {
+                    field = KIND;
+                    String wire = text(p, value);
+                    Optional<RecordKind> k = wire == null ? Optional.empty() : RecordKind.fromWireName(wire);
+                    kind = k.orElse(null);
+                }
+                case "crawled_at" -> {
+                    field = CRAWLED_AT;
+                    String text = text(p, value);
+                    crawledAt = text == null ? null : instant(text);
+                }
+                case "worker_id" -> {
+                    field = WORKER_ID;
+                    workerId = text(p, value);
+                }
+                case "seq" -> {
+                    field = SEQ;
+                    if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        return null;
+                    }
+                    seq = p.getLongValue();
+                }
+                case "url" -> {
+                    field = URL;
+                    url = text(p, value);
+                }
+                case "payload" -> {
+                    field = PAYLOAD;
+                    if (value != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    JsonNode tree = JSON.readTree(p);
+                    payload = tree instanceof ObjectNode o ? o : null;
+                }
+                default -> {
+                    p.skipChildren();
+                    continue;
+                }
+            }
+            if ((seen & field) != 0) {
+                return null; // the tree keeps the last of duplicated fields; leave that to the codec
+            }
+            seen |= field;
+        }
+        if (t != JsonToken.END_OBJECT || seen != ALL || source == null || kind == null || crawledAt == null
+                || workerId == null || url == null || payload == null || p.nextToken() != null) {
+            return null;
+        }
+        return new RecordEnvelope(RecordEnvelope.CURRENT_SCHEMA_VERSION, source, kind, crawledAt, workerId, seq, url,
+                payload);
+    }
+
+    /** A non-blank JSON string, or null (the codec rejects anything else). */
+    private static String text(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        String s = p.getText();
+        return s.isBlank() ? null : s;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return IsoTimes.instant(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The byte-level conditions under which parsing the bytes gives what parsing the decoded text gives:
+     * the line starts (after ASCII white space) with '{', so Jackson's encoding detection and BOM skipping
+     * never apply, and it holds no UTF-8-encoded surrogate (ED A0..BF): if Hadoop's UTF-8 check lets one
+     * through, the JDK decodes it to U+FFFD where Jackson would decode it to the surrogate itself.
+     */
+    static boolean plainUtf8Object(byte[] b, int length) {
+        int i = 0;
+        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        if (i >= length || b[i] != '{') {
+            return false;
+        }
+        for (int k = 0; k < Math.min(4, length); k++) {
+            if (b[k] == 0) {
+                return false;
+            }
+        }
+        for (int k = i; k < length - 1; k++) {
+            if (b[k] == (byte) 0xED && (b[k + 1] & 0xFF) >= 0xA0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
