@@ -2,10 +2,13 @@ package org.picu.jobs.clean;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.CombineFileSplit;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.picu.model.EnvelopeCodec;
 import org.picu.model.MalformedRecordException;
@@ -27,6 +30,9 @@ public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text,
     private RejectOutput rejects;
     private PublishedKeys published = PublishedKeys.empty();
     private String inputFile = "";
+    /** Set when the split combines several files: the current one is then read per record. */
+    private Configuration combinedSplitConf;
+    private String currentPath;
 
     /** The dataset's validation and normalisation rules. */
     protected abstract T normalize(RecordEnvelope envelope) throws MalformedRecordException;
@@ -42,6 +48,9 @@ public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text,
         outValue = newWritable();
         if (context.getInputSplit() instanceof FileSplit split) {
             inputFile = split.getPath().getName();
+        } else if (context.getInputSplit() instanceof CombineFileSplit) {
+            // CombineFileRecordReader names the file it is reading in the task's configuration.
+            combinedSplitConf = context.getConfiguration();
         }
         String keysFile = context.getConfiguration().get(CleaningConfigKeys.PUBLISHED_KEYS_FILE);
         if (keysFile != null) {
@@ -53,6 +62,13 @@ public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text,
     @Override
     protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
         context.getCounter(CleanCounters.RECORDS_READ).increment(1);
+        if (combinedSplitConf != null) {
+            String path = combinedSplitConf.get(MRJobConfig.MAP_INPUT_FILE, "");
+            if (!path.equals(currentPath)) {
+                currentPath = path;
+                inputFile = path.substring(path.lastIndexOf('/') + 1);
+            }
+        }
         Outcome<T> outcome = clean(line, inputFile, offset.get());
         if (outcome.rejected() != null) {
             rejects.write(outcome.rejected());

@@ -59,6 +59,47 @@ class CleanNewsJobTest {
         assertEquals(0, CleanFixtures.names(root.resolve("staging/news/" + DAY)).size(), "nothing left in staging");
     }
 
+    /**
+     * The six raw files of the day are read by one map task (small files are combined): each reject must
+     * still name its own file and the byte offset of its line there.
+     */
+    @Test
+    void every_reject_names_the_raw_file_and_offset_of_its_line_when_files_share_a_map_task() throws Exception {
+        Path root = rootWithFixtureDay("clean-news-reject-origin");
+        Configuration conf = LocalHadoop.conf(root);
+
+        assertEquals(0, run(conf, DAY));
+
+        Path rawDir = root.resolve("raw");
+        List<JsonNode> rejects = new ArrayList<>();
+        try (var files = Files.list(root.resolve("cleaned/news/" + DAY + "/_rejects"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
+                rejects.addAll(CleanFixtures.jsonLines(f));
+            }
+        }
+        assertEquals(13, rejects.size());
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        for (JsonNode r : rejects) {
+            String name = r.get("input_file").asText();
+            Path raw;
+            try (var found = Files.walk(rawDir)) {
+                raw = found.filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no raw file " + name));
+            }
+            byte[] bytes = Files.readAllBytes(raw);
+            int at = (int) r.get("offset").asLong();
+            assertTrue(at == 0 || bytes[at - 1] == '\n', name + "@" + at + " is not the start of a line");
+            if (!r.get("reason").asText().equals("bad_encoding")) {
+                String line = r.get("line").asText();
+                byte[] expected = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(line, new String(bytes, at, Math.min(expected.length, bytes.length - at),
+                        java.nio.charset.StandardCharsets.UTF_8), name + "@" + at);
+            }
+            files.add(name);
+        }
+        assertTrue(files.size() >= 2, "rejects from several files: " + files);
+    }
+
     @Test
     void a_rerun_produces_the_same_records() throws Exception {
         Path root = rootWithFixtureDay("clean-news-rerun");
