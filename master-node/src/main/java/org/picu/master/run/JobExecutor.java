@@ -1,6 +1,7 @@
 package org.picu.master.run;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,9 @@ final class JobExecutor {
         String failure = null;
         int attempt = 0;
         while (attempt < retry.maxAttempts()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("stopping: " + job.jobName() + " " + date + " not started again");
+            }
             attempt++;
             if (attempt > 1) {
                 Duration wait = retry.backoffBefore(attempt);
@@ -65,6 +69,10 @@ final class JobExecutor {
                 failure = code == 0 ? null : "exit code " + code;
             } catch (InterruptedException e) {
                 throw e;
+            } catch (InterruptedIOException e) {
+                // Hadoop's client turns an interrupt while it waits for the job into this; the orchestrator is
+                // stopping, so no retry may start another job.
+                throw (InterruptedException) new InterruptedException(job.jobName() + " " + date + " interrupted").initCause(e);
             } catch (Exception e) {
                 // A job that throws (cluster unreachable, bad input path) is a failed attempt, not a crash.
                 code = -1;

@@ -1,6 +1,7 @@
 package org.picu.master.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -140,6 +141,25 @@ class OrchestratorTest {
         assertEquals(List.of(2, 2), marketDoneWhenCandlesStarted, "candles started only after both days of ticks");
     }
 
+    /**
+     * Regression: a daemon stopped by SIGTERM kept starting jobs, because Hadoop's client reports the
+     * interrupt as an InterruptedIOException, which counted as a failed attempt to retry.
+     */
+    @Test
+    void an_interrupted_job_stops_the_pass_instead_of_being_retried() throws Exception {
+        LocalLayout local = new LocalLayout("orchestrator-interrupted");
+        RawFixtures.upbit(local.fs, local.layout, D1, "w1", 1, 3);
+        int[] runs = {0};
+        JobCatalog interrupted = new JobCatalog(Map.of("clean-market", () -> new InterruptedTool(runs)));
+
+        assertThrows(InterruptedException.class, () -> orchestrator(local, "a", interrupted, 2)
+                .run(List.of(D1), List.of(Dataset.MARKET_TICKS), Mode.IF_STALE, o -> { }));
+
+        assertEquals(1, runs[0], "no second attempt after the interrupt");
+        assertEquals(List.of(), new RunLedger(local.fs, local.layout).runs(Dataset.MARKET_TICKS, D1),
+                "an interrupted run is not recorded as failed");
+    }
+
     private static Outcome.Kind kindOf(PassReport report, Dataset dataset) {
         return report.outcomes().stream().filter(o -> o.dataset() == dataset).findFirst().orElseThrow().kind();
     }
@@ -168,6 +188,21 @@ class OrchestratorTest {
 
     private interface Hook {
         void run() throws Exception;
+    }
+
+    /** A job whose wait for completion is interrupted, as Hadoop's client reports it. */
+    private static final class InterruptedTool extends org.apache.hadoop.conf.Configured implements Tool {
+        private final int[] runs;
+
+        InterruptedTool(int[] runs) {
+            this.runs = runs;
+        }
+
+        @Override
+        public int run(String[] args) throws java.io.InterruptedIOException {
+            runs[0]++;
+            throw new java.io.InterruptedIOException("interrupted while waiting for the job");
+        }
     }
 
     /** A job that exits with a fixed code, as a job rejecting its arguments does. */
