@@ -1,0 +1,229 @@
+package org.picu.demo.proof;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.apache.hadoop.hdfs.protocol.HdfsConstants;
+import org.apache.hadoop.yarn.api.records.NodeState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.picu.master.hadoopconf.HadoopConf;
+import org.picu.master.hadoopconf.TemplateException;
+
+/**
+ * NameNode, DataNode, ResourceManager and NodeManager as four JVMs of their own, configured by the
+ * {@code conf/hadoop} templates rendered with the {@code pseudo-distributed} profile, except that every port is a
+ * free one picked now, every directory lies under the proof's work directory, and a few proof settings (below) are
+ * appended to the rendered files.
+ */
+final class HadoopDaemons {
+    private static final List<String> PORT_VARIABLES = List.of("namenode_rpc_port", "namenode_http_port",
+            "rm_port", "rm_scheduler_port", "rm_tracker_port", "rm_admin_port", "rm_webapp_port", "datanode_port",
+            "datanode_http_port", "datanode_ipc_port", "nm_port", "nm_localizer_port", "nm_webapp_port", "shuffle_port");
+    private static final String OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
+    private final Path confDir;
+    private final Map<String, String> values;
+    final ChildJvm nameNode;
+    final ChildJvm dataNode;
+    final ChildJvm resourceManager;
+    final ChildJvm nodeManager;
+
+    private HadoopDaemons(Path confDir, Map<String, String> values, ChildJvm nameNode, ChildJvm dataNode,
+                          ChildJvm resourceManager, ChildJvm nodeManager) {
+        this.confDir = confDir;
+        this.values = values;
+        this.nameNode = nameNode;
+        this.dataNode = dataNode;
+        this.resourceManager = resourceManager;
+        this.nodeManager = nodeManager;
+    }
+
+    /** Renders the configuration into {@code <work>/conf/hadoop} and formats the NameNode; starts nothing yet. */
+    static HadoopDaemons prepare(Path work, ProofClasspath classpath) throws IOException {
+        Path hadoop = work.resolve("hadoop");
+        Files.createDirectories(hadoop.resolve("tmp")); // the daemons' java.io.tmpdir (Jetty's scratch space)
+        Path confDir = Files.createDirectories(work.resolve("conf/hadoop"));
+        Map<String, String> values;
+        try {
+            values = new LinkedHashMap<>(HadoopConf.profile("pseudo-distributed"));
+            Set<Integer> taken = new HashSet<>();
+            for (String port : PORT_VARIABLES) {
+                values.put(port, Integer.toString(freePort(taken)));
+            }
+            values.put("hadoop_tmp_dir", hadoop.resolve("tmp").toString());
+            values.put("namenode_dir", hadoop.resolve("namenode").toUri().toString());
+            values.put("datanode_dir", hadoop.resolve("datanode").toUri().toString());
+            values.put("nm_local_dirs", hadoop.resolve("yarn/local").toString());
+            values.put("nm_log_dirs", hadoop.resolve("yarn/logs").toString());
+            values.put("hadoop_log_dir", work.resolve("logs").toString());
+            values.put("java_home", System.getProperty("java.home"));
+            // YARN containers get the conf dir and the build's Hadoop jars, as the daemons do: no tarball anywhere
+            values.put("mapreduce_application_classpath", confDir + "," + String.join(",", classpath.entries()));
+            for (Map.Entry<String, String> file : HadoopConf.render(values).entrySet()) {
+                Files.writeString(confDir.resolve(file.getKey()), withProofSettings(file.getKey(), file.getValue(), confDir));
+            }
+        } catch (TemplateException e) {
+            throw new ProofException("cannot render the pseudo-distributed profile: " + e.getMessage(), e);
+        }
+        Files.writeString(confDir.resolve("log4j.properties"), """
+                log4j.rootLogger=INFO, stderr
+                log4j.appender.stderr=org.apache.log4j.ConsoleAppender
+                log4j.appender.stderr.Target=System.err
+                log4j.appender.stderr.layout=org.apache.log4j.PatternLayout
+                log4j.appender.stderr.layout.ConversionPattern=%d{ISO8601} %-5p %c{1}: %m%n
+                log4j.logger.org.apache.hadoop=WARN
+                log4j.logger.org.apache.hadoop.hdfs.server.namenode.NameNode=INFO
+                log4j.logger.org.apache.hadoop.yarn.server.resourcemanager.ResourceManager=INFO
+                log4j.logger.org.apache.parquet=WARN
+                log4j.logger.org.eclipse.jetty=WARN
+                log4j.logger.com.zaxxer.hikari=WARN
+                log4j.logger.org.flywaydb=WARN
+                """);
+        // NameNode and DataNode look for their web apps on the class path; empty ones do (the UIs are not needed)
+        Path webroot = work.resolve("hadoop/webroot");
+        for (String app : List.of("hdfs", "datanode", "secondary")) {
+            Files.createDirectories(webroot.resolve("webapps").resolve(app));
+        }
+        String cp = confDir + ":" + webroot + ":" + classpath.joined();
+        Path logs = work.resolve("logs");
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        ChildJvm format = daemon("namenode-format", cp, "org.apache.hadoop.hdfs.server.namenode.NameNode",
+                List.of("-format", "-nonInteractive"), 256, confDir, logs, env, work);
+        format.start();
+        if (format.awaitExit(Duration.ofMinutes(3)).orElse(-1) != 0) {
+            throw new ProofException("formatting the NameNode failed; see " + format.log());
+        }
+        return new HadoopDaemons(confDir, values,
+                daemon("namenode", cp, "org.apache.hadoop.hdfs.server.namenode.NameNode", List.of(), 384, confDir, logs, env, work),
+                daemon("datanode", cp, "org.apache.hadoop.hdfs.server.datanode.DataNode", List.of(), 256, confDir, logs, env, work),
+                daemon("resourcemanager", cp, "org.apache.hadoop.yarn.server.resourcemanager.ResourceManager", List.of(), 384,
+                        confDir, logs, env, work),
+                daemon("nodemanager", cp, "org.apache.hadoop.yarn.server.nodemanager.NodeManager", List.of(), 256,
+                        confDir, logs, env, work));
+    }
+
+    /**
+     * Proof settings on top of the rendered profile: a NodeManager that disappears is noticed in 20 s instead of
+     * 10 min, container logs are kept briefly, and the AM may retry once after its node died.
+     */
+    private static String withProofSettings(String file, String xml, Path confDir) {
+        String extra = switch (file) {
+            case "yarn-site.xml" -> property("yarn.nm.liveness-monitor.expiry-interval-ms", "20000")
+                    + property("yarn.nodemanager.process-kill-wait.ms", "200")
+                    + property("yarn.nodemanager.log.retain-seconds", "600")
+                    + property("yarn.application.classpath", confDir.toString());
+            case "core-site.xml" -> property("ipc.client.connect.max.retries", "3")
+                    + property("ipc.client.connect.retry.interval", "500");
+            default -> "";
+        };
+        return extra.isEmpty() ? xml : xml.replace("</configuration>",
+                "  <!-- system proof settings (demo/src/main/java/org/picu/demo/proof/HadoopDaemons.java) -->\n"
+                        + extra + "</configuration>");
+    }
+
+    private static String property(String name, String value) {
+        return "  <property><name>" + name + "</name><value>" + value + "</value></property>\n";
+    }
+
+    private static ChildJvm daemon(String name, String cp, String mainClass, List<String> args, int heapMb, Path confDir,
+                                   Path logs, Map<String, String> env, Path work) {
+        List<String> opts = new ArrayList<>(List.of("-Xmx" + heapMb + "m", OPENS,
+                "-Dlog4j.configuration=" + confDir.resolve("log4j.properties").toUri(),
+                "-Dhadoop.log.dir=" + logs, "-Djava.io.tmpdir=" + work.resolve("hadoop/tmp"),
+                "-Djava.net.preferIPv4Stack=true"));
+        return new ChildJvm(name, cp, opts, mainClass, args, env, logs);
+    }
+
+    Path confDir() {
+        return confDir;
+    }
+
+    URI fileSystemUri() {
+        return URI.create("hdfs://" + values.get("namenode_host") + ":" + values.get("namenode_rpc_port"));
+    }
+
+    /** A client configuration for the harness's own checks. */
+    Configuration clientConf() {
+        Configuration conf = new Configuration();
+        for (String file : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml")) {
+            conf.addResource(new org.apache.hadoop.fs.Path(confDir.resolve(file).toString()));
+        }
+        return conf;
+    }
+
+    void startAll() {
+        nameNode.start();
+        dataNode.start();
+        resourceManager.start();
+        nodeManager.start();
+    }
+
+    /** HDFS answers, has left safe mode and has a live DataNode. */
+    boolean hdfsReady() {
+        return hdfsReadySince(0);
+    }
+
+    /** Like {@link #hdfsReady()}, with a DataNode heartbeat at or after the given time (a restarted DataNode's). */
+    boolean hdfsReadySince(long epochMillis) {
+        Configuration conf = clientConf();
+        try (FileSystem fs = FileSystem.newInstance(fileSystemUri(), conf)) {
+            DistributedFileSystem dfs = (DistributedFileSystem) fs;
+            if (dfs.setSafeMode(HdfsConstants.SafeModeAction.SAFEMODE_GET)) {
+                return false;
+            }
+            for (org.apache.hadoop.hdfs.protocol.DatanodeInfo node : dfs.getDataNodeStats(HdfsConstants.DatanodeReportType.LIVE)) {
+                if (node.getLastUpdate() >= epochMillis) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The ResourceManager answers and has a running NodeManager. */
+    boolean yarnReady() {
+        try (YarnClient yarn = YarnClient.createYarnClient()) {
+            yarn.init(clientConf());
+            yarn.start();
+            return !yarn.getNodeReports(NodeState.RUNNING).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    List<ChildJvm> all() {
+        return List.of(nameNode, dataNode, resourceManager, nodeManager);
+    }
+
+    private static int freePort(Set<Integer> taken) {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                int port = socket.getLocalPort();
+                if (taken.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port", e);
+            }
+        }
+    }
+
+    static int freePort() {
+        return freePort(new HashSet<>());
+    }
+}

@@ -1,0 +1,201 @@
+package org.picu.demo.proof;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.picu.tier2.db.EmbeddedMariaDb;
+
+/**
+ * The PICU processes of the proof and the configuration files an operator would write for them (under
+ * {@code <work>/conf/}): two worker daemons, the orchestrator daemon, tier-2 {@code serve} with its interval
+ * loader. MariaDB is a {@code mariadbd} process of its own, started by the harness through {@link EmbeddedMariaDb}.
+ */
+final class ProofPipeline {
+    static final String DATABASE = "picu_proof";
+    static final List<String> SYMBOLS = List.of("BTC", "ETH", "XRP", "ADA", "DOGE", "SOL", "DOT", "AVAX", "LINK", "TRX");
+    static final String FULL_WORKER = "w1";
+    static final String CAPPED_WORKER = "w2";
+
+    final ChildJvm w1;
+    final ChildJvm w2;
+    final ChildJvm orchestrator;
+    final ChildJvm tier2;
+    final Path masterConfig;
+    final Path[] workerConfigs;
+    final int apiPort;
+    private final ProofClasspath classpath;
+    private final Path work;
+
+    private ProofPipeline(Path work, ProofClasspath classpath, ChildJvm w1, ChildJvm w2, ChildJvm orchestrator,
+                          ChildJvm tier2, Path masterConfig, Path[] workerConfigs, int apiPort) {
+        this.work = work;
+        this.classpath = classpath;
+        this.w1 = w1;
+        this.w2 = w2;
+        this.orchestrator = orchestrator;
+        this.tier2 = tier2;
+        this.masterConfig = masterConfig;
+        this.workerConfigs = workerConfigs;
+        this.apiPort = apiPort;
+    }
+
+    static ProofPipeline prepare(Path work, ProofClasspath classpath, HadoopDaemons hadoop, String siteUrl,
+                                 EmbeddedMariaDb mariaDb, Path jobJar) throws IOException {
+        Path conf = Files.createDirectories(work.resolve("conf"));
+        String hdfs = hadoop.fileSystemUri().toString();
+        Path w1Config = Files.writeString(conf.resolve("worker-w1.yml"),
+                workerYaml(FULL_WORKER, work.resolve("w1/spool"), "1GiB", "PT20S", hdfs, hadoop.confDir(), siteUrl));
+        // the second worker's spool is capped small, so that it fills while the NameNode is down
+        Path w2Config = Files.writeString(conf.resolve("worker-w2.yml"),
+                workerYaml(CAPPED_WORKER, work.resolve("w2/spool"), "24KiB", "PT6S", hdfs, hadoop.confDir(), siteUrl));
+        Path masterConfig = Files.writeString(conf.resolve("master.yml"), masterYaml(hadoop, work, jobJar));
+        int apiPort = HadoopDaemons.freePort();
+        Path tier2Config = Files.writeString(conf.resolve("tier2.yml"), """
+                database:
+                  url: %s
+                  user: %s
+                  pool-size: 4
+                hdfs:
+                  uri: %s
+                  root: /
+                  conf-dir: %s
+                http:
+                  bind: 127.0.0.1
+                  port: %d
+                load:
+                  batch-size: 1000
+                  interval: PT5S
+                """.formatted(mariaDb.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, hdfs, hadoop.confDir(), apiPort));
+        Path logs = work.resolve("logs");
+        List<String> log4j = List.of("-Dlog4j.configuration=" + hadoop.confDir().resolve("log4j.properties").toUri(),
+                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
+        // the worker with the Pi unit's heap; the others with what their units give them
+        ChildJvm w1 = new ChildJvm("worker-w1", classpath.joined(), jvm("-Xmx64m", log4j), "org.picu.worker.WorkerMain",
+                List.of("daemon", "--config", w1Config.toString()), Map.of(), logs);
+        ChildJvm w2 = new ChildJvm("worker-w2", classpath.joined(), jvm("-Xmx64m", log4j), "org.picu.worker.WorkerMain",
+                List.of("daemon", "--config", w2Config.toString()), Map.of(), logs);
+        ChildJvm orchestrator = new ChildJvm("orchestrator", hadoop.confDir() + ":" + classpath.joined(),
+                jvm("-Xmx256m", log4j), "org.picu.master.MasterMain", List.of("daemon", "--config", masterConfig.toString()),
+                Map.of(), logs);
+        ChildJvm tier2 = new ChildJvm("tier2", classpath.joined(), jvm("-Xmx256m", log4j), "org.picu.tier2.Tier2Main",
+                List.of("serve", "--config", tier2Config.toString()), Map.of(), logs);
+        return new ProofPipeline(work, classpath, w1, w2, orchestrator, tier2, masterConfig,
+                new Path[] {w1Config, w2Config}, apiPort);
+    }
+
+    private static List<String> jvm(String heap, List<String> common) {
+        List<String> opts = new ArrayList<>();
+        opts.add(heap);
+        opts.addAll(common);
+        return opts;
+    }
+
+    /** A one-shot command of the orchestrator's command line (e.g. a backfill in the drain), run to its end. */
+    int runMaster(Duration timeout, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--config");
+        all.add(masterConfig.toString());
+        ChildJvm once = new ChildJvm("master-" + args[0], classpath.joined(), List.of("-Xmx256m",
+                "-Djava.io.tmpdir=" + work.resolve("tmp")), "org.picu.master.MasterMain", all, Map.of(), work.resolve("logs"));
+        once.start();
+        int code = once.awaitExit(timeout).orElse(-1);
+        if (code == -1) {
+            once.kill();
+        }
+        return code;
+    }
+
+    /** A one-shot worker command (the final upload of the drain). */
+    int runWorker(int index, Duration timeout, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--config");
+        all.add(workerConfigs[index].toString());
+        ChildJvm once = new ChildJvm("worker-w" + (index + 1) + "-" + args[0], classpath.joined(),
+                List.of("-Xmx64m", "-Djava.io.tmpdir=" + work.resolve("tmp")), "org.picu.worker.WorkerMain", all, Map.of(),
+                work.resolve("logs"));
+        once.start();
+        int code = once.awaitExit(timeout).orElse(-1);
+        if (code == -1) {
+            once.kill();
+        }
+        return code;
+    }
+
+    List<ChildJvm> all() {
+        return List.of(w1, w2, orchestrator, tier2);
+    }
+
+    Path spool(String worker) {
+        return work.resolve(worker).resolve("spool");
+    }
+
+    private static String workerYaml(String id, Path spool, String maxBytes, String rollAge, String hdfs, Path confDir,
+                                     String siteUrl) {
+        return """
+                worker:
+                  id: %s
+                spool:
+                  dir: %s
+                  roll-bytes: 1MiB
+                  roll-age: %s
+                  max-bytes: %s
+                hdfs:
+                  uri: %s
+                  root: /
+                  conf-dir: %s
+                fetch:
+                  user-agent: "PICU-crawler/0.1 (system proof; worker %s)"
+                  host-delay: PT0.05S
+                  host-jitter: PT0.01S
+                  connect-timeout: PT5S
+                  read-timeout: PT10S
+                  backoff-base: PT1S
+                  backoff-max: PT5S
+                  run-time-limit: PT1M
+                upload:
+                  interval: PT3S
+                  backoff-min: PT1S
+                  backoff-max: PT10S
+                schedules:
+                  upbit: "*/3 * * * * *"
+                assignments:
+                  w1: [upbit]
+                  w2: [upbit]
+                sources:
+                  upbit:
+                    base-url: %s
+                    symbols: [%s]
+                """.formatted(id, spool, rollAge, maxBytes, hdfs, confDir, id, siteUrl, String.join(", ", SYMBOLS));
+    }
+
+    private static String masterYaml(HadoopDaemons hadoop, Path work, Path jobJar) {
+        return """
+                hadoop:
+                  conf-dir: %s
+                  properties:
+                    mapreduce.job.ubertask.enable: "true"
+                    mapreduce.client.completion.pollinterval: "500"
+                    picu.lock.ttl-ms: "90000"
+                layout:
+                  root: /
+                jobs:
+                  jar: %s
+                orchestrator:
+                  id: proof-master
+                  lookback-days: 2
+                  default-schedule: "0 0 1 1 *"
+                  schedules:
+                    market_ticks: "* * * * *"
+                  lease-ttl-minutes: 1
+                  retry:
+                    max-attempts: 3
+                    initial-backoff-seconds: 5
+                    max-backoff-seconds: 20
+                    failure-cooldown-minutes: 0
+                """.formatted(hadoop.confDir(), jobJar);
+    }
+}

@@ -1,0 +1,45 @@
+package org.picu.demo.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.picu.demo.proof.FaultSchedule.Kind;
+
+class FaultScheduleTest {
+    @Test
+    void theSameSeedAndDurationGiveTheSameScheduleAndAnotherSeedAnother() {
+        assertEquals(FaultSchedule.of(8, Duration.ofMinutes(10)), FaultSchedule.of(8, Duration.ofMinutes(10)));
+        assertNotEquals(FaultSchedule.of(8, Duration.ofMinutes(10)).faults(), FaultSchedule.of(9, Duration.ofMinutes(10)).faults());
+    }
+
+    @Test
+    void aShortenedRunHasOneFaultOfEveryKindButTheOrchestratorKill() {
+        FaultSchedule schedule = FaultSchedule.of(8, Duration.ofMinutes(2));
+        Set<Kind> kinds = schedule.faults().stream().map(FaultSchedule.Fault::kind).collect(Collectors.toSet());
+        assertEquals(EnumSet.complementOf(EnumSet.of(Kind.KILL_ORCHESTRATOR_DURING_CYCLE)), kinds);
+        assertTrue(schedule.faults().stream().allMatch(f -> f.at().compareTo(schedule.duration()) < 0),
+                "every fault starts within the run: " + schedule.faults());
+    }
+
+    @Test
+    void aFullRunKillsEachWorkerSeveralTimesAndTheNameNodeStaysDownForMinutes() {
+        FaultSchedule schedule = FaultSchedule.of(8, Duration.ofMinutes(10));
+        long workerKills = schedule.faults().stream()
+                .filter(f -> f.kind() == Kind.KILL_WORKER_DURING_SPOOL_WRITE || f.kind() == Kind.KILL_WORKER_DURING_UPLOAD).count();
+        assertEquals(6, workerKills);
+        assertEquals(Set.of("w1", "w2"), schedule.faults().stream()
+                .filter(f -> f.kind().track.equals("hdfs") && !f.target().isEmpty()).map(FaultSchedule.Fault::target)
+                .collect(Collectors.toSet()));
+        FaultSchedule.Fault nameNode = schedule.track("hdfs").stream().filter(f -> f.kind() == Kind.STOP_NAMENODE).findFirst().orElseThrow();
+        assertTrue(nameNode.hold().compareTo(Duration.ofMinutes(2)) >= 0, nameNode.toString());
+        assertEquals(2, schedule.faults().stream().filter(f -> f.kind() == Kind.KILL_ORCHESTRATOR_DURING_CYCLE).count());
+        assertFalse(schedule.track("load").isEmpty());
+    }
+}
