@@ -23,6 +23,12 @@ public final class CandlesLoader extends TableLoader {
                 List.of("symbol", "timeframe", "timestamp"));
     }
 
+    /** The primary key is (symbol, timeframe, timestamp) since V3; nothing refers to a row by another id. */
+    @Override
+    boolean replacesWholeRows() {
+        return true;
+    }
+
     @Override
     void write(TsvRow row, GenericRecord record) {
         row.text(text(record, "symbol"));

@@ -19,6 +19,12 @@ public final class MarketTicksLoader extends TableLoader {
                 List.of("source", "symbol", "timestamp"));
     }
 
+    /** The primary key is (symbol, timestamp, source) since V3; nothing refers to a row by another id. */
+    @Override
+    boolean replacesWholeRows() {
+        return true;
+    }
+
     @Override
     void write(TsvRow row, GenericRecord record) {
         MarketTick tick = MarketTick.fromAvro(record);

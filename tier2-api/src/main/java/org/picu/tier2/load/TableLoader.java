@@ -54,21 +54,41 @@ abstract class TableLoader implements DatasetLoader {
     /** Appends one record's values, one per column in constructor order; the caller ends the row. */
     abstract void write(TsvRow row, GenericRecord record);
 
+    /**
+     * True when the table's primary key is the natural key and nothing refers to its rows by another id, so a
+     * duplicate may be replaced as a whole row: the rows then go straight into the table instead of through a
+     * staging table.
+     */
+    boolean replacesWholeRows() {
+        return false;
+    }
+
     @Override
     public final long load(Connection connection, PartitionData data, int batchSize) throws IOException, SQLException {
         long startNanos = System.nanoTime();
         StagingTable staging = new StagingTable(table, columns);
-        staging.create(connection);
+        boolean direct = replacesWholeRows();
+        if (direct) {
+            staging.prepareReplacing(connection, data);
+        } else {
+            staging.create(connection);
+        }
         String source = data.toString();
         long rows;
         try (StagingChunks chunks = StagingChunks.start(data, readSchema, this::write, batchSize)) {
             for (StagingChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-                staging.append(connection, chunk, source);
+                if (direct) {
+                    staging.replaceInto(connection, chunk, source);
+                } else {
+                    staging.append(connection, chunk, source);
+                }
             }
             rows = chunks.rowsRead();
         }
         long stagedNanos = System.nanoTime();
-        staging.upsertInto(connection, keyColumns, data);
+        if (!direct) {
+            staging.upsertInto(connection, keyColumns, data);
+        }
         long mergedNanos = System.nanoTime();
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM " + table + " WHERE partition_date = ? AND load_run_id <> ?")) {

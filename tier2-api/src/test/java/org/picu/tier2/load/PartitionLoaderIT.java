@@ -105,6 +105,17 @@ class PartitionLoaderIT {
     }
 
     @Test
+    void within_one_partition_the_later_of_two_rows_with_the_same_key_wins() throws Exception {
+        partitions.publish("20261122", "run-1", List.of(tick("BTC", 100, "2026-11-22T01:00:00Z"),
+                tick("ETH", 10, "2026-11-22T01:00:00Z"), tick("BTC", 102, "2026-11-22T01:00:00Z")));
+
+        assertEquals(1, load(1000).loaded());
+
+        assertEquals(2, count("market_trends"));
+        assertEquals(102.0, doubleValue("SELECT price FROM market_trends WHERE symbol = 'BTC'"));
+    }
+
+    @Test
     void a_new_run_of_a_day_replaces_the_rows_of_the_previous_run() throws Exception {
         partitions.publish("20261122", "run-1", List.of(
                 tick("BTC", 100, "2026-11-22T01:00:00Z"), tick("ETH", 10, "2026-11-22T01:00:00Z")));
