@@ -54,19 +54,7 @@ final class StagingTable {
      * @throws LoadException naming {@code source} if MariaDB had to change any value to store it
      */
     void append(Connection connection, StagingChunks.Chunk rows, String source) throws SQLException {
-        if (rows.rows() == 0) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(
-                    new ByteArrayInputStream(rows.content()));
-            long stored = statement.executeLargeUpdate(loadData);
-            List<String> warnings = warnings(statement);
-            if (!warnings.isEmpty() || stored != rows.rows()) {
-                throw new LoadException(source, "MariaDB could not stage " + rows.rows() + " rows unchanged ("
-                        + stored + " stored, values altered): " + String.join("; ", warnings));
-            }
-        }
+        stream(connection, rows, source, loadData, false);
     }
 
     /**
@@ -113,22 +101,30 @@ final class StagingTable {
      * @throws LoadException naming {@code source} if MariaDB had to change any value to store it
      */
     void replaceInto(Connection connection, StagingChunks.Chunk rows, String source) throws SQLException {
+        stream(connection, rows, source, loadReplacing, true);
+    }
+
+    /**
+     * Runs one {@code LOAD DATA} over the chunk's bytes and refuses the partition if MariaDB changed any value.
+     * Affected rows are one per stored row, and two per replaced one when {@code replacing}.
+     */
+    private static void stream(Connection connection, StagingChunks.Chunk rows, String source, String sql,
+                               boolean replacing) throws SQLException {
         if (rows.rows() == 0) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
             statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(
                     new ByteArrayInputStream(rows.content()));
-            // affected rows: one per inserted row, two per replaced one
-            long affected = statement.executeLargeUpdate(loadReplacing);
+            long affected = statement.executeLargeUpdate(sql);
             List<String> warnings = warnings(statement);
-            if (!warnings.isEmpty() || affected < rows.rows()) {
+            boolean allStored = replacing ? affected >= rows.rows() : affected == rows.rows();
+            if (!warnings.isEmpty() || !allStored) {
                 throw new LoadException(source, "MariaDB could not store " + rows.rows() + " rows unchanged ("
                         + affected + " affected, values altered): " + String.join("; ", warnings));
             }
         }
     }
-
     private static List<String> warnings(Statement statement) throws SQLException {
         List<String> warnings = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery("SHOW WARNINGS LIMIT 3")) {
