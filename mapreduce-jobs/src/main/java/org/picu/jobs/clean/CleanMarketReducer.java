@@ -14,4 +14,9 @@ public class CleanMarketReducer extends KeepWinnerReducer<CleanMarketTick> {
     protected GenericRecord toAvro(CleanMarketTick record) {
         return record.toAvro();
     }
+
+    @Override
+    protected GenericRecord toAvro(RecordWritable<CleanMarketTick> only) {
+        return only.decode(CleanMarketTickWritable::readAvro);
+    }
 }

@@ -2,8 +2,10 @@ package org.picu.jobs.clean;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.Iterator;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
@@ -12,16 +14,40 @@ import org.apache.hadoop.mapreduce.Reducer;
  * @param <T> the cleaned record type
  */
 public abstract class KeepWinnerReducer<T> extends Reducer<Text, RecordWritable<T>, Void, GenericRecord> {
+    private Counter duplicatesDropped;
+    private Counter recordsWritten;
 
     protected abstract Comparator<T> winnerFirst();
 
     protected abstract GenericRecord toAvro(T record);
 
+    /**
+     * The Avro row of a key's only record. By default through the decoded record; a job whose writable
+     * reads its bytes straight into a row (strings as {@code Utf8}) overrides this.
+     */
+    protected GenericRecord toAvro(RecordWritable<T> only) {
+        return toAvro(only.get());
+    }
+
+    @Override
+    protected void setup(Context context) {
+        duplicatesDropped = context.getCounter(CleanCounters.DUPLICATES_DROPPED);
+        recordsWritten = context.getCounter(CleanCounters.RECORDS_WRITTEN);
+    }
+
     @Override
     protected void reduce(Text key, Iterable<RecordWritable<T>> values, Context context) throws IOException, InterruptedException {
-        Winners.Result<T> result = Winners.pick(values, winnerFirst());
-        context.getCounter(CleanCounters.DUPLICATES_DROPPED).increment(result.dropped());
-        context.getCounter(CleanCounters.RECORDS_WRITTEN).increment(1);
-        context.write(null, toAvro(result.winner()));
+        Iterator<RecordWritable<T>> candidates = values.iterator();
+        RecordWritable<T> first = candidates.next();
+        GenericRecord row;
+        if (candidates.hasNext()) {
+            Winners.Result<T> result = Winners.pick(first.get(), candidates, winnerFirst());
+            duplicatesDropped.increment(result.dropped());
+            row = toAvro(result.winner());
+        } else {
+            row = toAvro(first);
+        }
+        recordsWritten.increment(1);
+        context.write(null, row);
     }
 }

@@ -27,6 +27,15 @@ class CleanMarketMapperTest {
     }
 
     @Test
+    void the_map_output_key_has_the_bytes_text_set_gives_it() {
+        Text reused = new Text("a much longer key than the ones that follow it|BTC|1795230000000");
+        for (String key : new String[] {"upbit|BTC|1795230000000", "", "비트|é|🐋", "lone \uD800 high", "lone \uDC00 low",
+            "swapped \uDC00\uD800", "end \uD83D"}) {
+            assertEquals(new Text(key), CleaningMapper.setKey(reused, key), key);
+        }
+    }
+
+    @Test
     void a_bad_line_becomes_a_reject_that_keeps_the_whole_line_and_where_it_came_from() throws Exception {
         CleaningMapper.Outcome<CleanMarketTick> o = mapper.clean(new Text("<html>oops</html>"), "upbit.w1.jsonl", 4096);
         assertNull(o.record());

@@ -43,6 +43,27 @@ class RawLinesTest {
     }
 
     @Test
+    void the_line_check_agrees_with_hadoops_check_on_random_bytes() {
+        SplittableRandom random = new SplittableRandom(12);
+        // Bytes around every boundary of Hadoop's state machine, plus ASCII and plain trail bytes.
+        int[] interesting = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+            0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFB, 0xFC, 0xFF};
+        int validCount = 0;
+        for (int n = 0; n < 200_000; n++) {
+            byte[] bytes = new byte[random.nextInt(9)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (random.nextBoolean() ? interesting[random.nextInt(interesting.length)] : random.nextInt(256));
+            }
+            boolean hadoop = hadoopAccepts(bytes);
+            if (hadoop) {
+                validCount++;
+            }
+            assertEquals(hadoop, RawLines.isValidUtf8(new Text(bytes)), () -> "isValidUtf8 on " + hex(bytes));
+        }
+        assertTrue(validCount > 20_000 && validCount < 190_000, "both kinds were generated: " + validCount);
+    }
+
+    @Test
     void only_the_given_length_counts() {
         byte[] cut = {'a', (byte) 0xEB, (byte) 0xB9};
         Text line = new Text();

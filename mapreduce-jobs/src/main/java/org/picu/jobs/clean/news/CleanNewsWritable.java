@@ -2,7 +2,9 @@ package org.picu.jobs.clean.news;
 
 import static org.picu.jobs.clean.WireFormat.readNullableLong;
 import static org.picu.jobs.clean.WireFormat.readNullableString;
+import static org.picu.jobs.clean.WireFormat.readNullableUtf8;
 import static org.picu.jobs.clean.WireFormat.readString;
+import static org.picu.jobs.clean.WireFormat.readUtf8;
 import static org.picu.jobs.clean.WireFormat.writeNullableLong;
 import static org.picu.jobs.clean.WireFormat.writeNullableString;
 import static org.picu.jobs.clean.WireFormat.writeString;
@@ -12,8 +14,12 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 import org.apache.hadoop.io.WritableUtils;
 import org.picu.jobs.clean.RecordWritable;
+import org.picu.model.avro.DatasetSchemas;
 
 /** {@link CleanNews} between mapper and reducer. */
 public class CleanNewsWritable extends RecordWritable<CleanNews> {
@@ -53,5 +59,30 @@ public class CleanNewsWritable extends RecordWritable<CleanNews> {
         String workerId = readString(in);
         long seq = WritableUtils.readVLong(in);
         return new CleanNews(id, source, title, url, content, publishedAt, keywords, language, crawledAt, workerId, seq);
+    }
+
+    /**
+     * The encoded item as its {@code news} row, the same row as {@code read(in).toAvro()} with the strings as
+     * {@link Utf8} over the shuffled bytes (see {@link RecordWritable#decode}).
+     */
+    static GenericRecord readAvro(DataInput in) throws IOException {
+        GenericRecord r = new GenericData.Record(DatasetSchemas.NEWS);
+        r.put("id", readUtf8(in));
+        r.put("source", readUtf8(in));
+        r.put("title", readUtf8(in));
+        r.put("url", readNullableUtf8(in));
+        r.put("content", readNullableUtf8(in));
+        r.put("published_at", readNullableLong(in));
+        int n = WritableUtils.readVInt(in);
+        List<Utf8> keywords = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            keywords.add(readUtf8(in));
+        }
+        r.put("keywords", keywords);
+        r.put("language", readNullableUtf8(in));
+        r.put("crawled_at", WritableUtils.readVLong(in));
+        r.put("worker_id", readUtf8(in));
+        r.put("seq", WritableUtils.readVLong(in));
+        return r;
     }
 }
