@@ -11,6 +11,13 @@ public final class CleaningConfigKeys {
      */
     public static final String PUBLISHED_KEYS_FILE = "picu.clean.published-keys.file";
 
+    /**
+     * Whether the map side drops duplicates before the shuffle (the combiner). Worth it when a map task's
+     * input repeats keys (a worker re-crawling an unchanged ticker); it costs CPU on every record.
+     */
+    public static final String COMBINE = "picu.clean.combine";
+    public static final boolean COMBINE_DEFAULT = true;
+
     private CleaningConfigKeys() {
     }
 }

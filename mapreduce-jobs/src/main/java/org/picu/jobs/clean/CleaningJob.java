@@ -109,7 +109,9 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         conf.setIfUnset(FileInputFormat.SPLIT_MAXSIZE, Long.toString(COMBINED_SPLIT_BYTES));
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
         job.setMapperClass(spec.classes().mapper());
-        job.setCombinerClass(spec.classes().combiner());
+        if (conf.getBoolean(CleaningConfigKeys.COMBINE, CleaningConfigKeys.COMBINE_DEFAULT)) {
+            job.setCombinerClass(spec.classes().combiner());
+        }
         job.setReducerClass(spec.classes().reducer());
         job.setMapOutputKeyClass(Text.class);
         job.setMapOutputValueClass(spec.classes().writable());
