@@ -95,6 +95,26 @@ class CleanMarketJobTest {
     }
 
     @Test
+    void the_combiner_on_or_off_publishes_the_same_records_and_counts() throws Exception {
+        List<List<JsonNode>> rows = new ArrayList<>();
+        List<List<Long>> counts = new ArrayList<>();
+        for (String combine : List.of("true", "false")) {
+            Path root = rootWithFixtureDay("clean-market-combine-" + combine);
+            Configuration conf = LocalHadoop.conf(root);
+            conf.set(CleaningConfigKeys.COMBINE, combine);
+            assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {DAY}));
+            Path partition = root.resolve("cleaned/market_ticks/" + DAY);
+            PartitionManifest manifest = PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
+            rows.add(rows(conf, partition, manifest));
+            counts.add(List.of(manifest.recordCount(), manifest.rejectedCount(), manifest.duplicateCount()));
+        }
+        assertEquals(expectedRows(), rows.get(0));
+        assertEquals(rows.get(0), rows.get(1));
+        assertEquals(List.of(7L, 12L, 3L), counts.get(0));
+        assertEquals(counts.get(0), counts.get(1));
+    }
+
+    @Test
     void usage_errors_exit_2_and_a_day_without_raw_files_publishes_nothing() throws Exception {
         Path root = LocalHadoop.freshDir("clean-market-usage");
         Configuration conf = LocalHadoop.conf(root);
