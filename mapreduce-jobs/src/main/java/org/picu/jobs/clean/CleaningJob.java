@@ -119,6 +119,9 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         job.setOutputFormatClass(AvroParquetOutputFormat.class);
         AvroParquetOutputFormat.setSchema(job, spec.schema());
         ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);
+        for (String column : spec.uniqueColumns()) {
+            conf.setIfUnset(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, "false");
+        }
         job.setOutputKeyClass(Void.class);
         job.setOutputValueClass(GenericRecord.class);
         FileOutputFormat.setOutputPath(job, staging);
