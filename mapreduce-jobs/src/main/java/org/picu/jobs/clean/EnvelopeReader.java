@@ -16,8 +16,9 @@ import org.picu.model.RecordKind;
 
 /**
  * The mapper's fast way to the envelope of a raw line: one streaming pass over the line's UTF-8 bytes
- * (no decoding of the whole line to a {@code String}, no JSON tree for the envelope; only the payload
- * becomes a tree, as the dataset rules read it).
+ * (no decoding of the whole line to a {@code String}, no JSON tree for the envelope). The payload either
+ * becomes a tree, or, for rules that declare the fields they read, only those fields are read
+ * ({@link PayloadFields}) and the rest skipped.
  *
  * <p>It only ever <em>accepts</em>: for a line it is sure of, it returns exactly the envelope the model's
  * {@link EnvelopeCodec} returns; for anything else (malformed JSON, a missing or mistyped field, a
