@@ -4,6 +4,8 @@
 # e.g. bench/mapreduce-clean.sh 1000000 -D mapreduce.local.map.tasks.maximum=2
 # Generates the records (20 % duplicates) under mapreduce-jobs/target/bench/ and runs both jobs there.
 # Builds mapreduce-jobs (tests skipped) if needed. Results are recorded in docs/bench/mapreduce.md.
+# The local job runner's tasks run in this JVM: BENCH_GC (default -XX:+UseParallelGC, the collector recommended
+# for task JVMs in docs/bench/mapreduce.md) picks its collector; BENCH_GC=-XX:+UseG1GC gives the JDK default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN="./mvnw -B -q ${MVN_OFFLINE:--o}"
@@ -24,6 +26,6 @@ done
 CP="$SNAP/test:$SNAP/main:$(cat mapreduce-jobs/target/bench-classpath.txt)"
 RECORDS="${1:-1000000}"
 shift || true
-exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -Djava.io.tmpdir=mapreduce-jobs/target/bench-tmp \
+exec java -Xmx2g ${BENCH_GC:--XX:+UseParallelGC} ${BENCH_JAVA_OPTS:-} -Djava.io.tmpdir=mapreduce-jobs/target/bench-tmp \
   -Dlog4j.configuration=file:mapreduce-jobs/src/test/resources/log4j.properties \
   -cp "$CP" org.picu.jobs.bench.CleanBenchmark "$RECORDS" mapreduce-jobs/target/bench "$@"

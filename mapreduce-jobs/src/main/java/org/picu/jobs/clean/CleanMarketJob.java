@@ -1,6 +1,7 @@
 package org.picu.jobs.clean;
 
 import java.time.Clock;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.hadoop.util.ToolRunner;
@@ -36,7 +37,8 @@ public class CleanMarketJob extends CleaningJob<CleanMarketTick> {
                 KEY_PROJECTION,
                 projected -> CleanMarketTick.dedupKey(projected.get("source").toString(),
                             projected.get("symbol").toString(), (Long) projected.get("timestamp")),
-                new CleaningSpec.Classes(CleanMarketMapper.class, CleanMarketCombiner.class, CleanMarketReducer.class, CleanMarketTickWritable.class)));
+                new CleaningSpec.Classes(CleanMarketMapper.class, CleanMarketCombiner.class, CleanMarketReducer.class, CleanMarketTickWritable.class),
+                List.of("volume_24h", "acc_trade_price_24h", "seq")));
     }
 
     public static void main(String[] args) throws Exception {

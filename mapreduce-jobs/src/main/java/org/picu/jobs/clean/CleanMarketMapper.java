@@ -13,6 +13,16 @@ public class CleanMarketMapper extends CleaningMapper<CleanMarketTick> {
     }
 
     @Override
+    protected PayloadFields payloadFields() {
+        return MarketTickNormalizer.payloadFields();
+    }
+
+    @Override
+    protected CleanMarketTick normalize(EnvelopeHead head, Payload payload) throws MalformedRecordException {
+        return normalizer.normalize(head, payload);
+    }
+
+    @Override
     protected String dedupKey(CleanMarketTick record) {
         return record.dedupKey();
     }

@@ -109,7 +109,9 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         conf.setIfUnset(FileInputFormat.SPLIT_MAXSIZE, Long.toString(COMBINED_SPLIT_BYTES));
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
         job.setMapperClass(spec.classes().mapper());
-        job.setCombinerClass(spec.classes().combiner());
+        if (conf.getBoolean(CleaningConfigKeys.COMBINE, CleaningConfigKeys.COMBINE_DEFAULT)) {
+            job.setCombinerClass(spec.classes().combiner());
+        }
         job.setReducerClass(spec.classes().reducer());
         job.setMapOutputKeyClass(Text.class);
         job.setMapOutputValueClass(spec.classes().writable());
@@ -117,6 +119,9 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         job.setOutputFormatClass(AvroParquetOutputFormat.class);
         AvroParquetOutputFormat.setSchema(job, spec.schema());
         ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);
+        for (String column : spec.uniqueColumns()) {
+            conf.setIfUnset(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, "false");
+        }
         job.setOutputKeyClass(Void.class);
         job.setOutputValueClass(GenericRecord.class);
         FileOutputFormat.setOutputPath(job, staging);

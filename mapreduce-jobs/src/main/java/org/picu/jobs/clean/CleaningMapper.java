@@ -26,6 +26,7 @@ import org.picu.model.RecordEnvelope;
 public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text, RecordWritable<T>> {
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final EnvelopeReader envelopes = new EnvelopeReader();
+    private final PayloadFields fields = payloadFields();
     private final Text outKey = new Text();
     private RecordWritable<T> outValue;
     private RejectOutput rejects;
@@ -41,6 +42,22 @@ public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text,
 
     /** The dataset's validation and normalisation rules. */
     protected abstract T normalize(RecordEnvelope envelope) throws MalformedRecordException;
+
+    /**
+     * The payload fields {@link #normalize(EnvelopeHead, Payload)} reads, to be read straight from the
+     * line instead of building the payload's tree; null (the default) when the rules read the envelope.
+     */
+    protected PayloadFields payloadFields() {
+        return null;
+    }
+
+    /**
+     * The same rules as {@link #normalize(RecordEnvelope)} on an envelope's fields and its payload's; called
+     * only when {@link #payloadFields} is not null.
+     */
+    protected T normalize(EnvelopeHead head, Payload payload) throws MalformedRecordException {
+        throw new UnsupportedOperationException(getClass().getName() + " reads the envelope's payload tree");
+    }
 
     /** The dedup key; equal keys mean the same record. */
     protected abstract String dedupKey(T record);
@@ -112,9 +129,14 @@ public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text,
 
     /** The whole per-line decision, without Hadoop plumbing. */
     public Outcome<T> clean(Text line, String file, long offset) {
-        RecordEnvelope envelope = RawLines.isValidUtf8(line) ? envelopes.read(line.getBytes(), line.getLength()) : null;
+        boolean valid = RawLines.isValidUtf8(line);
+        EnvelopeHead head = valid && fields != null ? envelopes.read(line.getBytes(), line.getLength(), fields) : null;
+        RecordEnvelope envelope = valid && fields == null ? envelopes.read(line.getBytes(), line.getLength()) : null;
         String text = null;
         try {
+            if (head != null) {
+                return new Outcome<>(normalize(head, fields), null);
+            }
             if (envelope == null) {
                 // Whatever the streaming reader leaves open, the model's codec decides, with its reasons.
                 RejectedLine[] rejected = new RejectedLine[1];

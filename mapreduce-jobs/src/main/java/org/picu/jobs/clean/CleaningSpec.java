@@ -1,5 +1,6 @@
 package org.picu.jobs.clean;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.avro.Schema;
@@ -20,9 +21,11 @@ import org.picu.model.layout.Dataset;
  * @param keyProjection a record schema with only the dedup key's fields, to read earlier partitions cheaply
  * @param publishedKey the dedup key of a row of an earlier partition, read with {@code keyProjection}
  * @param classes the job's map, combine and reduce classes and its map output value
+ * @param uniqueColumns columns whose values are distinct by nature (ids, sequence numbers, running totals):
+ *     Parquet writes them without trying a dictionary first, which they would outgrow and abandon anyway
  */
 public record CleaningSpec(String name, Dataset dataset, Schema schema, Keys keys, Schema keyProjection,
-                           Function<GenericRecord, String> publishedKey, Classes classes) {
+                           Function<GenericRecord, String> publishedKey, Classes classes, List<String> uniqueColumns) {
 
     public CleaningSpec {
         Objects.requireNonNull(name, "name");
@@ -32,6 +35,12 @@ public record CleaningSpec(String name, Dataset dataset, Schema schema, Keys key
         Objects.requireNonNull(keyProjection, "keyProjection");
         Objects.requireNonNull(publishedKey, "publishedKey");
         Objects.requireNonNull(classes, "classes");
+        uniqueColumns = List.copyOf(uniqueColumns);
+        for (String column : uniqueColumns) {
+            if (schema.getField(column) == null) {
+                throw new IllegalArgumentException(column + " is not a column of " + schema.getFullName());
+            }
+        }
     }
 
     /** A cleaning job's configuration keys with their defaults. */

@@ -16,8 +16,9 @@ import org.picu.model.RecordKind;
 
 /**
  * The mapper's fast way to the envelope of a raw line: one streaming pass over the line's UTF-8 bytes
- * (no decoding of the whole line to a {@code String}, no JSON tree for the envelope; only the payload
- * becomes a tree, as the dataset rules read it).
+ * (no decoding of the whole line to a {@code String}, no JSON tree for the envelope). The payload either
+ * becomes a tree, or, for rules that declare the fields they read, only those fields are read
+ * ({@link PayloadFields}) and the rest skipped.
  *
  * <p>It only ever <em>accepts</em>: for a line it is sure of, it returns exactly the envelope the model's
  * {@link EnvelopeCodec} returns; for anything else (malformed JSON, a missing or mistyped field, a
@@ -45,18 +46,61 @@ final class EnvelopeReader {
      * @param utf8 a line that passed {@link RawLines#isValidUtf8}
      */
     RecordEnvelope read(byte[] utf8, int length) {
-        if (!plainUtf8Object(utf8, length)) {
+        EnvelopeHead head = read(utf8, length, null);
+        if (head == null) {
+            return null;
+        }
+        try {
+            return new RecordEnvelope(RecordEnvelope.CURRENT_SCHEMA_VERSION, head.source(), head.kind(), head.crawledAt(),
+                    head.workerId(), head.seq(), head.url(), head.payload());
+        } catch (RuntimeException e) {
+            return null; // a name the record refuses: the codec says which
+        }
+    }
+
+    /**
+     * The envelope fields of a line, its payload read into {@code fields} instead of a tree, or null when only
+     * the reference codec can decide. The returned head's {@code payload} is null: the rules read {@code fields}.
+     * Accepts exactly the lines {@link #read(byte[], int)} accepts, except that a declared payload field given
+     * twice is left to the codec too.
+     */
+    EnvelopeHead read(byte[] utf8, int length, PayloadFields fields) {
+        // A skipped string is never checked against the parser's length limit; a line below it holds none that long.
+        if (!plainUtf8Object(utf8, length)
+                || (fields != null && length >= factory.streamReadConstraints().getMaxStringLength())) {
             return null;
         }
         try (JsonParser p = factory.createParser(utf8, 0, length)) {
-            return read(p);
+            EnvelopeHead head = read(p, fields);
+            // The record's own checks, for the head that does not become one.
+            if (head != null && fields != null
+                    && (!isName(head.source()) || !isName(head.workerId()) || head.seq() < 0)) {
+                return null;
+            }
+            return head;
         } catch (IOException | RuntimeException e) {
             // Malformed JSON, a rejected field value or a name the record refuses: the codec says which.
             return null;
         }
     }
 
-    private static RecordEnvelope read(JsonParser p) throws IOException {
+    /** {@code RecordEnvelope.NAME} ({@code [a-z0-9][a-z0-9_-]{0,39}}) without a matcher per record. */
+    static boolean isName(String s) {
+        int n = s.length();
+        if (n < 1 || n > 40) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (i > 0 && (c == '_' || c == '-'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static EnvelopeHead read(JsonParser p, PayloadFields fields) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -68,6 +112,7 @@ final class EnvelopeReader {
         long seq = 0;
         String url = null;
         ObjectNode payload = null;
+        boolean payloadRead = false;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -116,8 +161,16 @@ final class EnvelopeReader {
                     if (value != JsonToken.START_OBJECT) {
                         return null;
                     }
-                    JsonNode tree = JSON.readTree(p);
-                    payload = tree instanceof ObjectNode o ? o : null;
+                    if (fields != null) {
+                        if (!fields.read(p)) {
+                            return null;
+                        }
+                        payloadRead = true;
+                    } else {
+                        JsonNode tree = JSON.readTree(p);
+                        payload = tree instanceof ObjectNode o ? o : null;
+                        payloadRead = payload != null;
+                    }
                 }
                 default -> {
                     p.skipChildren();
@@ -130,11 +183,10 @@ final class EnvelopeReader {
             seen |= field;
         }
         if (t != JsonToken.END_OBJECT || seen != ALL || source == null || kind == null || crawledAt == null
-                || workerId == null || url == null || payload == null || p.nextToken() != null) {
+                || workerId == null || url == null || !payloadRead || p.nextToken() != null) {
             return null;
         }
-        return new RecordEnvelope(RecordEnvelope.CURRENT_SCHEMA_VERSION, source, kind, crawledAt, workerId, seq, url,
-                payload);
+        return new EnvelopeHead(source, kind, crawledAt, workerId, seq, url, payload);
     }
 
     /** A non-blank JSON string, or null (the codec rejects anything else). */

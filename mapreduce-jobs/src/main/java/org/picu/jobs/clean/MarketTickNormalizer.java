@@ -29,12 +29,28 @@ final class MarketTickNormalizer {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{2,10}");
     private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
+    /** The payload fields the rules read. */
+    static PayloadFields payloadFields() {
+        return new PayloadFields("symbol", "quote_currency", "market", "price", "prev_closing_price", "change_24h",
+                "timestamp", "volume_24h", "acc_trade_price_24h", "day_volume");
+    }
+
     CleanMarketTick normalize(RecordEnvelope envelope) throws MalformedRecordException {
-        if (envelope.kind() != RecordKind.MARKET_TICK) {
+        ObjectNode payload = envelope.payload();
+        return normalize(envelope.kind(), envelope.source(), envelope.crawledAt(), envelope.workerId(), envelope.seq(),
+                payload::get);
+    }
+
+    CleanMarketTick normalize(EnvelopeHead head, Payload payload) throws MalformedRecordException {
+        return normalize(head.kind(), head.source(), head.crawledAt(), head.workerId(), head.seq(), payload);
+    }
+
+    private CleanMarketTick normalize(RecordKind kind, String source, Instant crawledAt, String workerId, long seq,
+            Payload p) throws MalformedRecordException {
+        if (kind != RecordKind.MARKET_TICK) {
             throw new MalformedRecordException("wrong_kind",
-                    "kind " + envelope.kind().wireName() + " does not belong in market_ticks");
+                    "kind " + kind.wireName() + " does not belong in market_ticks");
         }
-        ObjectNode p = envelope.payload();
         String symbol = text(p, "symbol").toUpperCase(java.util.Locale.ROOT);
         if (!SYMBOL.matcher(symbol).matches()) {
             throw new MalformedRecordException("bad_symbol", "symbol '" + symbol + "' must be 2-10 letters or digits");
@@ -53,17 +69,17 @@ final class MarketTickNormalizer {
             change = BigDecimal.valueOf((price - prevClose) / prevClose * 100).setScale(2, RoundingMode.HALF_UP).doubleValue();
         }
         Instant timestamp = timestamp(p);
-        if (timestamp.isAfter(envelope.crawledAt().plus(MAX_CLOCK_SKEW))) {
+        if (timestamp.isAfter(crawledAt.plus(MAX_CLOCK_SKEW))) {
             throw new MalformedRecordException("timestamp_in_future",
-                    "timestamp " + timestamp + " is more than a day after the crawl at " + envelope.crawledAt());
+                    "timestamp " + timestamp + " is more than a day after the crawl at " + crawledAt);
         }
-        return new CleanMarketTick(envelope.source(), symbol, quote, price, prevClose, change,
+        return new CleanMarketTick(source, symbol, quote, price, prevClose, change,
                 nonNegativeOrNull(p, "volume_24h"), nonNegativeOrNull(p, "acc_trade_price_24h"),
                 nonNegativeOrNull(p, "day_volume"),
-                timestamp.toEpochMilli(), envelope.crawledAt().toEpochMilli(), envelope.workerId(), envelope.seq());
+                timestamp.toEpochMilli(), crawledAt.toEpochMilli(), workerId, seq);
     }
 
-    private static String quoteCurrency(ObjectNode p) throws MalformedRecordException {
+    private static String quoteCurrency(Payload p) throws MalformedRecordException {
         String quote = p.hasNonNull("quote_currency") ? p.get("quote_currency").asText().trim().toUpperCase(java.util.Locale.ROOT) : null;
         if (quote == null && p.hasNonNull("market") && p.get("market").asText().contains("-")) {
             quote = p.get("market").asText().split("-", 2)[0].trim().toUpperCase(java.util.Locale.ROOT);
@@ -77,7 +93,7 @@ final class MarketTickNormalizer {
         return quote;
     }
 
-    private static String text(ObjectNode p, String field) throws MalformedRecordException {
+    private static String text(Payload p, String field) throws MalformedRecordException {
         JsonNode v = p.get(field);
         if (v == null || v.isNull()) {
             throw new MalformedRecordException("missing_field", field + " is missing");
@@ -89,7 +105,7 @@ final class MarketTickNormalizer {
     }
 
     /** A required-looking number: present but unparseable is an error. */
-    private static Double number(ObjectNode p, String field) throws MalformedRecordException {
+    private static Double number(Payload p, String field) throws MalformedRecordException {
         JsonNode v = p.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -101,12 +117,12 @@ final class MarketTickNormalizer {
         return d;
     }
 
-    private static Double optionalNumber(ObjectNode p, String field) {
+    private static Double optionalNumber(Payload p, String field) {
         JsonNode v = p.get(field);
         return v == null || v.isNull() ? null : parse(v);
     }
 
-    private static Double nonNegativeOrNull(ObjectNode p, String field) {
+    private static Double nonNegativeOrNull(Payload p, String field) {
         Double d = optionalNumber(p, field);
         return d == null || d < 0 ? null : d;
     }
@@ -128,7 +144,7 @@ final class MarketTickNormalizer {
         return Double.isFinite(d) ? d : null;
     }
 
-    private static Instant timestamp(ObjectNode p) throws MalformedRecordException {
+    private static Instant timestamp(Payload p) throws MalformedRecordException {
         JsonNode v = p.get("timestamp");
         if (v == null || v.isNull()) {
             throw new MalformedRecordException("missing_field", "timestamp is missing");

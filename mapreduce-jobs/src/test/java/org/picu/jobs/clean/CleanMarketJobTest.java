@@ -17,10 +17,16 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.ToolRunner;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.Test;
 import org.picu.jobs.LocalHadoop;
 import org.picu.model.layout.PartitionManifest;
@@ -92,6 +98,63 @@ class CleanMarketJobTest {
             assertEquals(second.dataFiles().size(), files.filter(f -> f.toString().endsWith(".parquet")).count(),
                     "no Parquet file of the first run is left behind");
         }
+    }
+
+    @Test
+    void the_combiner_on_or_off_publishes_the_same_records_and_counts() throws Exception {
+        List<List<JsonNode>> rows = new ArrayList<>();
+        List<List<Long>> counts = new ArrayList<>();
+        for (String combine : List.of("true", "false")) {
+            Path root = rootWithFixtureDay("clean-market-combine-" + combine);
+            Configuration conf = LocalHadoop.conf(root);
+            conf.set(CleaningConfigKeys.COMBINE, combine);
+            assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {DAY}));
+            Path partition = root.resolve("cleaned/market_ticks/" + DAY);
+            PartitionManifest manifest = PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
+            rows.add(rows(conf, partition, manifest));
+            counts.add(List.of(manifest.recordCount(), manifest.rejectedCount(), manifest.duplicateCount()));
+        }
+        assertEquals(expectedRows(), rows.get(0));
+        assertEquals(rows.get(0), rows.get(1));
+        assertEquals(List.of(7L, 12L, 3L), counts.get(0));
+        assertEquals(counts.get(0), counts.get(1));
+    }
+
+    @Test
+    void columns_distinct_by_nature_are_written_without_a_dictionary() throws Exception {
+        // Enough rows that a dictionary pays where values repeat (on a handful of rows Parquet drops them all).
+        Path root = LocalHadoop.freshDir("clean-market-dictionaries");
+        Path raw = Files.createDirectories(root.resolve("raw/upbit/" + DAY));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 3_000; i++) {
+            lines.append("{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",")
+                    .append("\"crawled_at\":\"2026-11-21T03:00:05Z\",\"worker_id\":\"w1\",\"seq\":").append(i)
+                    .append(",\"url\":\"https://api.upbit.com\",\"payload\":{\"symbol\":\"BTC\",\"quote_currency\":\"KRW\",")
+                    .append("\"price\":").append(1000 + i % 7).append(",\"volume_24h\":").append(i * 1.25)
+                    .append(",\"acc_trade_price_24h\":").append(i * 3.5).append(",\"timestamp\":").append(1_795_230_000_000L + i)
+                    .append("}}\n");
+        }
+        Files.writeString(raw.resolve("upbit.w1.000000000001-000000003000.jsonl"), lines);
+        Configuration conf = LocalHadoop.conf(root);
+        assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {DAY}));
+        Path partition = root.resolve("cleaned/market_ticks/" + DAY);
+        PartitionManifest manifest = PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
+        Map<String, Boolean> dictionary = new TreeMap<>();
+        for (String file : manifest.dataFiles()) {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(partition.resolve(file).toUri());
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
+                for (BlockMetaData block : reader.getFooter().getBlocks()) {
+                    for (ColumnChunkMetaData column : block.getColumns()) {
+                        dictionary.merge(column.getPath().toDotString(), column.hasDictionaryPage(), Boolean::logicalOr);
+                    }
+                }
+            }
+        }
+        assertEquals(Boolean.FALSE, dictionary.get("seq"));
+        assertEquals(Boolean.FALSE, dictionary.get("volume_24h"));
+        assertEquals(Boolean.FALSE, dictionary.get("acc_trade_price_24h"));
+        assertEquals(Boolean.TRUE, dictionary.get("symbol"));
+        assertEquals(Boolean.TRUE, dictionary.get("price"));
     }
 
     @Test

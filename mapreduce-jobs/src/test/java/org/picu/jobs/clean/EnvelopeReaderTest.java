@@ -26,7 +26,9 @@ import org.picu.model.RecordEnvelope;
  * The streaming envelope reader against the model's codec (the reference): on every fixture line of the
  * three cleaning jobs (their malformed corpora included), on generated lines and on lines made to trip a
  * streaming parser, the fast path either gives up or yields the very envelope the codec yields, and the
- * mappers reach the same outcome (record, or reject reason, detail and line) either way.
+ * mappers reach the same outcome (record, or reject reason, detail and line) either way. The same for the
+ * payload fields the market and news rules read straight from the stream ({@link PayloadFields}): each is the
+ * node the codec's payload tree holds.
  */
 class EnvelopeReaderTest {
     private static final String GOOD = "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\","
@@ -34,6 +36,10 @@ class EnvelopeReaderTest {
             + "\"payload\":{\"symbol\":\"BTC\",\"quote_currency\":\"KRW\",\"price\":1.5,\"timestamp\":\"2026-11-21T03:00:00Z\"}}";
     private final EnvelopeReader reader = new EnvelopeReader();
     private final EnvelopeCodec codec = new EnvelopeCodec();
+    private static final List<String[]> FIELD_SETS = List.of(
+            new String[] {"symbol", "quote_currency", "market", "price", "prev_closing_price", "change_24h", "timestamp",
+                "volume_24h", "acc_trade_price_24h", "day_volume"},
+            new String[] {"title", "content", "url", "published_at", "published_text", "keywords"});
     private final List<CleaningMapper<?>> mappers = List.of(new CleanMarketMapper(), new CleanNewsMapper(), new CleanFearGreedMapper());
 
     @Test
@@ -90,6 +96,70 @@ class EnvelopeReaderTest {
         assertNotNull(reader.read(GOOD.getBytes(StandardCharsets.UTF_8), GOOD.length()));
     }
 
+    @Test
+    void payload_fields_read_from_the_stream_are_the_trees_nodes() throws Exception {
+        String payload = GOOD.substring(0, GOOD.indexOf("\"payload\":{") + "\"payload\":{".length());
+        String[] values = {"\"BTC\"", "\"\"", "\"  eth \"", "1", "-7", "2147483648", "9223372036854775807",
+            "99999999999999999999", "1.5", "-0.0", "1e400", "1E-400", "0.1e1", "true", "false", "null", "[]", "[1,\"a\"]",
+            "{}", "{\"x\":{\"y\":[null]}}", "\"\\u0041\\n\"", "\"1,234.5\"", "\"3.2%\"", "\"비트코인\""};
+        String[] fields = {"symbol", "quote_currency", "market", "price", "prev_closing_price", "change_24h", "timestamp",
+            "volume_24h", "title", "content", "url", "published_at", "published_text", "keywords"};
+        SplittableRandom random = new SplittableRandom(11);
+        List<byte[]> lines = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder b = new StringBuilder(payload);
+            int n = 1 + random.nextInt(8);
+            for (int k = 0; k < n; k++) {
+                String name = random.nextInt(5) == 0 ? "other" + random.nextInt(3) : fields[random.nextInt(fields.length)];
+                b.append(k == 0 ? "" : ",").append('"').append(name).append("\":").append(values[random.nextInt(values.length)]);
+            }
+            lines.add(b.append("}}").toString().getBytes(StandardCharsets.UTF_8));
+        }
+        int fast = assertAgreement(lines);
+        assertTrue(fast > lines.size() / 2, "most lines take the fast path: " + fast);
+    }
+
+    @Test
+    void lines_made_to_trip_the_payload_fields_agree_with_the_codec() throws Exception {
+        String head = GOOD.substring(0, GOOD.indexOf("\"payload\":{") + "\"payload\":{".length());
+        List<String> tricky = List.of(
+                head + "\"symbol\":\"BTC\",\"symbol\":\"ETH\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"x\":1,\"x\":2,\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"x\":\"bad \\q escape\",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"x\":\"raw \t tab\",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"x\":[1,{\"y\":007}],\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"x\":NaN,\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"x\":" + "[".repeat(1_200) + "]".repeat(1_200) + ",\"symbol\":\"BTC\",\"price\":1,\"timestamp\":1}}",
+                head + "\"x\":" + "9".repeat(1_200) + ",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"symbol\":\"BTC\",\"price\":1e400,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":99999999999999999999}}",
+                head + "\"symbol\":\"BTC\",\"price\":1,\"market\":7,\"timestamp\":1}}",
+                head + "\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1,}}",
+                head + "\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}",
+                head + "\"title\":\"a title\",\"title\":\"another\"}}",
+                head + "\"title\":\"a title\",\"keywords\":[\"a\",[\"b\"]]}}");
+        List<byte[]> lines = new ArrayList<>();
+        for (String s : tricky) {
+            lines.add(s.getBytes(StandardCharsets.UTF_8));
+        }
+        assertAgreement(lines);
+    }
+
+    @Test
+    void name_check_is_the_records_pattern() {
+        SplittableRandom random = new SplittableRandom(5);
+        String alphabet = "az09_-A.Z é";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(44);
+            for (int k = 0; k < n; k++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertEquals(RecordEnvelope.NAME.matcher(s).matches(), EnvelopeReader.isName(s), "'" + s + "'");
+        }
+    }
+
     /** Asserts that fast and reference agree on every line; returns how many the fast path read. */
     private int assertAgreement(List<byte[]> lines) throws Exception {
         int fast = 0;
@@ -100,6 +170,18 @@ class EnvelopeReaderTest {
             if (envelope != null) {
                 fast++;
                 assertEquals(reference(text), envelope, "fast path differs from the codec on: " + text);
+            }
+            for (String[] names : FIELD_SETS) {
+                PayloadFields fields = new PayloadFields(names);
+                EnvelopeHead head = RawLines.isValidUtf8(line) ? reader.read(line.getBytes(), line.getLength(), fields) : null;
+                if (head != null) {
+                    RecordEnvelope expected = reference(text);
+                    assertEquals(new EnvelopeHead(expected.source(), expected.kind(), expected.crawledAt(), expected.workerId(),
+                            expected.seq(), expected.url(), null), head, "envelope fields differ on: " + text);
+                    for (String name : names) {
+                        assertEquals(expected.payload().get(name), fields.get(name), name + " differs on: " + text);
+                    }
+                }
             }
             for (CleaningMapper<?> mapper : mappers) {
                 assertEquals(mapper.cleanWithCodec(line, "f.jsonl", 42), mapper.clean(line, "f.jsonl", 42),

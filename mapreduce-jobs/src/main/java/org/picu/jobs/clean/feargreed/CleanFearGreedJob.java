@@ -1,6 +1,7 @@
 package org.picu.jobs.clean.feargreed;
 
 import java.time.Clock;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.hadoop.util.ToolRunner;
@@ -35,7 +36,7 @@ public class CleanFearGreedJob extends CleaningJob<CleanFearGreed> {
                         CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE, CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
                 KEY_PROJECTION,
                 projected -> projected.get("timestamp").toString(),
-                new CleaningSpec.Classes(CleanFearGreedMapper.class, CleanFearGreedCombiner.class, CleanFearGreedReducer.class, CleanFearGreedWritable.class)));
+                new CleaningSpec.Classes(CleanFearGreedMapper.class, CleanFearGreedCombiner.class, CleanFearGreedReducer.class, CleanFearGreedWritable.class), List.of()));
     }
 
     public static void main(String[] args) throws Exception {

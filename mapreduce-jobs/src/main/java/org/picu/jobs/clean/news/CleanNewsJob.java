@@ -1,6 +1,7 @@
 package org.picu.jobs.clean.news;
 
 import java.time.Clock;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.hadoop.util.ToolRunner;
@@ -34,7 +35,8 @@ public class CleanNewsJob extends CleaningJob<CleanNews> {
                         CleanNewsConfigKeys.PARQUET_BLOCK_SIZE, CleanNewsConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
                 KEY_PROJECTION,
                 projected -> projected.get("id").toString(),
-                new CleaningSpec.Classes(CleanNewsMapper.class, CleanNewsCombiner.class, CleanNewsReducer.class, CleanNewsWritable.class)));
+                new CleaningSpec.Classes(CleanNewsMapper.class, CleanNewsCombiner.class, CleanNewsReducer.class, CleanNewsWritable.class),
+                List.of("id", "title", "url", "content", "seq")));
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,6 +1,9 @@
 package org.picu.jobs.clean.news;
 
 import org.picu.jobs.clean.CleaningMapper;
+import org.picu.jobs.clean.EnvelopeHead;
+import org.picu.jobs.clean.Payload;
+import org.picu.jobs.clean.PayloadFields;
 import org.picu.jobs.clean.RecordWritable;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
@@ -12,6 +15,16 @@ public class CleanNewsMapper extends CleaningMapper<CleanNews> {
     @Override
     protected CleanNews normalize(RecordEnvelope envelope) throws MalformedRecordException {
         return normalizer.normalize(envelope);
+    }
+
+    @Override
+    protected PayloadFields payloadFields() {
+        return NewsNormalizer.payloadFields();
+    }
+
+    @Override
+    protected CleanNews normalize(EnvelopeHead head, Payload payload) throws MalformedRecordException {
+        return normalizer.normalize(head, payload);
     }
 
     @Override

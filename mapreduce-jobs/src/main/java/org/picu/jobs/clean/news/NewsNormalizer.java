@@ -3,11 +3,15 @@ package org.picu.jobs.clean.news;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.picu.jobs.clean.EnvelopeHead;
+import org.picu.jobs.clean.Payload;
+import org.picu.jobs.clean.PayloadFields;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 import org.picu.model.RecordKind;
@@ -43,11 +47,26 @@ final class NewsNormalizer {
     static final int MAX_KEYWORDS = 20;
     private static final int LANGUAGE_SAMPLE = 500;
 
+    /** The payload fields the rules read. */
+    static PayloadFields payloadFields() {
+        return new PayloadFields("title", "content", "url", "published_at", "published_text", "keywords");
+    }
+
     CleanNews normalize(RecordEnvelope envelope) throws MalformedRecordException {
-        if (envelope.kind() != RecordKind.NEWS) {
-            throw new MalformedRecordException("wrong_kind", "kind " + envelope.kind().wireName() + " does not belong in news");
+        ObjectNode payload = envelope.payload();
+        return normalize(envelope.kind(), envelope.source(), envelope.crawledAt(), envelope.workerId(), envelope.seq(),
+                payload::get);
+    }
+
+    CleanNews normalize(EnvelopeHead head, Payload payload) throws MalformedRecordException {
+        return normalize(head.kind(), head.source(), head.crawledAt(), head.workerId(), head.seq(), payload);
+    }
+
+    private CleanNews normalize(RecordKind kind, String source, Instant crawledAt, String workerId, long seq, Payload p)
+            throws MalformedRecordException {
+        if (kind != RecordKind.NEWS) {
+            throw new MalformedRecordException("wrong_kind", "kind " + kind.wireName() + " does not belong in news");
         }
-        ObjectNode p = envelope.payload();
         String rawTitle = optionalText(p, "title");
         if (rawTitle == null) {
             throw new MalformedRecordException("missing_field", "title is missing");
@@ -68,13 +87,13 @@ final class NewsNormalizer {
         if (published != null && !published.isNull() && !published.isTextual() && !published.isIntegralNumber()) {
             throw new MalformedRecordException("bad_field", "published_at must be ISO-8601 text or epoch milliseconds");
         }
-        Long publishedAt = PublishedTime.of(published, optionalText(p, "published_text"), envelope.crawledAt());
-        return new CleanNews(NewsSignature.of(envelope.source(), title, uri, content), envelope.source(), title, url,
+        Long publishedAt = PublishedTime.of(published, optionalText(p, "published_text"), crawledAt);
+        return new CleanNews(NewsSignature.of(source, title, uri, content), source, title, url,
                 content, publishedAt, keywords(p.get("keywords")), language(title, content),
-                envelope.crawledAt().toEpochMilli(), envelope.workerId(), envelope.seq());
+                crawledAt.toEpochMilli(), workerId, seq);
     }
 
-    private static String optionalText(ObjectNode p, String field) throws MalformedRecordException {
+    private static String optionalText(Payload p, String field) throws MalformedRecordException {
         JsonNode v = p.get(field);
         if (v == null || v.isNull()) {
             return null;

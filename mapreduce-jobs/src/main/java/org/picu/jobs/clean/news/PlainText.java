@@ -59,6 +59,10 @@ final class PlainText {
                 }
                 continue;
             }
+            if (c == ' ' && out == null && i > 0 && i < n - 1 && isPlain(chars[i + 1])) {
+                // One space between words of clean text (the next character is neither space nor control).
+                continue;
+            }
             boolean space = isSpace(c);
             boolean drop = !space && Character.isISOControl(c);
             if (out == null) {
