@@ -73,6 +73,12 @@ final class PlainText {
                 }
                 out = new StringBuilder(n);
                 out.append(chars, 0, i);
+                if (i > 0 && chars[i - 1] == ' ') {
+                    // The fast path kept a single space before this character; it joins this run instead,
+                    // so "a \u0001 b" gives "a b", not two spaces.
+                    out.setLength(i - 1);
+                    pendingSpace = true;
+                }
             }
             if (space) {
                 pendingSpace = out.length() > 0;
