@@ -1,67 +1,82 @@
 package org.picu.demo.proof;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A loopback Upbit quotation API that answers every ticker request with fresh observations instead of a
- * recording: each ticker gets a trade timestamp later than any served before for its symbol, so every served
- * ticker is a new natural key {@code (upbit, symbol, timestamp)}. Every tenth ticker answer also carries one
- * malformed ticker (market {@code KRW-BAD-<n>}: the spider keeps it, the cleaning job must reject it as a bad
- * symbol).
+ * The live sites of the proof on one loopback HTTP server: every source the workers crawl, each answering with
+ * fresh records instead of a recording (the recorded responses of {@code testkit} are static, so every crawl
+ * would find the same records again), a share of them deliberately malformed.
  *
- * <p>Everything served is appended to the served log, one tab-separated line per fact, flushed after each answer:
- * {@code R <served-ms> <worker>} for a market list (the start of a crawl run) and
- * {@code T <served-ms> <worker> <symbol> <trade-ms> ok|bad} for each ticker. The worker is read from the
- * user agent ({@code ... worker <id>)}), which the proof sets per worker.
+ * <p>Everything served is appended to the served log ({@link ServedLog}), flushed after each answer: a run-start
+ * line for the first request of a crawl run and one line per record with its natural key ({@link NaturalKeys}).
+ * The worker is read from the user agent ({@code ... worker <id>)}), which the proof sets per worker.
  */
-public final class LiveUpbitSite implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+public final class LiveSite implements AutoCloseable {
     private static final Pattern WORKER = Pattern.compile("worker ([a-z0-9_-]+)");
-    private static final int MALFORMED_EVERY = 10;
+
+    /** One source of the site: the answers under its path prefix. */
+    interface Source {
+        /** The source name, as the worker writes it into its records. */
+        String name();
+
+        /** The path prefix this source answers, e.g. {@code /coinness/}. */
+        String prefix();
+
+        /** The answer to a request for the path; called with the site's lock held, so sources need none. */
+        Answer answer(String path);
+    }
+
+    /** A served record: its natural key, and whether it is well-formed. */
+    record Item(String key, boolean ok) {
+    }
+
+    /**
+     * @param runStart the request is the first of a crawl run (a market list, a news list, an index request)
+     * @param served the records in the answer
+     */
+    record Answer(int status, String contentType, String body, boolean runStart, List<Item> served) {
+        static Answer notFound() {
+            return new Answer(404, "text/plain", "not found", false, List.of());
+        }
+    }
+
+    /** Told after each answer that served records to a worker, with the time it was sent. */
+    interface Listener {
+        void served(String worker, String source, long servedAt);
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final List<String> symbols;
     private final BufferedWriter servedLog;
-    private final Map<String, Long> lastTradeMillis = new HashMap<>();
-    private volatile BiConsumer<String, Long> onTickersServed = (worker, at) -> { };
-    private long tickerAnswers;
-    private long malformed;
+    private List<Source> sources = List.of();
+    private volatile Listener listener = (worker, source, at) -> { };
 
-    private LiveUpbitSite(HttpServer server, List<String> symbols, BufferedWriter servedLog) {
+    private LiveSite(HttpServer server, BufferedWriter servedLog) {
         this.server = server;
-        this.symbols = List.copyOf(symbols);
         this.servedLog = servedLog;
     }
 
-    /** Starts the site on 127.0.0.1 and a free port. */
-    public static LiveUpbitSite start(List<String> symbols, Path servedLog) throws IOException {
+    /** Starts the site on 127.0.0.1 and a free port, serving the upbit symbols given and every other source. */
+    public static LiveSite start(List<String> symbols, Path servedLog) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        LiveUpbitSite site = new LiveUpbitSite(server, symbols, Files.newBufferedWriter(servedLog, StandardCharsets.UTF_8));
+        LiveSite site = new LiveSite(server, Files.newBufferedWriter(servedLog, StandardCharsets.UTF_8));
+        String base = site.baseUrl();
+        site.sources = List.of(new LiveUpbit(symbols), new LiveFearGreed(), new LiveCoinness(base),
+                new LiveSaveTicker(base), new LivePerplexity(base));
         server.createContext("/", site::handle);
         server.setExecutor(site.executor);
         server.start();
@@ -72,81 +87,37 @@ public final class LiveUpbitSite implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Called after each ticker answer has been sent, with the worker and the time it was served. */
-    public void onTickersServed(BiConsumer<String, Long> listener) {
-        this.onTickersServed = listener;
+    /** The listener told after every answer that served records (the spool-write kill waits for one). */
+    public void onServed(Listener listener) {
+        this.listener = listener;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String worker = worker(exchange.getRequestHeaders().getFirst("User-Agent"));
-            switch (path) {
-                case "/v1/market/all" -> {
-                    send(exchange, 200, marketList());
-                    log("R\t" + System.currentTimeMillis() + "\t" + worker);
-                }
-                case "/v1/ticker" -> tickers(exchange, worker);
-                default -> send(exchange, 404, "{\"error\":{\"name\":\"not_found\"}}");
+            Source source = sources.stream().filter(s -> path.startsWith(s.prefix())).findFirst().orElse(null);
+            Answer answer;
+            synchronized (this) {
+                answer = source == null ? Answer.notFound() : source.answer(path);
+            }
+            send(exchange, answer);
+            long served = System.currentTimeMillis();
+            StringBuilder log = new StringBuilder();
+            if (answer.runStart()) {
+                log.append("R\t").append(served).append('\t').append(worker).append('\t').append(source.name()).append('\n');
+            }
+            for (Item item : answer.served()) {
+                log.append("S\t").append(served).append('\t').append(worker).append('\t').append(source.name())
+                        .append('\t').append(item.key()).append('\t').append(item.ok() ? "ok" : "bad").append('\n');
+            }
+            if (!log.isEmpty()) {
+                log(log.substring(0, log.length() - 1));
+            }
+            if (!answer.served().isEmpty()) {
+                listener.served(worker, source.name(), served);
             }
         }
-    }
-
-    private void tickers(HttpExchange exchange, String worker) throws IOException {
-        List<String> lines = new ArrayList<>();
-        ArrayNode answer = NODES.arrayNode();
-        synchronized (this) {
-            long now = System.currentTimeMillis();
-            for (String symbol : symbols) {
-                long trade = Math.max(now, lastTradeMillis.getOrDefault(symbol, 0L) + 1);
-                lastTradeMillis.put(symbol, trade);
-                answer.add(ticker("KRW-" + symbol, trade));
-                lines.add(symbol + "\t" + trade + "\tok");
-            }
-            if (++tickerAnswers % MALFORMED_EVERY == 0) {
-                String symbol = "BAD-" + (++malformed);
-                answer.add(ticker("KRW-" + symbol, now));
-                lines.add(symbol + "\t" + now + "\tbad");
-            }
-        }
-        send(exchange, 200, JSON.writeValueAsString(answer));
-        long served = System.currentTimeMillis();
-        StringBuilder log = new StringBuilder();
-        for (String line : lines) {
-            log.append("T\t").append(served).append('\t').append(worker).append('\t').append(line).append('\n');
-        }
-        log(log.substring(0, log.length() - 1));
-        onTickersServed.accept(worker, served);
-    }
-
-    private String marketList() throws IOException {
-        ArrayNode list = NODES.arrayNode();
-        for (String symbol : symbols) {
-            list.addObject().put("market", "KRW-" + symbol).put("korean_name", symbol).put("english_name", symbol);
-        }
-        return JSON.writeValueAsString(list);
-    }
-
-    private static ObjectNode ticker(String market, long tradeMillis) {
-        // a price that moves with time, so that candles and charts look alive; exact decimals as Upbit sends
-        long step = (tradeMillis / 1000) % 600;
-        BigDecimal price = BigDecimal.valueOf(1_000_000 + Math.abs(market.hashCode() % 9_000_000) + step * 100L);
-        ObjectNode t = NODES.objectNode();
-        t.put("market", market);
-        t.put("trade_timestamp", tradeMillis);
-        t.put("timestamp", tradeMillis);
-        t.put("opening_price", price.subtract(BigDecimal.valueOf(5_000)));
-        t.put("high_price", price.add(BigDecimal.valueOf(10_000)));
-        t.put("low_price", price.subtract(BigDecimal.valueOf(10_000)));
-        t.put("trade_price", price);
-        t.put("prev_closing_price", price.subtract(BigDecimal.valueOf(5_000)));
-        t.put("change", "RISE");
-        t.put("trade_volume", new BigDecimal("0.015"));
-        t.put("acc_trade_price", new BigDecimal("1234567890.5"));
-        t.put("acc_trade_price_24h", new BigDecimal("2345678901"));
-        t.put("acc_trade_volume", BigDecimal.valueOf(100 + step));
-        t.put("acc_trade_volume_24h", BigDecimal.valueOf(2_000 + step));
-        return t;
     }
 
     private static String worker(String userAgent) {
@@ -154,18 +125,18 @@ public final class LiveUpbitSite implements AutoCloseable {
         return m != null && m.find() ? m.group(1) : "unknown";
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
     }
 
-    private synchronized void log(String line) {
+    private synchronized void log(String lines) {
         try {
-            servedLog.write(line);
+            servedLog.write(lines);
             servedLog.write('\n');
             servedLog.flush();
         } catch (IOException e) {
