@@ -162,14 +162,19 @@ public final class SystemProof implements Callable<Integer> {
 
     /**
      * After the crawl: workers stop (SIGTERM rolls their spool files and ships them), anything left is uploaded by
-     * the one-shot command, the orchestrator daemon's cycles clean every raw file and bring every derived dataset up
-     * to date (a one-shot backfill if they have not within 5 min), the loader fault may still be waiting for a load
+     * the one-shot command, the orchestrator daemon is restarted and its cycles clean every raw file and bring every
+     * derived dataset up to date (a one-shot backfill if they have not within 5 min), the loader fault may still be waiting for a load
      * to catch, then tier-2 loads the result. Returns notes on anything that did not go as planned.
      */
     private List<String> drain(ProofPipeline pipeline, HadoopDaemons hadoop, String jdbcUrl, Thread loadFaults,
                                Instant giveUp, Map<String, Duration> phases) throws IOException, InterruptedException {
         Instant began = Instant.now();
         List<String> notes = new ArrayList<>();
+        // The orchestrator is restarted once the spools are shipped: a daemon's first cycle runs every dataset at once,
+        // so the last raw files are cleaned without waiting for the end of a cycle that began before they arrived. A
+        // stopped daemon releases the leases and job locks of the partitions it was running.
+        Thread stopOrchestrator = new Thread(() -> pipeline.orchestrator.stop(Duration.ofSeconds(60)));
+        stopOrchestrator.start();
         Thread stopW1 = new Thread(() -> pipeline.w1.stop(Duration.ofSeconds(60)));
         stopW1.start();
         pipeline.w2.stop(Duration.ofSeconds(60));
@@ -184,7 +189,9 @@ public final class SystemProof implements Callable<Integer> {
                 notes.add("spool of " + worker + " still holds unshipped files: " + left);
             }
         }
-        phases.put("drain: workers stopped, spools shipped", Duration.between(began, Instant.now()));
+        stopOrchestrator.join();
+        pipeline.orchestrator.start();
+        phases.put("drain: workers stopped, spools shipped, orchestrator restarted", Duration.between(began, Instant.now()));
         Instant cleaning = Instant.now();
         try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf())) {
             ProofChecks checks = new ProofChecks(fs, hadoop.clientConf(), jdbcUrl);
