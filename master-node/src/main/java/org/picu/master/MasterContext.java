@@ -22,6 +22,9 @@ record MasterContext(MasterConfig config, Configuration conf, FileSystem fs, Hdf
 
     static MasterContext of(MasterConfig config) throws IOException {
         Configuration conf = ClusterConfiguration.from(config);
+        // Hadoop's own shutdown hook would close the cached file systems while a SIGTERMed daemon's running
+        // partitions still release their leases and job locks through them; the JVM closes them by exiting.
+        conf.setBoolean("fs.automatic.close", false);
         HdfsLayout layout = new HdfsLayout(config.layoutRoot());
         FileSystem fs = new Path(layout.root()).getFileSystem(conf);
         return new MasterContext(config, conf, fs, layout, JobRegistry.standard(), JobCatalog.fromJobJar(), Clock.systemUTC());

@@ -54,8 +54,16 @@ public final class MasterMain {
         return cli.execute(args);
     }
 
+    /** Set by the daemon's shutdown hook: the JVM is exiting already, and {@code System.exit} would block it. */
+    private static volatile boolean stopping;
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        // During a SIGTERM the shutdown hook waits for this thread; System.exit here would block until that wait
+        // timed out (60 s), so every stop of the daemon took a minute.
+        if (!stopping) {
+            System.exit(code);
+        }
     }
 
     /** Options every cluster command shares. */
@@ -80,6 +88,7 @@ public final class MasterMain {
             LOG.info("Orchestrator {} scheduling on {}", ctx.config().orchestrator().id(), ClusterConfiguration.describe(ctx.conf()));
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping = true;
                 main.interrupt();
                 try {
                     main.join(60_000);

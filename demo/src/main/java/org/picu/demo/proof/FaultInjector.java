@@ -46,14 +46,14 @@ final class FaultInjector {
     private Instant deadline;
     private Instant loadDeadline;
 
-    FaultInjector(FaultSchedule schedule, HadoopDaemons hadoop, ProofPipeline pipeline, LiveUpbitSite site,
+    FaultInjector(FaultSchedule schedule, HadoopDaemons hadoop, ProofPipeline pipeline, LiveSite site,
                   String jdbcUrl, FaultLog log) {
         this.schedule = schedule;
         this.hadoop = hadoop;
         this.pipeline = pipeline;
         this.jdbcUrl = jdbcUrl;
         this.log = log;
-        site.onTickersServed(this::tickersServed);
+        site.onServed(this::recordsServed);
     }
 
     /**
@@ -108,8 +108,8 @@ final class FaultInjector {
         return ProofPipeline.FULL_WORKER.equals(id) ? pipeline.w1 : pipeline.w2;
     }
 
-    /** Armed by the spool-write fault: the site calls this right after it answered a ticker request. */
-    private void tickersServed(String worker, long servedAt) {
+    /** Armed by the spool-write fault: the site calls this right after it sent records to a worker. */
+    private void recordsServed(String worker, String source, long servedAt) {
         String armed = spoolWriteTarget.get();
         if (worker.equals(armed) && spoolWriteTarget.compareAndSet(armed, null)) {
             ChildJvm jvm = worker(worker);
@@ -117,7 +117,7 @@ final class FaultInjector {
             String open = tmpFiles(pipeline.spool(worker));
             jvm.kill();
             long after = System.currentTimeMillis() - servedAt;
-            spoolWriteEvidence.set("pid " + pid + ", tickers served to " + worker + " " + after
+            spoolWriteEvidence.set("pid " + pid + ", " + source + " records served to " + worker + " " + after
                     + " ms before the process was gone; spool files being written at the kill: " + open
                     + ", left by it: " + tmpFiles(pipeline.spool(worker)));
             log.event("kill worker during spool write", "SIGKILL " + jvm.name() + " pid " + pid, spoolWriteEvidence.get());
@@ -131,7 +131,7 @@ final class FaultInjector {
         boolean hit = Poll.until(remaining(), Duration.ofMillis(100), () -> spoolWriteEvidence.get() != null);
         spoolWriteTarget.set(null);
         if (!hit) {
-            return new FaultLog.Outcome(fault, false, false, Instant.now(), fault.target() + " was never answered a ticker request");
+            return new FaultLog.Outcome(fault, false, false, Instant.now(), fault.target() + " was never served a record");
         }
         Instant at = Instant.now();
         restart(fault.toString(), jvm, Duration.ofSeconds(1));

@@ -15,7 +15,7 @@ import java.util.Random;
  * fault starts at its offset or when the one before it has finished, whichever is later.
  */
 record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
-    /** Runs shorter than this get the shortened schedule: one fault of each kind but no orchestrator kill. */
+    /** Runs shorter than this get the shortened schedule: one fault of each kind, a shorter NameNode outage. */
     static final Duration FULL_RUN_FROM = Duration.ofMinutes(5);
 
     enum Kind {
@@ -60,23 +60,24 @@ record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
             long at = total * (i + 1) / (workerKills + 3) + random.nextInt(5);
             faults.add(new Fault(kind, worker, Duration.ofSeconds(at), Duration.ZERO));
         }
-        // one NameNode outage of a few minutes (a fifth of a short run), one short DataNode outage after it
-        long nnAt = full ? total / 4 + random.nextInt(10) : total / 5 + random.nextInt(5);
-        long nnHold = full ? 150 + random.nextInt(30) : Math.max(30, total / 4);
+        // one NameNode outage of a few minutes (20 s in a short run, after the YARN faults have had the first jobs),
+        // one short DataNode outage after it
+        long nnAt = full ? total / 4 + random.nextInt(10) : total * 2 / 5 + random.nextInt(5);
+        long nnHold = full ? 150 + random.nextInt(30) : Math.max(20, total / 5);
         faults.add(new Fault(Kind.STOP_NAMENODE, "", Duration.ofSeconds(nnAt), Duration.ofSeconds(nnHold)));
-        faults.add(new Fault(Kind.STOP_DATANODE, "", Duration.ofSeconds(nnAt + nnHold + 15 + random.nextInt(10)),
+        long dnGap = full ? 15 + random.nextInt(10) : 5 + random.nextInt(5);
+        faults.add(new Fault(Kind.STOP_DATANODE, "", Duration.ofSeconds(nnAt + nnHold + dnGap),
                 Duration.ofSeconds(8 + random.nextInt(5))));
         // the capped worker's spool fills while the NameNode is away; observed, not injected
         faults.add(new Fault(Kind.SPOOL_FULL, ProofPipeline.CAPPED_WORKER, Duration.ofSeconds(nnAt), Duration.ZERO));
-        // the YARN track: a NodeManager during a job; in a full run also the orchestrator during a cycle, twice each
+        // the YARN track: the orchestrator during a cycle, then a NodeManager during a job; twice each in a full run.
+        // The orchestrator goes first: its dead lease and job lock hold their partition for their TTL (1 min), which
+        // should pass while the workers still crawl.
         int yarnRounds = full ? 2 : 1;
         for (int i = 0; i < yarnRounds; i++) {
-            long at = total * (2 * i + 1) / (2 * yarnRounds + 2) + random.nextInt(10);
-            faults.add(new Fault(Kind.KILL_NODEMANAGER_DURING_JOB, "", Duration.ofSeconds(at), Duration.ofSeconds(5)));
-            if (full) {
-                faults.add(new Fault(Kind.KILL_ORCHESTRATOR_DURING_CYCLE, "", Duration.ofSeconds(at + 1),
-                        Duration.ofSeconds(2)));
-            }
+            long at = total * (2 * i + 1) / (2 * yarnRounds + 6) + random.nextInt(5);
+            faults.add(new Fault(Kind.KILL_ORCHESTRATOR_DURING_CYCLE, "", Duration.ofSeconds(at), Duration.ofSeconds(2)));
+            faults.add(new Fault(Kind.KILL_NODEMANAGER_DURING_JOB, "", Duration.ofSeconds(at + 1), Duration.ofSeconds(5)));
         }
         // the loader, mid-partition: once in a short run, twice in a full one
         for (int i = 0; i < (full ? 2 : 1); i++) {

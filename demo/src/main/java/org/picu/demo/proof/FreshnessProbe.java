@@ -35,10 +35,6 @@ final class FreshnessProbe implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    static String key(String symbol, long timestampMillis) {
-        return symbol + "\t" + timestampMillis;
-    }
-
     FreshnessProbe start() {
         thread.start();
         return this;
@@ -70,7 +66,7 @@ final class FreshnessProbe implements AutoCloseable {
                 synchronized (this) {
                     for (JsonNode row : trends) {
                         long ts = Instant.parse(row.path("timestamp").asText()).toEpochMilli();
-                        firstSeen.putIfAbsent(key(row.path("symbol").asText(), ts), seenAt);
+                        firstSeen.putIfAbsent(NaturalKeys.market(row.path("symbol").asText(), ts), seenAt);
                     }
                 }
             } catch (IOException | RuntimeException e) {

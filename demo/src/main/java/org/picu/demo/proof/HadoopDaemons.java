@@ -115,21 +115,35 @@ final class HadoopDaemons {
                         confDir, logs, env, work));
     }
 
+    /** The JVMs of the daemons and of every YARN container live minutes: the C2 compiler would only burn the two cores. */
+    static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    private static final List<String> CONTAINER_OPTS = List.of("mapreduce.map.java.opts", "mapreduce.reduce.java.opts",
+            "yarn.app.mapreduce.am.command-opts");
+
     /**
      * Proof settings on top of the rendered profile: a NodeManager that disappears is noticed in 20 s instead of
-     * 10 min, container logs are kept briefly, and the AM may retry once after its node died.
+     * 10 min, container logs are kept briefly, containers are handed out on 200 ms heartbeats instead of 1 s, and
+     * container JVMs run without C2 (heap sizes stay the profile's).
      */
     private static String withProofSettings(String file, String xml, Path confDir) {
         String extra = switch (file) {
             case "yarn-site.xml" -> property("yarn.nm.liveness-monitor.expiry-interval-ms", "20000")
                     + property("yarn.nodemanager.process-kill-wait.ms", "200")
                     + property("yarn.nodemanager.log.retain-seconds", "600")
+                    + property("yarn.resourcemanager.nodemanagers.heartbeat-interval-ms", "200")
                     + property("yarn.application.classpath", confDir.toString());
             case "core-site.xml" -> property("ipc.client.connect.max.retries", "3")
                     + property("ipc.client.connect.retry.interval", "500");
             default -> "";
         };
-        return extra.isEmpty() ? xml : xml.replace("</configuration>",
+        String proof = xml;
+        if (file.equals("mapred-site.xml")) {
+            for (String key : CONTAINER_OPTS) {
+                proof = proof.replaceFirst("(<name>" + java.util.regex.Pattern.quote(key) + "</name>\\s*<value>)([^<]*)(</value>)",
+                        "$1$2 " + SHORT_LIVED_JVM + "$3");
+            }
+        }
+        return extra.isEmpty() ? proof : proof.replace("</configuration>",
                 "  <!-- system proof settings (demo/src/main/java/org/picu/demo/proof/HadoopDaemons.java) -->\n"
                         + extra + "</configuration>");
     }
@@ -140,7 +154,7 @@ final class HadoopDaemons {
 
     private static ChildJvm daemon(String name, String cp, String mainClass, List<String> args, int heapMb, Path confDir,
                                    Path logs, Map<String, String> env, Path work) {
-        List<String> opts = new ArrayList<>(List.of("-Xmx" + heapMb + "m", OPENS,
+        List<String> opts = new ArrayList<>(List.of("-Xmx" + heapMb + "m", OPENS, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dlog4j.configuration=" + confDir.resolve("log4j.properties").toUri(),
                 "-Dhadoop.log.dir=" + logs, "-Djava.io.tmpdir=" + work.resolve("hadoop/tmp"),
                 "-Djava.net.preferIPv4Stack=true"));

@@ -24,7 +24,7 @@ final class Poll {
 
     /** Like {@link #until} but failing with a message that says what was awaited. */
     static void require(String what, Duration timeout, BooleanSupplier condition) {
-        if (!until(timeout, Duration.ofMillis(500), condition)) {
+        if (!until(timeout, Duration.ofMillis(250), condition)) {
             throw new ProofException("gave up after " + timeout.toSeconds() + " s waiting for " + what);
         }
     }

@@ -19,6 +19,14 @@ final class ProofPipeline {
     static final List<String> SYMBOLS = List.of("BTC", "ETH", "XRP", "ADA", "DOGE", "SOL", "DOT", "AVAX", "LINK", "TRX");
     static final String FULL_WORKER = "w1";
     static final String CAPPED_WORKER = "w2";
+    /** The capped worker's spool: about ten seconds of its crawling beyond what it holds when HDFS answers. */
+    static final String CAPPED_SPOOL = "32KiB";
+    /**
+     * Every dataset's cycle: every 5 s (the orchestrator's six-field form, seconds first), so that jobs run while
+     * the faults are injected and the drain does not wait for a minute boundary. A cycle with nothing out of date
+     * costs a few HDFS listings.
+     */
+    static final String CYCLE = "*/5 * * * * *";
 
     final ChildJvm w1;
     final ChildJvm w2;
@@ -48,10 +56,10 @@ final class ProofPipeline {
         Path conf = Files.createDirectories(work.resolve("conf"));
         String hdfs = hadoop.fileSystemUri().toString();
         Path w1Config = Files.writeString(conf.resolve("worker-w1.yml"),
-                workerYaml(FULL_WORKER, work.resolve("w1/spool"), "1GiB", "PT20S", hdfs, hadoop.confDir(), siteUrl));
+                workerYaml(FULL_WORKER, work.resolve("w1/spool"), "1GiB", "PT15S", hdfs, hadoop.confDir(), siteUrl));
         // the second worker's spool is capped small, so that it fills while the NameNode is down
         Path w2Config = Files.writeString(conf.resolve("worker-w2.yml"),
-                workerYaml(CAPPED_WORKER, work.resolve("w2/spool"), "24KiB", "PT6S", hdfs, hadoop.confDir(), siteUrl));
+                workerYaml(CAPPED_WORKER, work.resolve("w2/spool"), CAPPED_SPOOL, "PT6S", hdfs, hadoop.confDir(), siteUrl));
         Path masterConfig = Files.writeString(conf.resolve("master.yml"), masterYaml(hadoop, work, jobJar));
         int apiPort = HadoopDaemons.freePort();
         Path tier2Config = Files.writeString(conf.resolve("tier2.yml"), """
@@ -68,16 +76,16 @@ final class ProofPipeline {
                   port: %d
                 load:
                   batch-size: 1000
-                  interval: PT5S
+                  interval: PT2S
                 """.formatted(mariaDb.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, hdfs, hadoop.confDir(), apiPort));
         Path logs = work.resolve("logs");
         List<String> log4j = List.of("-Dlog4j.configuration=" + hadoop.confDir().resolve("log4j.properties").toUri(),
                 "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
-        // the worker with the Pi unit's heap; the others with what their units give them
-        ChildJvm w1 = new ChildJvm("worker-w1", classpath.joined(), jvm("-Xmx64m", log4j), "org.picu.worker.WorkerMain",
-                List.of("daemon", "--config", w1Config.toString()), Map.of(), logs);
-        ChildJvm w2 = new ChildJvm("worker-w2", classpath.joined(), jvm("-Xmx64m", log4j), "org.picu.worker.WorkerMain",
-                List.of("daemon", "--config", w2Config.toString()), Map.of(), logs);
+        // every process with the JVM flags of its systemd unit (conf/*/picu-*.service)
+        ChildJvm w1 = new ChildJvm("worker-w1", classpath.joined(), worker(log4j), "org.picu.worker.WorkerMain",
+                List.of("daemon", "--config", w1Config.toString()), WORKER_ENV, logs);
+        ChildJvm w2 = new ChildJvm("worker-w2", classpath.joined(), worker(log4j), "org.picu.worker.WorkerMain",
+                List.of("daemon", "--config", w2Config.toString()), WORKER_ENV, logs);
         ChildJvm orchestrator = new ChildJvm("orchestrator", hadoop.confDir() + ":" + classpath.joined(),
                 jvm("-Xmx256m", log4j), "org.picu.master.MasterMain", List.of("daemon", "--config", masterConfig.toString()),
                 Map.of(), logs);
@@ -85,6 +93,18 @@ final class ProofPipeline {
                 List.of("serve", "--config", tier2Config.toString()), Map.of(), logs);
         return new ProofPipeline(work, classpath, w1, w2, orchestrator, tier2, masterConfig,
                 new Path[] {w1Config, w2Config}, apiPort);
+    }
+
+    /** The worker unit's flags (conf/worker/picu-worker.service): the Pi budget is a 64 MB heap and 128 MB RSS. */
+    private static final List<String> WORKER_JVM = List.of("-Xmx64m", "-Xss256k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m",
+            "-XX:MaxDirectMemorySize=16m");
+    private static final Map<String, String> WORKER_ENV = Map.of("MALLOC_ARENA_MAX", "2");
+
+    private static List<String> worker(List<String> common) {
+        List<String> opts = new ArrayList<>(WORKER_JVM);
+        opts.addAll(common);
+        return opts;
     }
 
     private static List<String> jvm(String heap, List<String> common) {
@@ -115,7 +135,7 @@ final class ProofPipeline {
         all.add("--config");
         all.add(workerConfigs[index].toString());
         ChildJvm once = new ChildJvm("worker-w" + (index + 1) + "-" + args[0], classpath.joined(),
-                List.of("-Xmx64m", "-Djava.io.tmpdir=" + work.resolve("tmp")), "org.picu.worker.WorkerMain", all, Map.of(),
+                worker(List.of("-Djava.io.tmpdir=" + work.resolve("tmp"))), "org.picu.worker.WorkerMain", all, WORKER_ENV,
                 work.resolve("logs"));
         once.start();
         int code = once.awaitExit(timeout).orElse(-1);
@@ -162,24 +182,50 @@ final class ProofPipeline {
                   backoff-max: PT10S
                 schedules:
                   upbit: "*/3 * * * * *"
+                  coinness: "*/4 * * * * *"
+                  saveticker: "*/5 * * * * *"
+                  fear_greed: "*/5 * * * * *"
+                  perplexity: "*/10 * * * * *"
                 assignments:
-                  w1: [upbit]
-                  w2: [upbit]
+                  w1: [upbit, coinness, saveticker, fear_greed, perplexity]
+                  w2: [upbit, coinness, fear_greed]
                 sources:
                   upbit:
                     base-url: %s
                     symbols: [%s]
-                """.formatted(id, spool, rollAge, maxBytes, hdfs, confDir, id, siteUrl, String.join(", ", SYMBOLS));
+                  fear_greed:
+                    api-url: %s/fng/
+                    page-url: %s/fng-page/
+                  coinness:
+                    start-url: %s/coinness/news
+                    max-pages: 1
+                    max-articles: %d
+                  saveticker:
+                    board-url: %s/saveticker/news
+                  perplexity:
+                    page-url: %s%s
+                """.formatted(id, spool, rollAge, maxBytes, hdfs, confDir, id, siteUrl, String.join(", ", SYMBOLS),
+                siteUrl, siteUrl, siteUrl, LiveCoinness.NEW_PER_LIST + LiveCoinness.RELISTED, siteUrl, siteUrl,
+                LivePerplexity.PATH);
     }
 
+    /**
+     * The orchestrator's configuration. Jobs run uberized (map and reduce inside the application master's JVM: one
+     * container and one JVM start per job instead of three); YARN only uberizes a job whose map and reduce containers
+     * fit the master's, so its container gets the reduce's 768 MB instead of the profile's 512 MB.
+     */
     private static String masterYaml(HadoopDaemons hadoop, Path work, Path jobJar) {
         return """
                 hadoop:
                   conf-dir: %s
                   properties:
                     mapreduce.job.ubertask.enable: "true"
-                    mapreduce.client.completion.pollinterval: "500"
-                    picu.lock.ttl-ms: "90000"
+                    yarn.app.mapreduce.am.resource.mb: "768"
+                    yarn.app.mapreduce.am.command-opts: "-Xmx614m %s"
+                    mapreduce.client.completion.pollinterval: "200"
+                    mapreduce.client.progressmonitor.pollinterval: "200"
+                    yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms: "200"
+                    picu.lock.ttl-ms: "60000"
                 layout:
                   root: /
                 jobs:
@@ -187,15 +233,14 @@ final class ProofPipeline {
                 orchestrator:
                   id: proof-master
                   lookback-days: 2
-                  default-schedule: "0 0 1 1 *"
-                  schedules:
-                    market_ticks: "* * * * *"
+                  default-schedule: "%s"
+                  parallel-jobs: 2
                   lease-ttl-minutes: 1
                   retry:
                     max-attempts: 3
                     initial-backoff-seconds: 5
                     max-backoff-seconds: 20
                     failure-cooldown-minutes: 0
-                """.formatted(hadoop.confDir(), jobJar);
+                """.formatted(hadoop.confDir(), HadoopDaemons.SHORT_LIVED_JVM, jobJar, CYCLE);
     }
 }

@@ -12,15 +12,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.picu.model.layout.PartitionManifest;
+import org.picu.master.plan.PartitionInspector;
+import org.picu.master.plan.StalenessCheck;
+import org.picu.master.registry.DatasetJob;
+import org.picu.master.registry.JobRegistry;
+import org.picu.model.layout.Dataset;
+import org.picu.model.layout.HdfsLayout;
+import org.picu.model.layout.PartitionDate;
 import org.picu.tier2.db.EmbeddedMariaDb;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,6 +76,8 @@ public final class SystemProof implements Callable<Integer> {
 
     /** Runs the whole proof and returns its report (also written to {@code <work-dir>/report.txt}). */
     public ProofReport run() throws Exception {
+        Instant began = Instant.now();
+        Map<String, Duration> phases = new LinkedHashMap<>();
         Path work = workDir.toAbsolutePath().normalize();
         deleteRecursively(work);
         Files.createDirectories(work.resolve("jobs"));
@@ -82,18 +88,19 @@ public final class SystemProof implements Callable<Integer> {
         System.out.println("system proof: " + duration + ", seed " + seed + ", work dir " + work);
         schedule.faults().forEach(f -> System.out.println("  scheduled " + f));
 
-        try (LiveUpbitSite site = LiveUpbitSite.start(ProofPipeline.SYMBOLS, work.resolve("served.log"));
+        try (LiveSite site = LiveSite.start(ProofPipeline.SYMBOLS, work.resolve("served.log"));
              EmbeddedMariaDb mariaDb = EmbeddedMariaDb.start(new EmbeddedMariaDb.Settings(work.resolve("mariadb"), 0,
                      mariaDbBinaries.toAbsolutePath(), true))) {
             mariaDb.createDatabase(ProofPipeline.DATABASE);
             String jdbcUrl = mariaDb.jdbcUrl(ProofPipeline.DATABASE);
             HadoopDaemons hadoop = HadoopDaemons.prepare(work, classpath);
             ProofPipeline pipeline = ProofPipeline.prepare(work, classpath, hadoop, site.baseUrl(), mariaDb, jar);
+            phases.put("MariaDB started, configuration rendered, NameNode formatted", Duration.between(began, Instant.now()));
             List<ChildJvm> processes = new ArrayList<>(hadoop.all());
             processes.addAll(pipeline.all());
             RssSampler rss = new RssSampler(processes).start();
             try {
-                return runAndCheck(work, schedule, site, hadoop, pipeline, jdbcUrl, rss);
+                return runAndCheck(work, schedule, site, hadoop, pipeline, jdbcUrl, rss, phases);
             } finally {
                 rss.close();
                 for (ChildJvm p : List.of(pipeline.w1, pipeline.w2, pipeline.orchestrator, pipeline.tier2,
@@ -104,19 +111,22 @@ public final class SystemProof implements Callable<Integer> {
         }
     }
 
-    private ProofReport runAndCheck(Path work, FaultSchedule schedule, LiveUpbitSite site, HadoopDaemons hadoop,
-                                    ProofPipeline pipeline, String jdbcUrl, RssSampler rss) throws Exception {
+    private ProofReport runAndCheck(Path work, FaultSchedule schedule, LiveSite site, HadoopDaemons hadoop,
+                                    ProofPipeline pipeline, String jdbcUrl, RssSampler rss, Map<String, Duration> phases)
+            throws Exception {
         Instant bootStart = Instant.now();
+        // tier-2 needs only MariaDB to start (its loader retries HDFS on every interval): it boots beside Hadoop
         hadoop.startAll();
+        pipeline.tier2.start();
         Poll.require("HDFS (NameNode out of safe mode, a live DataNode)", Duration.ofMinutes(4), hadoop::hdfsReady);
         Poll.require("YARN (a running NodeManager)", Duration.ofMinutes(4), hadoop::yarnReady);
-        pipeline.tier2.start();
         String api = "http://127.0.0.1:" + pipeline.apiPort;
         Poll.require("the tier-2 API", Duration.ofMinutes(3), () -> answers(api + "/health"));
         pipeline.orchestrator.start();
         pipeline.w1.start();
         pipeline.w2.start();
         Instant runStart = Instant.now();
+        phases.put("cluster start (Hadoop daemons and tier-2 side by side)", Duration.between(bootStart, runStart));
         System.out.println("cluster up in " + Duration.between(bootStart, runStart).toSeconds() + " s; crawling for " + duration);
 
         FaultLog faults = new FaultLog();
@@ -126,19 +136,23 @@ public final class SystemProof implements Callable<Integer> {
         Instant giveUp = runStart.plus(duration).plus(grace).plus(Duration.ofMinutes(1));
         try (FreshnessProbe probe = new FreshnessProbe(api, ProofPipeline.SYMBOLS).start()) {
             Poll.sleep(Duration.between(Instant.now(), runStart.plus(duration)));
+            phases.put("crawl (the duration)", Duration.between(runStart, Instant.now()));
+            Instant waited = Instant.now();
             for (String track : List.of("hdfs", "yarn", "cap")) {
                 tracks.get(track).join(Math.max(1, Duration.between(Instant.now(), giveUp).toMillis()));
             }
+            phases.put("crawl on until the HDFS and YARN faults were done", Duration.between(waited, Instant.now()));
             Instant crawlEnd = Instant.now();
             // the loader track may still wait for a partition to load: the drain publishes one
-            Drain drain = drain(work, pipeline, hadoop, jdbcUrl, tracks.get("load"), giveUp);
+            List<String> notes = drain(pipeline, hadoop, jdbcUrl, tracks.get("load"), giveUp, phases);
             probe.pollOnce();
             probe.close();
+            Instant checking = Instant.now();
             try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf())) {
                 ProofChecks checks = new ProofChecks(fs, hadoop.clientConf(), jdbcUrl);
-                ProofReport report = ProofReport.build(schedule, runStart, crawlEnd, drain.seconds, drain.notes,
-                        ServedLog.read(work.resolve("served.log")), checks, faults, probe.firstSeen(),
-                        Files.readAllLines(pipeline.tier2.log()), rss.peaks());
+                ServedLog served = ServedLog.read(work.resolve("served.log"));
+                ProofReport report = ProofReport.build(schedule, runStart, crawlEnd, new ProofReport.Phases(phases, checking),
+                        notes, served, checks, faults, probe.firstSeen(), Files.readAllLines(pipeline.tier2.log()), rss.peaks());
                 Files.writeString(work.resolve("report.txt"), report.text());
                 System.out.println(report.text());
                 return report;
@@ -146,20 +160,25 @@ public final class SystemProof implements Callable<Integer> {
         }
     }
 
-    private record Drain(long seconds, List<String> notes) {
-    }
-
     /**
      * After the crawl: workers stop (SIGTERM rolls their spool files and ships them), anything left is uploaded by
-     * the one-shot command, the orchestrator daemon's cycles publish every raw file (a one-shot backfill if they have
-     * not within 5 min), the loader fault may still be waiting for a load to catch, then tier-2 loads the result.
+     * the one-shot command, the orchestrator daemon is restarted and its cycles clean every raw file and bring every
+     * derived dataset up to date (a one-shot backfill if they have not within 5 min), the loader fault may still be waiting for a load
+     * to catch, then tier-2 loads the result. Returns notes on anything that did not go as planned.
      */
-    private Drain drain(Path work, ProofPipeline pipeline, HadoopDaemons hadoop, String jdbcUrl, Thread loadFaults,
-                        Instant giveUp) throws IOException, InterruptedException {
+    private List<String> drain(ProofPipeline pipeline, HadoopDaemons hadoop, String jdbcUrl, Thread loadFaults,
+                               Instant giveUp, Map<String, Duration> phases) throws IOException, InterruptedException {
         Instant began = Instant.now();
         List<String> notes = new ArrayList<>();
-        pipeline.w1.stop(Duration.ofSeconds(60));
+        // The orchestrator is restarted once the spools are shipped: a daemon's first cycle runs every dataset at once,
+        // so the last raw files are cleaned without waiting for the end of a cycle that began before they arrived. A
+        // stopped daemon releases the leases and job locks of the partitions it was running.
+        Thread stopOrchestrator = new Thread(() -> pipeline.orchestrator.stop(Duration.ofSeconds(60)));
+        stopOrchestrator.start();
+        Thread stopW1 = new Thread(() -> pipeline.w1.stop(Duration.ofSeconds(60)));
+        stopW1.start();
         pipeline.w2.stop(Duration.ofSeconds(60));
+        stopW1.join();
         for (int i = 0; i < 2; i++) {
             String worker = i == 0 ? ProofPipeline.FULL_WORKER : ProofPipeline.CAPPED_WORKER;
             for (int attempt = 0; attempt < 5 && !unshipped(pipeline.spool(worker)).isEmpty(); attempt++) {
@@ -170,94 +189,102 @@ public final class SystemProof implements Callable<Integer> {
                 notes.add("spool of " + worker + " still holds unshipped files: " + left);
             }
         }
+        stopOrchestrator.join();
+        pipeline.orchestrator.start();
+        phases.put("drain: workers stopped, spools shipped, orchestrator restarted", Duration.between(began, Instant.now()));
+        Instant cleaning = Instant.now();
         try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf())) {
             ProofChecks checks = new ProofChecks(fs, hadoop.clientConf(), jdbcUrl);
-            // the orchestrator daemon's own cycles publish the last raw files; a backfill only if they do not
-            boolean cycled = Poll.until(FaultInjector.DRAIN_PUBLISH_WAIT, Duration.ofSeconds(2), () -> {
-                try {
-                    for (String day : rawDays(fs)) {
-                        if (!everyRawFilePublished(fs, day)) {
-                            return false;
+            boolean cycled = Poll.until(FaultInjector.DRAIN_PUBLISH_WAIT, Duration.ofSeconds(1), () -> upToDate(fs, checks));
+            if (!cycled) {
+                pipeline.orchestrator.stop(Duration.ofSeconds(30));
+                notes.add("the orchestrator's cycles had not cleaned every raw file and updated every derived dataset"
+                        + " 5 min after the crawl; backfilling");
+                for (PartitionDate day : rawDays(fs)) {
+                    boolean published = false;
+                    for (int attempt = 0; attempt < 6 && !published; attempt++) {
+                        int code = pipeline.runMaster(Duration.ofMinutes(6), "backfill", "--from", day.toString(),
+                                "--to", day.toString());
+                        published = upToDate(fs, checks);
+                        if (!published) {
+                            notes.add("backfill " + day + " attempt " + (attempt + 1) + " exited " + code + " without bringing it up to date");
+                            Poll.sleep(Duration.ofSeconds(15)); // a dead orchestrator's lease expires after its TTL
                         }
                     }
-                    return true;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
-            pipeline.orchestrator.stop(Duration.ofSeconds(30));
-            if (!cycled) {
-                notes.add("the orchestrator's cycles had not published every raw file 5 min after the crawl; backfilling");
-            }
-            for (String day : cycled ? List.<String>of() : rawDays(fs)) {
-                boolean published = false;
-                for (int attempt = 0; attempt < 6 && !published; attempt++) {
-                    int code = pipeline.runMaster(Duration.ofMinutes(6), "backfill", "--from", day, "--to", day,
-                            "--dataset", "market_ticks");
-                    published = everyRawFilePublished(fs, day);
-                    if (!published) {
-                        notes.add("backfill " + day + " attempt " + (attempt + 1) + " exited " + code + " without publishing every raw file");
-                        Poll.sleep(Duration.ofSeconds(15)); // a dead orchestrator's lease expires after its TTL
-                    }
                 }
             }
+            phases.put("drain: every raw file cleaned, every derived dataset up to date", Duration.between(cleaning, Instant.now()));
+            Instant loading = Instant.now();
             loadFaults.join(Math.max(1, Duration.between(Instant.now(),
                     giveUp.plus(FaultInjector.DRAIN_PUBLISH_WAIT).plus(Duration.ofMinutes(1))).toMillis()));
             if (!pipeline.tier2.isAlive()) {
                 pipeline.tier2.start();
             }
-            boolean loaded = Poll.until(Duration.ofMinutes(3), Duration.ofSeconds(1), () -> {
-                try {
-                    return checks.partialPartitions(checks.manifests()).isEmpty();
-                } catch (IOException | java.sql.SQLException e) {
+            boolean loaded = Poll.until(Duration.ofMinutes(3), Duration.ofMillis(500), () -> everythingLoaded(checks));
+            if (!loaded) {
+                notes.add("tier-2 had not loaded every published partition 3 min after the drain's publishing");
+            }
+            phases.put("drain: every published partition loaded", Duration.between(loading, Instant.now()));
+        }
+        pipeline.orchestrator.stop(Duration.ofSeconds(30));
+        return notes;
+    }
+
+    /** Whether the orchestrator has nothing left to do: its own staleness rules, for every job and raw day. */
+    private static boolean upToDate(FileSystem fs, ProofChecks checks) {
+        try {
+            for (CheckedDataset d : CheckedDataset.values()) {
+                if (!checks.unpublishedRawFiles(d).isEmpty()) {
                     return false;
                 }
-            });
-            if (!loaded) {
-                notes.add("tier-2 had not loaded every published partition 3 min after the backfill");
             }
-        }
-        return new Drain(Duration.between(began, Instant.now()).toSeconds(), notes);
-    }
-
-    private static List<String> rawDays(FileSystem fs) throws IOException {
-        FileStatus[] days = fs.globStatus(new org.apache.hadoop.fs.Path("/raw/upbit/*"));
-        List<String> names = new ArrayList<>();
-        for (FileStatus d : days == null ? new FileStatus[0] : days) {
-            names.add(d.getPath().getName());
-        }
-        names.sort(null);
-        return names;
-    }
-
-    private static boolean everyRawFilePublished(FileSystem fs, String day) throws IOException {
-        org.apache.hadoop.fs.Path manifestPath = new org.apache.hadoop.fs.Path("/cleaned/market_ticks/" + day + "/_manifest.json");
-        if (!fs.exists(manifestPath)) {
+            StalenessCheck staleness = new StalenessCheck(new PartitionInspector(fs, new HdfsLayout("/")));
+            for (PartitionDate day : rawDays(fs)) {
+                for (DatasetJob job : JobRegistry.standard().jobs()) {
+                    if (staleness.check(job, day).needsRun()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
             return false;
         }
-        PartitionManifest manifest;
-        try (var in = fs.open(manifestPath)) {
-            manifest = PartitionManifest.fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        Set<String> read = new HashSet<>();
-        manifest.inputFiles().forEach(f -> read.add(f.substring(f.lastIndexOf('/') + 1)));
-        for (FileStatus raw : fs.listStatus(new org.apache.hadoop.fs.Path("/raw/upbit/" + day))) {
-            String name = raw.getPath().getName();
-            if (!name.startsWith(".") && !read.contains(name)) {
-                return false;
-            }
-        }
-        return true;
     }
 
-    /** Spool files not shipped yet: complete files without the {@code .uploaded} mark, and open {@code .tmp} files. */
+    private static boolean everythingLoaded(ProofChecks checks) {
+        try {
+            for (Map.Entry<String, String> table : CheckedDataset.tables().entrySet()) {
+                if (!checks.partialPartitions(table.getKey(), table.getValue(), checks.manifests(table.getKey())).isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static List<PartitionDate> rawDays(FileSystem fs) throws IOException {
+        List<String> sources = new ArrayList<>();
+        for (Dataset d : Dataset.values()) {
+            sources.addAll(d.rawSources());
+        }
+        return new PartitionInspector(fs, new HdfsLayout("/")).rawDates(sources);
+    }
+
+    /**
+     * Spool files not shipped yet: complete files without the {@code .uploaded} mark, open {@code .tmp} files, and
+     * files crash recovery set aside as {@code .corrupt} (never shipped; the report names them).
+     */
     private static List<String> unshipped(Path spool) throws IOException {
         if (!Files.isDirectory(spool)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(spool)) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && (n.endsWith(".jsonl") || n.endsWith(".tmp"))).sorted().toList();
+                    .filter(n -> !n.startsWith(".") && (n.endsWith(".jsonl") || n.endsWith(".tmp") || n.endsWith(".corrupt")))
+                    .sorted().toList();
         }
     }
 

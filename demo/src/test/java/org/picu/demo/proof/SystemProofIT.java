@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shortened system proof: every PICU process and Hadoop daemon as a JVM of its own, 90 seconds of crawling
- * under the shortened fault schedule (a worker SIGKILLed during a spool write and another during an upload, the
- * NameNode stopped and the DataNode briefly, a NodeManager SIGKILLed during a job, the loader SIGKILLed
- * mid-partition, the capped worker's spool filled), then the drain and the checks. The report is kept in
+ * every source (upbit, coinness, saveticker, perplexity, fear_greed) under the shortened fault schedule (a worker
+ * SIGKILLed during a spool write and another during an upload, the NameNode stopped and the DataNode briefly, the
+ * orchestrator SIGKILLed during a cycle and a NodeManager during a job, the loader SIGKILLed mid-partition, the
+ * capped worker's spool filled), then the drain and the checks of every dataset. The report is kept in
  * {@code target/system-proof/report.txt}, every process's log in {@code target/system-proof/logs/}.
  */
 class SystemProofIT {
@@ -37,6 +38,10 @@ class SystemProofIT {
         assertEquals(0, report.count("unexpected"), report.text());
         assertEquals(0, report.count("rejects_missing"), report.text());
         assertEquals(0, report.count("partial"), report.text());
+        assertEquals(0, report.count("derived_mismatches"), report.text());
+        for (String dataset : java.util.List.of("market_ticks", "news", "fear_greed")) {
+            assertTrue(report.count("served." + dataset) > 0, "nothing of " + dataset + " was served:\n" + report.text());
+        }
         assertEquals(0, report.count("faults_not_injected"), report.text());
         assertTrue(report.passed(), report.text());
     }

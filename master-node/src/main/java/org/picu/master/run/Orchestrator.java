@@ -159,6 +159,7 @@ public final class Orchestrator {
             }
         } finally {
             pool.shutdownNow();
+            awaitRunning(pool);
         }
         if (error instanceof IOException io) {
             throw io;
@@ -169,6 +170,30 @@ public final class Orchestrator {
         }
         return new PassReport(Arrays.stream(outcomes).filter(Objects::nonNull).toList());
     }
+
+    /**
+     * Waits (bounded) for the partitions still running when the pass ends, interrupted or not, so that they release
+     * their lease and job lock before the pass returns: a daemon stopped by SIGTERM used to exit with its running
+     * partitions' locks in place, which then blocked those partitions until their TTL (6 hours by default).
+     */
+    private static void awaitRunning(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (!pool.awaitTermination(RELEASE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("partitions of the pass still running after {} s; their leases may stay until their TTL",
+                        RELEASE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How long a pass that ends waits for its running partitions to release their locks. */
+    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(30);
 
     /** One partition of a pass, with its place in the one-at-a-time order. */
     private record Pending(int index, DatasetJob job, PartitionDate date) {

@@ -1,6 +1,7 @@
 package org.picu.master.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,6 +159,62 @@ class OrchestratorTest {
         assertEquals(1, runs[0], "no second attempt after the interrupt");
         assertEquals(List.of(), new RunLedger(local.fs, local.layout).runs(Dataset.MARKET_TICKS, D1),
                 "an interrupted run is not recorded as failed");
+    }
+
+    /**
+     * Regression (found by the system proof): a daemon stopped by SIGTERM returned from its pass while its running
+     * partition was still unwinding, so the JVM exited before the partition's lease and job lock were released
+     * (and Hadoop's shutdown hook had closed the file system they are released through); the partition stayed
+     * blocked until the TTL, 6 hours for the job lock by default. The pass now waits for its running partitions.
+     */
+    @Test
+    void an_interrupted_pass_returns_only_after_its_running_partition_released_its_lease() throws Exception {
+        LocalLayout local = new LocalLayout("orchestrator-interrupted-release");
+        RawFixtures.upbit(local.fs, local.layout, D1, "w1", 1, 3);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        JobCatalog slowToStop = new JobCatalog(Map.of("clean-market", () -> new SlowToStopTool(started)));
+        Orchestrator orchestrator = orchestrator(local, "a", slowToStop, 2);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread pass = new Thread(() -> {
+            try {
+                orchestrator.run(List.of(D1), List.of(Dataset.MARKET_TICKS), Mode.IF_STALE, o -> { });
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        pass.start();
+        assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS), "the job started");
+
+        pass.interrupt();
+        pass.join(60_000);
+
+        assertTrue(thrown.get() instanceof InterruptedException, String.valueOf(thrown.get()));
+        assertFalse(local.fs.exists(PartitionLease.path(local.layout, Dataset.MARKET_TICKS, D1)),
+                "the lease is released before the pass returns");
+    }
+
+    /** A job that waits until interrupted, then takes a moment to stop, as Hadoop's client killing its job does. */
+    private static final class SlowToStopTool extends org.apache.hadoop.conf.Configured implements Tool {
+        private final java.util.concurrent.CountDownLatch started;
+
+        SlowToStopTool(java.util.concurrent.CountDownLatch started) {
+            this.started = started;
+        }
+
+        @Override
+        public int run(String[] args) throws Exception {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                long until = System.nanoTime() + 500_000_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                throw new java.io.InterruptedIOException("interrupted while waiting for the job");
+            }
+            return 0;
+        }
     }
 
     private static Outcome.Kind kindOf(PassReport report, Dataset dataset) {

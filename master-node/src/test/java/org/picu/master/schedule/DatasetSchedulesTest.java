@@ -30,6 +30,16 @@ class DatasetSchedulesTest {
     }
 
     @Test
+    void a_six_field_expression_has_a_leading_seconds_field_as_the_workers_schedules() {
+        OrchestratorSettings settings = new OrchestratorSettings("m", 3, "*/15 * * * *",
+                Map.of(Dataset.MARKET_TICKS, "*/10 * * * * *"), Duration.ofHours(6), RETRY);
+        DatasetSchedules schedules = new DatasetSchedules(settings, List.of(Dataset.MARKET_TICKS, Dataset.NEWS));
+
+        assertEquals(Instant.parse("2026-11-21T10:01:10Z"), schedules.next(Dataset.MARKET_TICKS, Instant.parse("2026-11-21T10:01:03Z")));
+        assertEquals(Instant.parse("2026-11-21T10:15:00Z"), schedules.next(Dataset.NEWS, Instant.parse("2026-11-21T10:01:03Z")));
+    }
+
+    @Test
     void retry_backoff_doubles_and_is_capped() {
         assertEquals(List.of(30L, 60L, 120L, 240L, 300L, 300L),
                 List.of(2, 3, 4, 5, 6, 7).stream().map(a -> RETRY.backoffBefore(a).toSeconds()).toList());

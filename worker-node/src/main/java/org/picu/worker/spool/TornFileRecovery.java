@@ -37,7 +37,7 @@ final class TornFileRecovery {
             return new Outcome(Action.DELETED, tmp, name.firstSeq() - 1, "it held no complete record");
         }
         long lastSeq = name.firstSeq() + scan.lines - 1;
-        Optional<String> contradiction = contradiction(scan.lastLine, lastSeq);
+        Optional<String> contradiction = contradiction(scan, name.firstSeq());
         if (contradiction.isPresent()) {
             Path corrupt = tmp.resolveSibling(tmp.getFileName() + CORRUPT_SUFFIX);
             Files.move(tmp, corrupt, StandardCopyOption.ATOMIC_MOVE);
@@ -46,6 +46,8 @@ final class TornFileRecovery {
             return new Outcome(Action.QUARANTINED, corrupt, Math.max(lastSeq, scan.lastLineSeq(codec)),
                     contradiction.get());
         }
+        // the last record's own number: the sources of a worker share its numbering, so a file's need not be consecutive
+        lastSeq = scan.lastLineSeq(codec);
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             channel.truncate(scan.completeBytes);
             channel.force(true);
@@ -57,12 +59,13 @@ final class TornFileRecovery {
         return new Outcome(Action.RENAMED, target, lastSeq, "cut after " + scan.lines + " complete records");
     }
 
-    /** Counts complete lines and remembers where the last one ends, without loading the file into memory. */
+    /** Counts complete lines and remembers the first and where the last one ends, without loading the file into memory. */
     private static Scan scan(Path tmp) throws IOException {
         long position = 0;
         long completeBytes = 0;
         long lines = 0;
         ByteArrayOutputStream current = new ByteArrayOutputStream();
+        byte[] firstLine = new byte[0];
         byte[] lastLine = new byte[0];
         try (InputStream in = new BufferedInputStream(Files.newInputStream(tmp), 64 * 1024)) {
             int b;
@@ -72,30 +75,46 @@ final class TornFileRecovery {
                     lines++;
                     completeBytes = position;
                     lastLine = current.toByteArray();
+                    if (lines == 1) {
+                        firstLine = lastLine;
+                    }
                     current.reset();
                 } else {
                     current.write(b);
                 }
             }
         }
-        return new Scan(lines, completeBytes, new String(lastLine, StandardCharsets.UTF_8));
+        return new Scan(lines, completeBytes, new String(firstLine, StandardCharsets.UTF_8),
+                new String(lastLine, StandardCharsets.UTF_8));
     }
 
-    /** One record per line and consecutive numbers: the last complete line must carry the computed number. */
-    private Optional<String> contradiction(String line, long expectedSeq) {
+    /**
+     * One record per line, the first numbered as the name says, numbers rising: the last complete line must carry
+     * at least the first number plus the lines before it. They need not be consecutive: the daemon keeps one file
+     * per source open and numbers the records of all its sources in one sequence, so a file of one source skips the
+     * numbers the others used (a file of a worker crawling several sources was set aside as corrupt before, and its
+     * synced records were never shipped).
+     */
+    private Optional<String> contradiction(Scan scan, long firstSeq) {
+        RecordEnvelope first;
         RecordEnvelope last;
         try {
-            last = codec.parse(line);
+            first = codec.parse(scan.firstLine);
+            last = codec.parse(scan.lastLine);
         } catch (MalformedRecordException e) {
-            return Optional.of("its last complete line is not a record (" + e.getMessage() + ")");
+            return Optional.of("its first or last complete line is not a record (" + e.getMessage() + ")");
         }
-        if (last.seq() != expectedSeq) {
-            return Optional.of("its last line has seq " + last.seq() + " but its name and line count say " + expectedSeq);
+        if (first.seq() != firstSeq) {
+            return Optional.of("its first line has seq " + first.seq() + " but its name says " + firstSeq);
+        }
+        if (last.seq() < firstSeq + scan.lines - 1) {
+            return Optional.of("its last line has seq " + last.seq() + " but its name and line count say at least "
+                    + (firstSeq + scan.lines - 1));
         }
         return Optional.empty();
     }
 
-    private record Scan(long lines, long completeBytes, String lastLine) {
+    private record Scan(long lines, long completeBytes, String firstLine, String lastLine) {
         long lastLineSeq(EnvelopeCodec codec) {
             try {
                 return codec.parse(lastLine).seq();

@@ -160,6 +160,26 @@ class SpoolWriterTest {
         assertEquals(complete, Files.readString(day.resolve("upbit.w1.000000000005-000000000006.jsonl")));
     }
 
+    /**
+     * Regression: the daemon numbers the records of all its sources in one sequence, so after a crash of a worker
+     * crawling several sources each source's {@code .tmp} file skips the numbers of the others. Recovery took that
+     * for a contradiction and set both files aside as {@code .corrupt}: their synced records were never shipped.
+     */
+    @Test
+    void tmpFilesOfSourcesSharingTheNumberingAreRecoveredWithTheirRealRanges() throws Exception {
+        Path day = Files.createDirectories(spool.resolve("20261121"));
+        Files.writeString(day.resolve("upbit.w1.000000000005.jsonl.tmp"), line(5) + line(7) + line(9));
+        Files.writeString(day.resolve("fear_greed.w1.000000000006.jsonl.tmp"), line(6) + line(8) + line(10).substring(0, 30));
+
+        try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
+            assertEquals(10, writer.nextSeq(), "the torn record's number is free again");
+        }
+
+        assertEquals(List.of("fear_greed.w1.000000000006-000000000008.jsonl", "upbit.w1.000000000005-000000000009.jsonl"),
+                names(day));
+        assertEquals(line(6) + line(8), Files.readString(day.resolve("fear_greed.w1.000000000006-000000000008.jsonl")));
+    }
+
     @Test
     void aTmpFileOfAnotherSourceIsRecoveredToo() throws Exception {
         Path day = Files.createDirectories(spool.resolve("20261121"));
