@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.picu.master.registry.DatasetJob;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.PartitionDate;
@@ -19,15 +20,18 @@ import org.picu.model.layout.PartitionManifest;
  */
 public final class StalenessCheck {
     private final PartitionInspector inspector;
+    private final Configuration conf;
 
-    public StalenessCheck(PartitionInspector inspector) {
+    /** {@code conf} is the configuration the jobs are submitted with: it says which raw sources each job reads. */
+    public StalenessCheck(PartitionInspector inspector, Configuration conf) {
         this.inspector = inspector;
+        this.conf = conf;
     }
 
     public Staleness check(DatasetJob job, PartitionDate date) throws IOException {
         Optional<PartitionManifest> published = inspector.manifest(job.dataset(), date);
         if (job.readsRaw()) {
-            List<String> raw = inspector.rawFiles(job.dataset().rawSources(), date);
+            List<String> raw = inspector.rawFiles(job.rawSources(conf), date);
             if (raw.isEmpty()) {
                 return Staleness.noInput("no raw files");
             }

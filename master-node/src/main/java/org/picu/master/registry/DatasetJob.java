@@ -2,11 +2,12 @@ package org.picu.master.registry;
 
 import java.util.List;
 import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
 import org.picu.model.layout.Dataset;
 
 /**
  * One line of the registry: the job (its {@code hadoop jar} name) that publishes a dataset, and what it
- * reads. A dataset without upstream datasets reads raw files ({@link Dataset#rawSources()}). A derived job
+ * reads. A dataset without upstream datasets reads raw files ({@link #rawSources(Configuration)}). A derived job
  * for day D reads its upstream partitions from {@code D - daysBefore} to {@code D + daysAfter} (indicators
  * need past candles, candles peek into the next day), so a newer partition anywhere in that window makes
  * D out of date.
@@ -42,5 +43,19 @@ public record DatasetJob(Dataset dataset, String jobName, List<Dataset> upstream
     /** True when the dataset is built from raw files rather than from other datasets. */
     public boolean readsRaw() {
         return upstream.isEmpty();
+    }
+
+    /**
+     * The raw sources the job reads, so the orchestrator watches exactly those: the job's own
+     * {@code picu.<job>.sources} setting when the configuration the jobs are submitted with has one (an operator
+     * adds a declarative news source there, e.g. {@code picu.clean-news.sources}), else the dataset's default
+     * sources, which are the jobs' defaults too. Empty for a derived job.
+     */
+    public List<String> rawSources(Configuration conf) {
+        if (!readsRaw()) {
+            return List.of();
+        }
+        String[] configured = conf.getTrimmedStrings("picu." + jobName + ".sources");
+        return configured.length > 0 ? List.of(configured) : dataset.rawSources();
     }
 }

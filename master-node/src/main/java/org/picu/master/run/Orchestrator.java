@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class Orchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
 
+    private final Configuration conf;
     private final FileSystem fs;
     private final HdfsLayout layout;
     private final JobRegistry registry;
@@ -65,6 +66,7 @@ public final class Orchestrator {
 
     public Orchestrator(Configuration conf, FileSystem fs, HdfsLayout layout, JobRegistry registry, JobCatalog catalog,
                         OrchestratorSettings settings, Clock clock, Sleeper sleeper) {
+        this.conf = conf;
         this.fs = fs;
         this.layout = layout;
         this.registry = registry;
@@ -72,7 +74,7 @@ public final class Orchestrator {
         this.settings = settings;
         this.clock = clock;
         this.inspector = new PartitionInspector(fs, layout);
-        this.staleness = new StalenessCheck(inspector);
+        this.staleness = new StalenessCheck(inspector, conf);
         this.ledger = new RunLedger(fs, layout);
         this.executor = new JobExecutor(conf, catalog, inspector, settings.retry(), settings.id(), clock, sleeper);
     }
@@ -82,7 +84,7 @@ public final class Orchestrator {
         PartitionDate today = PartitionDate.of(clock.instant());
         PartitionDate oldest = new PartitionDate(today.day().minusDays(settings.lookbackDays() - 1L));
         Set<String> sources = new TreeSet<>();
-        registry.jobs().forEach(j -> sources.addAll(j.dataset().rawSources()));
+        registry.jobs().forEach(j -> sources.addAll(j.rawSources(conf)));
         List<PartitionDate> dates = inspector.rawDates(List.copyOf(sources)).stream()
                 .filter(d -> d.compareTo(oldest) >= 0 && d.compareTo(today) <= 0).toList();
         return run(dates, due, Mode.SCHEDULED, o -> { });

@@ -45,7 +45,8 @@ public final class PipelineStatus {
             Optional<PartitionDate> published = last(inspector.publishedDates(job.dataset()));
             Optional<PartitionDate> input = Optional.empty();
             if (job.readsRaw()) {
-                input = last(inspector.rawDates(job.dataset().rawSources()));
+                // the sources the job reads: the file system's configuration is the master's, which the jobs get too
+                input = last(inspector.rawDates(job.rawSources(fs.getConf())));
             } else {
                 for (var up : job.upstream()) {
                     Optional<PartitionDate> upDate = last(inspector.publishedDates(up));

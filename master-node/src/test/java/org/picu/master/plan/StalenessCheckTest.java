@@ -29,12 +29,14 @@ class StalenessCheckTest {
     @TempDir
     Path dir;
     private StalenessCheck check;
+    private FileSystem fs;
+    private HdfsLayout layout;
 
     @BeforeEach
     void setUp() throws Exception {
-        HdfsLayout layout = new HdfsLayout(dir.toUri().toString());
-        FileSystem fs = new org.apache.hadoop.fs.Path(layout.root()).getFileSystem(new Configuration());
-        check = new StalenessCheck(new PartitionInspector(fs, layout));
+        layout = new HdfsLayout(dir.toUri().toString());
+        fs = new org.apache.hadoop.fs.Path(layout.root()).getFileSystem(new Configuration());
+        check = new StalenessCheck(new PartitionInspector(fs, layout), new Configuration(false));
     }
 
     private DatasetJob job(Dataset d) {
@@ -42,10 +44,11 @@ class StalenessCheckTest {
     }
 
     private void raw(PartitionDate day, String name) throws Exception {
-        Files.createDirectories(dir.resolve("raw/upbit/" + day));
-        Files.writeString(dir.resolve("raw/upbit/" + day + "/" + name), "{}\n");
+        String source = name.substring(0, name.indexOf('.'));
+        Files.createDirectories(dir.resolve("raw/" + source + "/" + day));
+        Files.writeString(dir.resolve("raw/" + source + "/" + day + "/" + name), "{}\n");
         // An upload in progress is never an input.
-        Files.writeString(dir.resolve("raw/upbit/" + day + "/." + name + ".uploading"), "{}\n");
+        Files.writeString(dir.resolve("raw/" + source + "/" + day + "/." + name + ".uploading"), "{}\n");
     }
 
     private void published(Dataset d, PartitionDate day, int minute, List<String> inputs) throws Exception {
@@ -63,6 +66,25 @@ class StalenessCheckTest {
         assertEquals(Verdict.UP_TO_DATE, check.check(job(Dataset.MARKET_TICKS), D1).verdict());
         raw(D1, RAW2);
         assertEquals(new Staleness(Verdict.RUN, "1 new or late raw files"), check.check(job(Dataset.MARKET_TICKS), D1));
+    }
+
+    @Test
+    void a_late_file_of_a_source_added_to_the_jobs_sources_setting_makes_its_day_run() throws Exception {
+        String coinness = "coinness.w1.000000000001-000000000004.jsonl";
+        String chainwire = "chainwire.w2.000000000001-000000000003.jsonl";
+        raw(D1, coinness);
+        published(Dataset.NEWS, D1, 0, List.of("raw/coinness/" + D1 + "/" + coinness));
+        raw(D1, chainwire);
+        // not among clean-news's sources: the job would not read it, so nothing is out of date
+        assertEquals(Verdict.UP_TO_DATE, check.check(job(Dataset.NEWS), D1).verdict());
+
+        // an operator adds the declarative source to the job's setting, which the master submits the jobs with
+        Configuration conf = new Configuration(false);
+        conf.set("picu.clean-news.sources", "coinness, saveticker, perplexity, chainwire");
+        StalenessCheck configured = new StalenessCheck(new PartitionInspector(fs, layout), conf);
+        assertEquals(new Staleness(Verdict.RUN, "1 new or late raw files"), configured.check(job(Dataset.NEWS), D1));
+        assertEquals(List.of("coinness", "saveticker", "perplexity", "chainwire"), job(Dataset.NEWS).rawSources(conf));
+        assertEquals(List.of(), job(Dataset.CANDLES_1H).rawSources(conf), "a derived job reads no raw files");
     }
 
     @Test

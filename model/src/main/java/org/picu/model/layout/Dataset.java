@@ -7,7 +7,7 @@ import java.util.Optional;
 /** A cleaned dataset published under {@code /cleaned/<name>/<YYYYMMDD>/}. */
 public enum Dataset {
     MARKET_TICKS("market_ticks", List.of("upbit")),
-    NEWS("news", List.of("coinness", "saveticker", "perplexity")),
+    NEWS("news", List.of("coinness", "saveticker", "perplexity", "declarative")),
     FEAR_GREED("fear_greed", List.of("fear_greed")),
     CANDLES_1H("candles_1h", List.of()),
     INDICATORS("indicators", List.of()),
@@ -27,7 +27,10 @@ public enum Dataset {
         return dirName;
     }
 
-    /** The raw sources whose files feed this dataset by default; empty for datasets derived from other datasets. */
+    /**
+     * The raw sources whose files feed this dataset by default (the cleaning jobs' {@code picu.clean-*.sources}
+     * defaults); empty for datasets derived from other datasets.
+     */
     public List<String> rawSources() {
         return rawSources;
     }
