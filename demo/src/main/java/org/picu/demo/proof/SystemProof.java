@@ -238,7 +238,8 @@ public final class SystemProof implements Callable<Integer> {
                     return false;
                 }
             }
-            StalenessCheck staleness = new StalenessCheck(new PartitionInspector(fs, new HdfsLayout("/")));
+            // the orchestrator's configuration does not change any job's sources, so the defaults are its sources
+            StalenessCheck staleness = new StalenessCheck(new PartitionInspector(fs, new HdfsLayout("/")), fs.getConf());
             for (PartitionDate day : rawDays(fs)) {
                 for (DatasetJob job : JobRegistry.standard().jobs()) {
                     if (staleness.check(job, day).needsRun()) {
