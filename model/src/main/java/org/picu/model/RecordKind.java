@@ -1,6 +1,5 @@
 package org.picu.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What a crawled record describes; decides which cleaning job reads it. */
@@ -20,8 +19,16 @@ public enum RecordKind {
         return wireName;
     }
 
+    private static final RecordKind[] KINDS = values();
+
     /** The kind with this wire name, if there is one. */
     public static Optional<RecordKind> fromWireName(String name) {
-        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+        // A plain loop over a shared array: the cleaning jobs look up every record's kind.
+        for (RecordKind k : KINDS) {
+            if (k.wireName.equals(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
     }
 }

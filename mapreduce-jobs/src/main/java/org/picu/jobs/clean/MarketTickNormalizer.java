@@ -66,7 +66,7 @@ final class MarketTickNormalizer {
         Double prevClose = nonNegativeOrNull(p, "prev_closing_price");
         Double change = optionalNumber(p, "change_24h");
         if (change == null && prevClose != null && prevClose > 0) {
-            change = BigDecimal.valueOf((price - prevClose) / prevClose * 100).setScale(2, RoundingMode.HALF_UP).doubleValue();
+            change = twoDecimalsHalfUp((price - prevClose) / prevClose * 100);
         }
         Instant timestamp = timestamp(p);
         if (timestamp.isAfter(crawledAt.plus(MAX_CLOCK_SKEW))) {
@@ -161,5 +161,26 @@ final class MarketTickNormalizer {
             throw new MalformedRecordException("bad_timestamp", "timestamp '" + v.asText()
                     + "' must be ISO-8601 with a zone offset, e.g. 2026-11-22T03:04:05Z");
         }
+    }
+
+    /**
+     * {@code BigDecimal.valueOf(x).setScale(2, HALF_UP).doubleValue()}: the decimal {@code x} prints as, rounded
+     * half up to two places. Without the decimal's string when {@code 100 x} is not near a tie: below 1e9 the
+     * printed decimal times 100 is within two ulps (~2.4e-7) of {@code 100 x}, so both round to the same integer k,
+     * and {@code k / 100.0} is the double nearest k/100 (IEEE division rounds correctly), as {@code doubleValue}
+     * gives. The rest (ties, large and non-finite values) takes the decimal way.
+     */
+    static double twoDecimalsHalfUp(double x) {
+        double y = Math.abs(x * 100);
+        if (y < 1e9) {
+            double whole = Math.floor(y);
+            double fraction = y - whole;
+            if (Math.abs(fraction - 0.5) > 1e-4) {
+                double k = fraction > 0.5 ? whole + 1 : whole;
+                // BigDecimal has no negative zero: a change that rounds to nothing is +0.0.
+                return k == 0 ? 0.0 : Math.copySign(k, x) / 100;
+            }
+        }
+        return BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -67,6 +67,13 @@ public final class PayloadFields implements Payload {
     }
 
     private int indexOf(String name) {
+        // Jackson interns field names and the declared names are constants: identity finds a declared field
+        // without comparing characters; equals decides the rest (a parser that does not intern, an unknown field).
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
                 return i;

@@ -17,7 +17,8 @@ import org.picu.jobs.clean.news.CleanNewsJob;
  * items (20 % duplicates) and runs {@code clean-market} and {@code clean-news} on the local job runner,
  * printing records/s and MB/s of raw input for each. Generic options (e.g.
  * {@code -D mapreduce.job.reduces=1}) are passed to both jobs, after the defaults of {@link #withDefaults}. Run by
- * {@code bench/mapreduce-clean.sh}; {@code -Dbench.jobs=clean-market} runs one of the two.
+ * {@code bench/mapreduce-clean.sh}; {@code -Dbench.jobs=clean-market} runs one of the two,
+ * {@code -Dbench.jobs=clean-market,floor} adds {@link FrameworkFloor} on the market corpus.
  */
 public final class CleanBenchmark {
     private static final String DAY = "20261121";
@@ -46,6 +47,12 @@ public final class CleanBenchmark {
             long bytes = RawCorpusGenerator.market(root.resolve("raw/upbit/" + DAY), n);
             report("clean-market", n, bytes, time(conf, new CleanMarketJob(), generic));
         }
+        if (jobs.contains("floor")) {
+            // The framework alone on the market corpus (see FrameworkFloor): the floor under clean-market's time.
+            Path raw = root.resolve("raw/upbit/" + DAY);
+            long bytes = Files.exists(raw) ? sizeOf(raw) : RawCorpusGenerator.market(raw, n);
+            report("floor", n, bytes, time(conf, new FrameworkFloor(), generic, raw.toString()));
+        }
         if (jobs.contains("clean-news")) {
             long bytes = RawCorpusGenerator.news(root.resolve("raw/coinness/" + DAY), n);
             report("clean-news", n, bytes, time(conf, new CleanNewsJob(), generic));
@@ -70,9 +77,23 @@ public final class CleanBenchmark {
     private record Timing(long wallNanos, long cpuNanos) {
     }
 
+    private static long sizeOf(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            long total = 0;
+            for (Path f : (Iterable<Path>) files::iterator) {
+                total += Files.size(f);
+            }
+            return total;
+        }
+    }
+
     private static Timing time(Configuration conf, Tool job, String[] generic) throws Exception {
+        return time(conf, job, generic, DAY);
+    }
+
+    private static Timing time(Configuration conf, Tool job, String[] generic, String arg) throws Exception {
         String[] args = Arrays.copyOf(generic, generic.length + 1);
-        args[generic.length] = DAY;
+        args[generic.length] = arg;
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         int code = ToolRunner.run(new Configuration(conf), job, args);

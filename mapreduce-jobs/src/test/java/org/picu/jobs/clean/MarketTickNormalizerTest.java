@@ -99,4 +99,29 @@ class MarketTickNormalizerTest {
         RecordEnvelope news = new RecordEnvelope(1, "coinness", RecordKind.NEWS, CRAWLED, "w1", 1, "http://x", payload());
         assertEquals("wrong_kind", assertThrows(MalformedRecordException.class, () -> normalizer.normalize(news)).reason());
     }
+
+    @Test
+    void change_rounding_gives_the_decimal_rule_bit_for_bit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 1_000_000; i++) {
+            double x;
+            switch (i % 4) {
+                case 0 -> x = (random.nextDouble() - 0.5) * 200; // ordinary changes in per cent
+                case 1 -> x = (random.nextInt(2_000_001) - 1_000_000 + 0.5) / 100 + (random.nextInt(5) - 2) * 1e-12; // at and near ties
+                case 2 -> x = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(20) - 6); // every scale
+                default -> x = (random.nextInt(2001) - 1000) / 1e5; // rounds to zero or one step, either sign
+            }
+            assertRoundsAsDecimal(x);
+        }
+        for (double x : new double[] {0.0, -0.0, 0.005, -0.005, 1.005, -1.005, 0.004999, -0.004999, 1e7 + 0.005, 1e9, -1e12,
+            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE}) {
+            assertRoundsAsDecimal(x);
+        }
+    }
+
+    private static void assertRoundsAsDecimal(double x) {
+        double expected = java.math.BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(MarketTickNormalizer.twoDecimalsHalfUp(x)),
+                () -> "x = " + x + ": expected " + expected + ", got " + MarketTickNormalizer.twoDecimalsHalfUp(x));
+    }
 }

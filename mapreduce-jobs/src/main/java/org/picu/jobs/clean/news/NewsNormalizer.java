@@ -46,6 +46,8 @@ final class NewsNormalizer {
     static final int MAX_CONTENT = 50_000;
     static final int MAX_KEYWORDS = 20;
     private static final int LANGUAGE_SAMPLE = 500;
+    /** Hangul syllables are U+AC00 to U+AC00 + HANGUL_SPAN. */
+    private static final int HANGUL_SPAN = '\uD7A3' - '\uAC00';
 
     /** The payload fields the rules read. */
     static PayloadFields payloadFields() {
@@ -153,11 +155,12 @@ final class NewsNormalizer {
         int hangul = 0;
         int latin = 0;
         for (char c : chars) {
-            if (c >= '\uAC00' && c <= '\uD7A3') {
-                hangul++;
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                latin++;
-            }
+            // Without branches (text mixing Hangul and Latin mispredicts them): d is in [0, max] exactly when
+            // d and max - d are both non-negative, i.e. when the sign bit of their OR is clear.
+            int h = c - '\uAC00';
+            hangul += ~(h | (HANGUL_SPAN - h)) >>> 31;
+            int l = (c | 0x20) - 'a'; // folds A..Z onto a..z; nothing else lands in a..z
+            latin += ~(l | ('z' - 'a' - l)) >>> 31;
         }
         return ((long) hangul << 32) | latin;
     }

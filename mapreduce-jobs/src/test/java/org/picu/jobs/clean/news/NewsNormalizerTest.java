@@ -97,6 +97,42 @@ class NewsNormalizerTest {
         assertNull(clean("{\"title\":\"123 456\"}").language());
     }
 
+    /** The rule written the obvious way, with branches: the reference for the counting in {@code language}. */
+    private static String languageAsWritten(String title, String content) {
+        String sample = title + (content == null ? "" : content.substring(0, Math.min(500, content.length())));
+        int hangul = 0;
+        int latin = 0;
+        for (char c : sample.toCharArray()) {
+            if (c >= '\uAC00' && c <= '\uD7A3') {
+                hangul++;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                latin++;
+            }
+        }
+        return hangul > 0 && hangul * 10 >= hangul + latin ? "ko" : latin > 0 ? "en" : null;
+    }
+
+    @Test
+    void language_agrees_with_the_rule_as_written_on_random_text() {
+        // Characters at and around every range edge the counting uses, plus ordinary text.
+        char[] alphabet = {'@', 'A', 'Z', '[', '`', 'a', 'z', '{', ' ', '1', '\u00C0', '\u00E0', '\u00FA',
+            '\uABFF', '\uAC00', '\uB000', '\uD7A3', '\uD7A4', '\u3131', '\u4E00', '\uFFFF', '\u0000', '\u0061' ^ 0x20};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            String title = randomText(random, alphabet, random.nextInt(20));
+            String content = random.nextInt(4) == 0 ? null : randomText(random, alphabet, random.nextInt(700));
+            assertEquals(languageAsWritten(title, content), NewsNormalizer.language(title, content), title + " / " + content);
+        }
+    }
+
+    private static String randomText(java.util.SplittableRandom random, char[] alphabet, int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append(random.nextInt(3) == 0 ? (char) random.nextInt(0x10000) : alphabet[random.nextInt(alphabet.length)]);
+        }
+        return b.toString();
+    }
+
     @Test
     void other_record_kinds_are_rejected() throws Exception {
         RecordEnvelope tick = new RecordEnvelope(1, "upbit", RecordKind.MARKET_TICK, CRAWLED, "w1", 1, "https://x",

@@ -1,0 +1,81 @@
+package org.picu.jobs.bench;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.lib.input.CombineTextInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.NullOutputFormat;
+import org.apache.hadoop.util.Tool;
+
+/**
+ * {@code FrameworkFloor <raw dir>}: what the local job runner costs before any cleaning is done. It reads the
+ * raw lines the way the cleaning jobs do (combined 128 MB splits), emits for every line a key and a value of
+ * the sizes {@code clean-market} shuffles (a 28-byte key: the line's 64-bit hash in hex and its first 12
+ * bytes, so keys repeat where lines do; a 70-byte value copied from the line), sorts and shuffles them, and lets the reducers walk every value, writing nothing. No JSON is parsed and
+ * no Parquet is written: its time is the floor under any cleaning job's time on the same input and settings.
+ * Run by {@link CleanBenchmark} with {@code -Dbench.jobs=floor}.
+ */
+public final class FrameworkFloor extends Configured implements Tool {
+    static final int KEY_BYTES = 28;
+    static final int VALUE_BYTES = 70;
+
+    @Override
+    public int run(String[] args) throws Exception {
+        Job job = Job.getInstance(getConf(), "framework-floor");
+        job.setJarByClass(FrameworkFloor.class);
+        job.setInputFormatClass(CombineTextInputFormat.class);
+        job.getConfiguration().setIfUnset(FileInputFormat.SPLIT_MAXSIZE, Long.toString(128L * 1024 * 1024));
+        FileInputFormat.setInputPaths(job, new Path(args[0]));
+        job.setMapperClass(CopyMapper.class);
+        job.setReducerClass(WalkReducer.class);
+        job.setMapOutputKeyClass(Text.class);
+        job.setMapOutputValueClass(BytesWritable.class);
+        job.setOutputFormatClass(NullOutputFormat.class);
+        return job.waitForCompletion(false) ? 0 : 1;
+    }
+
+    /** Emits the line's hash and slices of the line as key and value. */
+    public static final class CopyMapper extends Mapper<LongWritable, Text, Text, BytesWritable> {
+        private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private final Text key = new Text();
+        private final byte[] keyBytes = new byte[KEY_BYTES];
+        private final BytesWritable value = new BytesWritable();
+
+        @Override
+        protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
+            byte[] bytes = line.getBytes();
+            int n = line.getLength();
+            long hash = 1125899906842597L;
+            for (int i = 0; i < n; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            for (int i = 0; i < 16; i++) {
+                keyBytes[i] = HEX[(int) (hash >>> (60 - 4 * i)) & 0xF];
+            }
+            System.arraycopy(bytes, 0, keyBytes, 16, Math.min(KEY_BYTES - 16, n));
+            key.set(keyBytes, 0, 16 + Math.min(KEY_BYTES - 16, n));
+            value.set(bytes, Math.min(KEY_BYTES, n), Math.max(0, Math.min(VALUE_BYTES, n - KEY_BYTES)));
+            context.write(key, value);
+        }
+    }
+
+    /** Reads every value and counts the bytes, so that the shuffle's values are really decoded. */
+    public static final class WalkReducer extends Reducer<Text, BytesWritable, NullWritable, NullWritable> {
+        @Override
+        protected void reduce(Text key, Iterable<BytesWritable> values, Context context) {
+            long bytes = 0;
+            for (BytesWritable v : values) {
+                bytes += v.getLength();
+            }
+            context.getCounter("floor", "value bytes").increment(bytes);
+        }
+    }
+}
