@@ -84,6 +84,23 @@ public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text,
         }
     }
 
+    /**
+     * {@code Mapper.run}'s loop, calling the typed {@link #map(LongWritable, Text, Context)} itself: through the
+     * inherited loop every record went through the compiler-generated bridge {@code map(Object, Object, Context)},
+     * and HotSpot compiled the whole per-record call tree twice, once into the bridge and once on its own.
+     */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        setup(context);
+        try {
+            while (context.nextKeyValue()) {
+                map(context.getCurrentKey(), context.getCurrentValue(), context);
+            }
+        } finally {
+            cleanup(context);
+        }
+    }
+
     @Override
     protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
         recordsRead.increment(1);

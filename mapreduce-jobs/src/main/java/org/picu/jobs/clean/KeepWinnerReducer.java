@@ -6,6 +6,7 @@ import java.util.Iterator;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.ReduceContext;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
@@ -33,6 +34,27 @@ public abstract class KeepWinnerReducer<T> extends Reducer<Text, RecordWritable<
     protected void setup(Context context) {
         duplicatesDropped = context.getCounter(CleanCounters.DUPLICATES_DROPPED);
         recordsWritten = context.getCounter(CleanCounters.RECORDS_WRITTEN);
+    }
+
+    /**
+     * {@code Reducer.run}'s loop, calling the typed {@link #reduce(Text, Iterable, Context)} itself instead of
+     * the compiler-generated bridge {@code reduce(Object, Iterable, Context)}, so that HotSpot compiles the
+     * per-key call tree once (see {@code CleaningMapper.run}).
+     */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        setup(context);
+        try {
+            while (context.nextKey()) {
+                reduce(context.getCurrentKey(), context.getValues(), context);
+                // As Reducer.run: a value iterator that was marked keeps a backup store until it is reset.
+                if (context.getValues().iterator() instanceof ReduceContext.ValueIterator<?> values) {
+                    values.resetBackupStore();
+                }
+            }
+        } finally {
+            cleanup(context);
+        }
     }
 
     @Override
