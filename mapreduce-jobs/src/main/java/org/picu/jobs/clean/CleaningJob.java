@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
@@ -66,7 +67,9 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         Configuration conf = getConf();
         HdfsLayout layout = new HdfsLayout(conf.get(PublishConfigKeys.ROOT, PublishConfigKeys.ROOT_DEFAULT));
         FileSystem fs = new Path(layout.root()).getFileSystem(conf);
-        List<Path> inputs = RawInputs.of(fs, layout, date, spec.keys().sources(conf));
+        List<FileStatus> listing = RawInputs.list(fs, layout, date, spec.keys().sources(conf));
+        List<Path> inputs = listing.stream().map(FileStatus::getPath).toList();
+        long inputBytes = listing.stream().mapToLong(FileStatus::getLen).sum();
         if (inputs.isEmpty()) {
             LOG.info("{} {}: no raw files, nothing to publish", spec.name(), date);
             return 0;
@@ -75,7 +78,7 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         try {
             boolean haveKeys = writePublishedKeys(fs, layout, date, keysFile);
             return new StagedJobRunner(conf, clock).run(spec.name(), spec.dataset(), date, inputs,
-                    (job, staging) -> configure(job, inputs, staging, haveKeys ? keysFile : null), CleanCounters::of);
+                    (job, staging) -> configure(job, inputs, inputBytes, staging, haveKeys ? keysFile : null), CleanCounters::of);
         } finally {
             fs.delete(keysFile, false);
         }
@@ -93,7 +96,21 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         return true;
     }
 
-    private void configure(Job job, List<Path> inputs, Path staging, Path keysFile) throws IOException {
+    /**
+     * The split size that cuts {@code inputBytes} into as few map tasks as splits of at most {@code maxSplitBytes}
+     * need, all of about the same size: 406 MB becomes four tasks of ~102 MB, not three of 128 MB and one of
+     * 22 MB that runs alone at the end of the map phase while the other slots idle. (The input format packs
+     * whole blocks, so a task can still be one block larger.)
+     */
+    static long balancedSplitBytes(long inputBytes, long maxSplitBytes) {
+        if (inputBytes <= 0) {
+            return maxSplitBytes;
+        }
+        long tasks = (inputBytes + maxSplitBytes - 1) / maxSplitBytes;
+        return (inputBytes + tasks - 1) / tasks;
+    }
+
+    private void configure(Job job, List<Path> inputs, long inputBytes, Path staging, Path keysFile) throws IOException {
         Configuration conf = job.getConfiguration();
         conf.setIfUnset(ParquetOutputFormat.BLOCK_SIZE, Integer.toString(spec.keys().parquetBlockSize(conf)));
         if (keysFile != null) {
@@ -106,7 +123,7 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         // A worker daemon rolls a file per source and hour: pack them into map tasks of up to 128 MB instead
         // of starting one container per small file (a JVM start costs a Pi seconds of CPU).
         job.setInputFormatClass(CombineTextInputFormat.class);
-        conf.setIfUnset(FileInputFormat.SPLIT_MAXSIZE, Long.toString(COMBINED_SPLIT_BYTES));
+        conf.setIfUnset(FileInputFormat.SPLIT_MAXSIZE, Long.toString(balancedSplitBytes(inputBytes, COMBINED_SPLIT_BYTES)));
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
         job.setMapperClass(spec.classes().mapper());
         if (conf.getBoolean(CleaningConfigKeys.COMBINE, CleaningConfigKeys.COMBINE_DEFAULT)) {

@@ -2,6 +2,7 @@ package org.picu.jobs.clean;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -21,7 +22,12 @@ public final class RawInputs {
 
     /** Complete raw files of {@code date} for each source, sorted by path. */
     public static List<Path> of(FileSystem fs, HdfsLayout layout, PartitionDate date, String[] sources) throws IOException {
-        List<Path> inputs = new ArrayList<>();
+        return list(fs, layout, date, sources).stream().map(FileStatus::getPath).toList();
+    }
+
+    /** As {@link #of}, with each file's status (its length sizes the map tasks). */
+    public static List<FileStatus> list(FileSystem fs, HdfsLayout layout, PartitionDate date, String[] sources) throws IOException {
+        List<FileStatus> inputs = new ArrayList<>();
         for (String source : sources) {
             Path dir = new Path(layout.rawDir(source, date));
             if (!fs.exists(dir)) {
@@ -29,11 +35,11 @@ public final class RawInputs {
             }
             for (FileStatus f : fs.listStatus(dir, p -> RawFileName.matches(p.getName()))) {
                 if (f.isFile()) {
-                    inputs.add(f.getPath());
+                    inputs.add(f);
                 }
             }
         }
-        inputs.sort(null);
+        inputs.sort(Comparator.comparing(FileStatus::getPath));
         return inputs;
     }
 }
