@@ -98,9 +98,10 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
 
     /**
      * The split size that cuts {@code inputBytes} into as few map tasks as splits of at most {@code maxSplitBytes}
-     * need, all of about the same size: 406 MB becomes four tasks of ~102 MB, not three of 128 MB and one of
-     * 22 MB that runs alone at the end of the map phase while the other slots idle. (The input format packs
-     * whole blocks, so a task can still be one block larger.)
+     * need, all of about the same size. The input format fills a task until it reaches the split size, so with
+     * the maximum itself eight files of 50.75 MB became tasks of 152, 152 and 101.5 MB, and the last one ran
+     * alone at the end of the map phase while the other slot idled; now they are four tasks of 101.5 MB. (It
+     * packs whole blocks or files, so a task can still be one block larger than the size.)
      */
     static long balancedSplitBytes(long inputBytes, long maxSplitBytes) {
         if (inputBytes <= 0) {
@@ -120,8 +121,8 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         if (conf.get("mapreduce.job.jar") == null) {
             job.setJarByClass(getClass());
         }
-        // A worker daemon rolls a file per source and hour: pack them into map tasks of up to 128 MB instead
-        // of starting one container per small file (a JVM start costs a Pi seconds of CPU).
+        // A worker daemon rolls a file per source and hour: pack them into equal map tasks of about 128 MB at
+        // most instead of starting one container per small file (a JVM start costs a Pi seconds of CPU).
         job.setInputFormatClass(CombineTextInputFormat.class);
         conf.setIfUnset(FileInputFormat.SPLIT_MAXSIZE, Long.toString(balancedSplitBytes(inputBytes, COMBINED_SPLIT_BYTES)));
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));

@@ -20,12 +20,7 @@ public final class RawInputs {
     private RawInputs() {
     }
 
-    /** Complete raw files of {@code date} for each source, sorted by path. */
-    public static List<Path> of(FileSystem fs, HdfsLayout layout, PartitionDate date, String[] sources) throws IOException {
-        return list(fs, layout, date, sources).stream().map(FileStatus::getPath).toList();
-    }
-
-    /** As {@link #of}, with each file's status (its length sizes the map tasks). */
+    /** Complete raw files of {@code date} for each source, sorted by path (their lengths size the map tasks). */
     public static List<FileStatus> list(FileSystem fs, HdfsLayout layout, PartitionDate date, String[] sources) throws IOException {
         List<FileStatus> inputs = new ArrayList<>();
         for (String source : sources) {
