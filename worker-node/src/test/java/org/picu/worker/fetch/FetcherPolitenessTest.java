@@ -156,11 +156,14 @@ class FetcherPolitenessTest {
 
     @Test
     void theRunTimeLimitStopsFetching() throws Exception {
-        FetchConfig config = fast().withHostDelay(Duration.ofMillis(300)).withRunTimeLimit(Duration.ofMillis(700));
+        // Each request waits the host delay after the previous one ended, so the responses' latency adds up: the
+        // limit leaves 500 ms of it for the first three requests (a first HTTP call in a cold JVM on a loaded CI
+        // machine took more than the 100 ms an earlier version allowed).
+        FetchConfig config = fast().withHostDelay(Duration.ofMillis(1000)).withRunTimeLimit(Duration.ofMillis(2500));
         try (ReplayServer site = ReplayServer.start("politeness")) {
             Fetcher fetcher = new Fetcher(config);
-            fetcher.get(url(site, "/page")); // robots.txt at 0 ms, page at 300 ms
-            fetcher.get(url(site, "/page")); // 600 ms
+            fetcher.get(url(site, "/page")); // robots.txt at 0 ms, page at 1,000 ms
+            fetcher.get(url(site, "/page")); // 2,000 ms; the next would start at 3,000 ms, after the limit
 
             FetchException e = assertThrows(FetchException.class, () -> fetcher.get(url(site, "/page")));
 
