@@ -43,15 +43,14 @@ public final class CleanBenchmark {
         String jobs = System.getProperty("bench.jobs", "clean-market,clean-news");
         Configuration conf = LocalHadoop.conf(root);
         conf.set("hadoop.tmp.dir", root.resolve("hadoop-tmp").toString());
+        Path marketRaw = root.resolve("raw/upbit/" + DAY);
+        long marketBytes = jobs.contains("clean-market") || jobs.contains("floor") ? RawCorpusGenerator.market(marketRaw, n) : 0;
         if (jobs.contains("clean-market")) {
-            long bytes = RawCorpusGenerator.market(root.resolve("raw/upbit/" + DAY), n);
-            report("clean-market", n, bytes, time(conf, new CleanMarketJob(), generic));
+            report("clean-market", n, marketBytes, time(conf, new CleanMarketJob(), generic));
         }
         if (jobs.contains("floor")) {
             // The framework alone on the market corpus (see FrameworkFloor): the floor under clean-market's time.
-            Path raw = root.resolve("raw/upbit/" + DAY);
-            long bytes = Files.exists(raw) ? sizeOf(raw) : RawCorpusGenerator.market(raw, n);
-            report("floor", n, bytes, time(conf, new FrameworkFloor(), generic, raw.toString()));
+            report("floor", n, marketBytes, time(conf, new FrameworkFloor(), generic, marketRaw.toString()));
         }
         if (jobs.contains("clean-news")) {
             long bytes = RawCorpusGenerator.news(root.resolve("raw/coinness/" + DAY), n);
@@ -64,8 +63,8 @@ public final class CleanBenchmark {
      * both cores busy in the map phase (two map slots) and in the reduce phase (two reducers, run at once).
      * Each reducer sizes its in-memory shuffle as a share of the JVM's heap (70 % by default), as if it had a
      * JVM of its own; here the two share one heap, so each gets half of that share (at N = 5M clean-news ran out
-     * of heap with the default). Two reducers publish two Parquet files with the same records as one would; which file holds a key is
-     * fixed by the key's hash, so a re-run publishes the same files.
+     * of heap with the default). Two reducers publish two Parquet files with the same records as one would;
+     * which file holds a key is fixed by the key's hash, so a re-run publishes the same files.
      */
     private static String[] withDefaults(String[] given) {
         String[] defaults = {"-D", "mapreduce.local.map.tasks.maximum=2", "-D", "mapreduce.job.reduces=2",
@@ -77,16 +76,6 @@ public final class CleanBenchmark {
 
     /** Wall-clock and CPU time of one run; the local job runner runs in this process, so its CPU time is the job's. */
     private record Timing(long wallNanos, long cpuNanos) {
-    }
-
-    private static long sizeOf(Path dir) throws java.io.IOException {
-        try (var files = Files.list(dir)) {
-            long total = 0;
-            for (Path f : (Iterable<Path>) files::iterator) {
-                total += Files.size(f);
-            }
-            return total;
-        }
     }
 
     private static Timing time(Configuration conf, Tool job, String[] generic) throws Exception {

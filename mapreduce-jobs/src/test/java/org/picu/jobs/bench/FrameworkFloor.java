@@ -1,6 +1,7 @@
 package org.picu.jobs.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
@@ -44,7 +45,7 @@ public final class FrameworkFloor extends Configured implements Tool {
 
     /** Emits the line's hash and slices of the line as key and value. */
     public static final class CopyMapper extends Mapper<LongWritable, Text, Text, BytesWritable> {
-        private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         private final Text key = new Text();
         private final byte[] keyBytes = new byte[KEY_BYTES];
         private final BytesWritable value = new BytesWritable();

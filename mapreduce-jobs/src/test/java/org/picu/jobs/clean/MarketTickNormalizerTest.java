@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -102,7 +105,7 @@ class MarketTickNormalizerTest {
 
     @Test
     void change_rounding_gives_the_decimal_rule_bit_for_bit() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < 1_000_000; i++) {
             double x;
             switch (i % 4) {
@@ -120,7 +123,7 @@ class MarketTickNormalizerTest {
     }
 
     private static void assertRoundsAsDecimal(double x) {
-        double expected = java.math.BigDecimal.valueOf(x).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+        double expected = BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP).doubleValue();
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(MarketTickNormalizer.twoDecimalsHalfUp(x)),
                 () -> "x = " + x + ": expected " + expected + ", got " + MarketTickNormalizer.twoDecimalsHalfUp(x));
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
@@ -117,7 +118,7 @@ class NewsNormalizerTest {
         // Characters at and around every range edge the counting uses, plus ordinary text.
         char[] alphabet = {'@', 'A', 'Z', '[', '`', 'a', 'z', '{', ' ', '1', '\u00C0', '\u00E0', '\u00FA',
             '\uABFF', '\uAC00', '\uB000', '\uD7A3', '\uD7A4', '\u3131', '\u4E00', '\uFFFF', '\u0000', '\u0061' ^ 0x20};
-        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < 20_000; i++) {
             String title = randomText(random, alphabet, random.nextInt(20));
             String content = random.nextInt(4) == 0 ? null : randomText(random, alphabet, random.nextInt(700));
@@ -125,7 +126,7 @@ class NewsNormalizerTest {
         }
     }
 
-    private static String randomText(java.util.SplittableRandom random, char[] alphabet, int n) {
+    private static String randomText(SplittableRandom random, char[] alphabet, int n) {
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             b.append(random.nextInt(3) == 0 ? (char) random.nextInt(0x10000) : alphabet[random.nextInt(alphabet.length)]);
