@@ -8,6 +8,8 @@
 # Builds mapreduce-jobs (tests skipped) if needed. Results are recorded in docs/bench/mapreduce.md.
 # The local job runner's tasks run in this JVM: BENCH_GC (default -XX:+UseParallelGC, the collector recommended
 # for task JVMs in docs/bench/mapreduce.md) picks its collector; BENCH_GC=-XX:+UseG1GC gives the JDK default.
+# BENCH_LOG4J=<file> replaces the log4j configuration (e.g. one with org.apache.hadoop.mapred at INFO, for the
+# tasks' start and end times; the benchmark prints each job's start and return times on stderr to line them up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN="./mvnw -B -q ${MVN_OFFLINE:--o}"
@@ -29,5 +31,5 @@ CP="$SNAP/test:$SNAP/main:$(cat mapreduce-jobs/target/bench-classpath.txt)"
 RECORDS="${1:-1000000}"
 shift || true
 exec java -Xmx2g ${BENCH_GC:--XX:+UseParallelGC} ${BENCH_JAVA_OPTS:-} -Djava.io.tmpdir=mapreduce-jobs/target/bench-tmp \
-  -Dlog4j.configuration=file:mapreduce-jobs/src/test/resources/log4j.properties \
+  -Dlog4j.configuration=file:${BENCH_LOG4J:-mapreduce-jobs/src/test/resources/log4j.properties} \
   -cp "$CP" org.picu.jobs.bench.CleanBenchmark "$RECORDS" mapreduce-jobs/target/bench "$@"

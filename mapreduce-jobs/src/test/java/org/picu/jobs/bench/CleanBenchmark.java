@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalTime;
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
@@ -87,7 +88,10 @@ public final class CleanBenchmark {
         args[generic.length] = arg;
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
+        // Clock times on stderr, to line the run up with the log (BENCH_LOG4J in bench/mapreduce-clean.sh).
+        System.err.println(LocalTime.now() + " BENCH " + job.getClass().getSimpleName() + " starts");
         int code = ToolRunner.run(new Configuration(conf), job, args);
+        System.err.println(LocalTime.now() + " BENCH " + job.getClass().getSimpleName() + " returned");
         Timing t = new Timing(System.nanoTime() - start, processCpuNanos() - cpuStart);
         if (code != 0) {
             throw new IllegalStateException("job exited " + code);
