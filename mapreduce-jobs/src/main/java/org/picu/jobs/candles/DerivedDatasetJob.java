@@ -21,6 +21,7 @@ import org.apache.parquet.avro.AvroParquetOutputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.GenericDataSupplier;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
+import org.picu.jobs.publish.ParquetRowsOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.picu.jobs.publish.PublishConfigKeys;
 import org.picu.jobs.publish.StagedJobRunner;
@@ -138,7 +139,7 @@ public abstract class DerivedDatasetJob extends Configured implements Tool {
         AvroReadSupport.setAvroDataSupplier(conf, GenericDataSupplier.class);
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
 
-        job.setOutputFormatClass(AvroParquetOutputFormat.class);
+        job.setOutputFormatClass(ParquetRowsOutputFormat.class);
         AvroParquetOutputFormat.setSchema(job, outputSchema());
         ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);
         job.setOutputKeyClass(Void.class);

@@ -47,22 +47,25 @@ public class CleanMarketTickWritable extends RecordWritable<CleanMarketTick> {
     /**
      * The encoded tick as its {@code market_ticks} row, the same row as {@code read(in).toAvro()} with the
      * strings as Avro {@code Utf8} over the shuffled bytes (see {@link RecordWritable#decode}).
+     * Fields are put by position, in the schema's order, which is the order they were shuffled in (a put by name is
+     * a hash lookup per field); {@code RecordWritableTest} compares the row with {@code toAvro}'s, put by name.
      */
     static GenericRecord readAvro(DataInput in) throws IOException {
+        int field = 0;
         GenericRecord r = new GenericData.Record(DatasetSchemas.MARKET_TICK);
-        r.put("source", readUtf8(in));
-        r.put("symbol", readUtf8(in));
-        r.put("quote_currency", readUtf8(in));
-        r.put("price", in.readDouble());
-        r.put("prev_closing_price", readNullableDouble(in));
-        r.put("change_24h", readNullableDouble(in));
-        r.put("volume_24h", readNullableDouble(in));
-        r.put("acc_trade_price_24h", readNullableDouble(in));
-        r.put("day_volume", readNullableDouble(in));
-        r.put("timestamp", WritableUtils.readVLong(in));
-        r.put("crawled_at", WritableUtils.readVLong(in));
-        r.put("worker_id", readUtf8(in));
-        r.put("seq", WritableUtils.readVLong(in));
+        r.put(field++, readUtf8(in)); // source
+        r.put(field++, readUtf8(in)); // symbol
+        r.put(field++, readUtf8(in)); // quote_currency
+        r.put(field++, in.readDouble()); // price
+        r.put(field++, readNullableDouble(in)); // prev_closing_price
+        r.put(field++, readNullableDouble(in)); // change_24h
+        r.put(field++, readNullableDouble(in)); // volume_24h
+        r.put(field++, readNullableDouble(in)); // acc_trade_price_24h
+        r.put(field++, readNullableDouble(in)); // day_volume
+        r.put(field++, WritableUtils.readVLong(in)); // timestamp
+        r.put(field++, WritableUtils.readVLong(in)); // crawled_at
+        r.put(field++, readUtf8(in)); // worker_id
+        r.put(field++, WritableUtils.readVLong(in)); // seq
         return r;
     }
 }

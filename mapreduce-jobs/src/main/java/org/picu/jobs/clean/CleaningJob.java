@@ -18,6 +18,7 @@ import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
+import org.picu.jobs.publish.ParquetRowsOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.picu.jobs.publish.PublishConfigKeys;
 import org.picu.jobs.publish.RunIds;
@@ -134,7 +135,7 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         job.setMapOutputKeyClass(Text.class);
         job.setMapOutputValueClass(spec.classes().writable());
 
-        job.setOutputFormatClass(AvroParquetOutputFormat.class);
+        job.setOutputFormatClass(ParquetRowsOutputFormat.class);
         AvroParquetOutputFormat.setSchema(job, spec.schema());
         ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);
         for (String column : spec.uniqueColumns()) {
