@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.CombineTextInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -42,6 +43,8 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
     private static final Logger LOG = LoggerFactory.getLogger(CleaningJob.class);
     /** Raw input per map task: small files are packed together, large ones cut at this size. */
     private static final long COMBINED_SPLIT_BYTES = 128L * 1024 * 1024;
+    /** Share of a reducer's heap that keeps shuffled map output in memory while it reduces (see {@link #configure}). */
+    static final String REDUCE_INPUT_BUFFER_SHARE = "0.25";
 
     private final Clock clock;
     private final CleaningSpec spec;
@@ -132,6 +135,10 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
             job.setCombinerClass(spec.classes().combiner());
         }
         job.setReducerClass(spec.classes().reducer());
+        // Hadoop's default (0) writes every shuffled map output to the reducer's disk and reads it back before the
+        // first key. A quarter of the heap (150 MB of a Pi reducer's 614 MB, next to 32 MB row groups) stays in memory
+        // instead; what does not fit goes to disk as before.
+        conf.setIfUnset(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, REDUCE_INPUT_BUFFER_SHARE);
         job.setMapOutputKeyClass(Text.class);
         job.setMapOutputValueClass(spec.classes().writable());
 
