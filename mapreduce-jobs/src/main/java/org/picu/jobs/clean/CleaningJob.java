@@ -2,7 +2,9 @@ package org.picu.jobs.clean;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
@@ -43,8 +45,15 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
     private static final Logger LOG = LoggerFactory.getLogger(CleaningJob.class);
     /** Raw input per map task: small files are packed together, large ones cut at this size. */
     private static final long COMBINED_SPLIT_BYTES = 128L * 1024 * 1024;
-    /** Share of a reducer's heap that keeps shuffled map output in memory while it reduces (see {@link #configure}). */
-    static final String REDUCE_INPUT_BUFFER_SHARE = "0.25";
+    /** The files Hadoop reads its own defaults from: a value from them is not a setting of this job's. */
+    private static final Set<String> HADOOP_DEFAULTS = Set.of("core-default.xml", "mapred-default.xml");
+    /**
+     * The share of the reducer's shuffle memory whose map output stays in memory while it reduces. Hadoop's default,
+     * 0, writes every shuffled map output to the reducer's disk and reads it back before the first key. Half of a Pi
+     * reducer's shuffle memory is ~215 MB of its 614 MB heap, which held the whole shuffle memory (~430 MB) a moment
+     * before, next to 32 MB row groups; what does not fit goes to disk as before.
+     */
+    static final String REDUCE_INPUT_BUFFER_SHARE = "0.5";
 
     private final Clock clock;
     private final CleaningSpec spec;
@@ -115,6 +124,17 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         return (inputBytes + tasks - 1) / tasks;
     }
 
+    /**
+     * Sets {@code key} unless the job's configuration sets it somewhere other than Hadoop's bundled defaults.
+     * {@code Configuration.setIfUnset} would never set a key that {@code mapred-default.xml} names.
+     */
+    static void setUnlessConfigured(Configuration conf, String key, String value) {
+        String[] sources = conf.getPropertySources(key);
+        if (sources == null || Arrays.stream(sources).allMatch(HADOOP_DEFAULTS::contains)) {
+            conf.set(key, value, CleaningJob.class.getSimpleName());
+        }
+    }
+
     private void configure(Job job, List<Path> inputs, long inputBytes, Path staging, Path keysFile) throws IOException {
         Configuration conf = job.getConfiguration();
         conf.setIfUnset(ParquetOutputFormat.BLOCK_SIZE, Integer.toString(spec.keys().parquetBlockSize(conf)));
@@ -135,10 +155,7 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
             job.setCombinerClass(spec.classes().combiner());
         }
         job.setReducerClass(spec.classes().reducer());
-        // Hadoop's default (0) writes every shuffled map output to the reducer's disk and reads it back before the
-        // first key. A quarter of the heap (150 MB of a Pi reducer's 614 MB, next to 32 MB row groups) stays in memory
-        // instead; what does not fit goes to disk as before.
-        conf.setIfUnset(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, REDUCE_INPUT_BUFFER_SHARE);
+        setUnlessConfigured(conf, MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, REDUCE_INPUT_BUFFER_SHARE);
         job.setMapOutputKeyClass(Text.class);
         job.setMapOutputValueClass(spec.classes().writable());
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.input.CombineTextInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,19 @@ class CleaningJobSplitsTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Regression: the reducers' input buffer was set with setIfUnset and never took, as mapred-default.xml names it. */
+    @Test
+    void a_job_default_replaces_hadoops_bundled_default_but_not_a_setting() throws IOException {
+        Configuration fresh = Job.getInstance(new Configuration()).getConfiguration();
+        assertEquals("0.0", fresh.get(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT), "mapred-default.xml's value");
+        CleaningJob.setUnlessConfigured(fresh, MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
+        assertEquals("0.5", fresh.get(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT));
+
+        Configuration given = Job.getInstance(new Configuration()).getConfiguration();
+        given.set(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.1"); // as -D does
+        CleaningJob.setUnlessConfigured(given, MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
+        assertEquals("0.1", given.get(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT));
     }
 }
