@@ -18,6 +18,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.GenericDataSupplier;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
@@ -140,6 +141,7 @@ public abstract class DerivedDatasetJob extends Configured implements Tool {
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
 
         job.setOutputFormatClass(ParquetRowsOutputFormat.class);
+        ParquetOutputFormat.setWriteSupportClass(job, AvroWriteSupport.class);
         AvroParquetOutputFormat.setSchema(job, outputSchema());
         ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);
         job.setOutputKeyClass(Void.class);

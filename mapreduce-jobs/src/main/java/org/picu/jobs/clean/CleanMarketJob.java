@@ -37,7 +37,8 @@ public class CleanMarketJob extends CleaningJob<CleanMarketTick> {
                 KEY_PROJECTION,
                 projected -> CleanMarketTick.dedupKey(projected.get("source").toString(),
                             projected.get("symbol").toString(), (Long) projected.get("timestamp")),
-                new CleaningSpec.Classes(CleanMarketMapper.class, CleanMarketCombiner.class, CleanMarketReducer.class, CleanMarketTickWritable.class),
+                new CleaningSpec.Classes(CleanMarketMapper.class, CleanMarketCombiner.class, CleanMarketReducer.class, CleanMarketTickWritable.class,
+                        CleanMarketTickWritable.Rows.class),
                 List.of("volume_24h", "acc_trade_price_24h", "seq")));
     }
 

@@ -1,7 +1,6 @@
 package org.picu.jobs.clean;
 
 import java.util.Comparator;
-import org.apache.avro.generic.GenericRecord;
 
 /** Keeps one tick per dedup key (see {@link CleanMarketTick#WINNER_FIRST}) and writes it as a Parquet row. */
 public class CleanMarketReducer extends KeepWinnerReducer<CleanMarketTick> {
@@ -11,12 +10,7 @@ public class CleanMarketReducer extends KeepWinnerReducer<CleanMarketTick> {
     }
 
     @Override
-    protected GenericRecord toAvro(CleanMarketTick record) {
-        return record.toAvro();
-    }
-
-    @Override
-    protected GenericRecord toAvro(RecordWritable<CleanMarketTick> only) {
-        return only.decode(CleanMarketTickWritable::readAvro);
+    protected RecordWritable<CleanMarketTick> newWritable() {
+        return new CleanMarketTickWritable();
     }
 }

@@ -160,13 +160,14 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         job.setMapOutputValueClass(spec.classes().writable());
 
         job.setOutputFormatClass(ParquetRowsOutputFormat.class);
+        ParquetOutputFormat.setWriteSupportClass(job, spec.classes().rows());
         AvroParquetOutputFormat.setSchema(job, spec.schema());
         ParquetOutputFormat.setCompression(job, CompressionCodecName.SNAPPY);
         for (String column : spec.uniqueColumns()) {
             conf.setIfUnset(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + column, "false");
         }
         job.setOutputKeyClass(Void.class);
-        job.setOutputValueClass(GenericRecord.class);
+        job.setOutputValueClass(spec.classes().writable());
         FileOutputFormat.setOutputPath(job, staging);
         RejectOutput.addTo(job);
     }

@@ -20,7 +20,7 @@ import org.picu.model.layout.Dataset;
  * @param keys the job's configuration keys (from its {@code *ConfigKeys} type)
  * @param keyProjection a record schema with only the dedup key's fields, to read earlier partitions cheaply
  * @param publishedKey the dedup key of a row of an earlier partition, read with {@code keyProjection}
- * @param classes the job's map, combine and reduce classes and its map output value
+ * @param classes the job's task classes, map output value and Parquet row writer
  * @param uniqueColumns columns whose values are distinct by nature (ids, sequence numbers, running totals):
  *     Parquet writes them without trying a dictionary first, which they would outgrow and abandon anyway
  */
@@ -62,9 +62,13 @@ public record CleaningSpec(String name, Dataset dataset, Schema schema, Keys key
         }
     }
 
-    /** The job's task classes. */
+    /**
+     * The job's task classes: its mapper, combiner and reducer, the map output value type, and the writer of its
+     * Parquet rows from that value's bytes.
+     */
     @SuppressWarnings("rawtypes")
     public record Classes(Class<? extends Mapper> mapper, Class<? extends Reducer> combiner,
-                          Class<? extends Reducer> reducer, Class<? extends RecordWritable> writable) {
+                          Class<? extends Reducer> reducer, Class<? extends RecordWritable> writable,
+                          Class<? extends ShuffledRowsWriteSupport> rows) {
     }
 }

@@ -3,37 +3,32 @@ package org.picu.jobs.clean;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.Iterator;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.ReduceContext;
 import org.apache.hadoop.mapreduce.Reducer;
 
 /**
- * Keeps one record per dedup key and writes it as a Parquet row.
+ * Keeps one record per dedup key and writes it as a Parquet row: the shuffled record itself, which the dataset's
+ * {@link ShuffledRowsWriteSupport} writes from its bytes.
  *
  * @param <T> the cleaned record type
  */
-public abstract class KeepWinnerReducer<T> extends Reducer<Text, RecordWritable<T>, Void, GenericRecord> {
+public abstract class KeepWinnerReducer<T> extends Reducer<Text, RecordWritable<T>, Void, RecordWritable<T>> {
     private Counter duplicatesDropped;
     private Counter recordsWritten;
+    private RecordWritable<T> winner;
 
     protected abstract Comparator<T> winnerFirst();
 
-    protected abstract GenericRecord toAvro(T record);
-
-    /**
-     * The Avro row of a key's only record. By default through the decoded record; a job whose writable
-     * reads its bytes straight into a row (strings as {@code Utf8}) overrides this.
-     */
-    protected GenericRecord toAvro(RecordWritable<T> only) {
-        return toAvro(only.get());
-    }
+    /** An empty wrapper of the job's map output value type, to hand a winner among several to the writer. */
+    protected abstract RecordWritable<T> newWritable();
 
     @Override
     protected void setup(Context context) {
         duplicatesDropped = context.getCounter(CleanCounters.DUPLICATES_DROPPED);
         recordsWritten = context.getCounter(CleanCounters.RECORDS_WRITTEN);
+        winner = newWritable();
     }
 
     /**
@@ -61,13 +56,11 @@ public abstract class KeepWinnerReducer<T> extends Reducer<Text, RecordWritable<
     protected void reduce(Text key, Iterable<RecordWritable<T>> values, Context context) throws IOException, InterruptedException {
         Iterator<RecordWritable<T>> candidates = values.iterator();
         RecordWritable<T> first = candidates.next();
-        GenericRecord row;
+        RecordWritable<T> row = first;
         if (candidates.hasNext()) {
             Winners.Result<T> result = Winners.pick(first.get(), candidates, winnerFirst());
             duplicatesDropped.increment(result.dropped());
-            row = toAvro(result.winner());
-        } else {
-            row = toAvro(first);
+            row = winner.set(result.winner());
         }
         recordsWritten.increment(1);
         context.write(null, row);

@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.avro.util.Utf8;
 import org.apache.hadoop.io.WritableUtils;
 
 /**
@@ -25,28 +24,18 @@ public final class WireFormat {
     }
 
     public static String readString(DataInput in) throws IOException {
+        return new String(readUtf8Bytes(in), StandardCharsets.UTF_8);
+    }
+
+    /** A string's shuffled UTF-8 bytes, for Parquet to write without decoding and encoding them again. */
+    public static byte[] readUtf8Bytes(DataInput in) throws IOException {
         int length = WritableUtils.readVInt(in);
         if (length < 0) {
             throw new IOException("negative string length " + length + " in a shuffled record");
         }
         byte[] utf8 = new byte[length];
         in.readFully(utf8, 0, length);
-        return new String(utf8, StandardCharsets.UTF_8);
-    }
-
-    /** A string as Avro's {@link Utf8} over its shuffled bytes, for Parquet to write without re-encoding. */
-    public static Utf8 readUtf8(DataInput in) throws IOException {
-        int length = WritableUtils.readVInt(in);
-        if (length < 0) {
-            throw new IOException("negative string length " + length + " in a shuffled record");
-        }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8, 0, length);
-        return new Utf8(utf8);
-    }
-
-    public static Utf8 readNullableUtf8(DataInput in) throws IOException {
-        return in.readBoolean() ? readUtf8(in) : null;
+        return utf8;
     }
 
     public static void writeNullableString(DataOutput out, String s) throws IOException {

@@ -7,11 +7,14 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.OutputFile;
 
-/** Writes rows to a local Parquet file with the cleaning jobs' codec, to compare two ways of building rows. */
+/** Writes rows to a local Parquet file with the cleaning jobs' codec, to compare two ways of writing them. */
 public final class ParquetFiles {
     private ParquetFiles() {
     }
@@ -26,5 +29,42 @@ public final class ParquetFiles {
             }
         }
         return file;
+    }
+
+    /**
+     * Writes shuffled records through the dataset's {@link ShuffledRowsWriteSupport}, configured as the cleaning
+     * jobs configure it (the Avro schema in the configuration), with the same codec as {@link #write}.
+     */
+    public static <T> Path writeShuffled(Path file, Schema schema, ShuffledRowsWriteSupport<T> rows,
+                                         List<? extends RecordWritable<T>> records) throws IOException {
+        Configuration conf = new Configuration();
+        AvroWriteSupport.setSchema(conf, schema);
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
+        try (ParquetWriter<RecordWritable<T>> writer = new ShuffledRowsBuilder<>(HadoopOutputFile.fromPath(path, conf), rows)
+                .withCompressionCodec(CompressionCodecName.SNAPPY).withConf(conf).build()) {
+            for (RecordWritable<T> record : records) {
+                writer.write(record);
+            }
+        }
+        return file;
+    }
+
+    private static final class ShuffledRowsBuilder<T> extends ParquetWriter.Builder<RecordWritable<T>, ShuffledRowsBuilder<T>> {
+        private final ShuffledRowsWriteSupport<T> rows;
+
+        ShuffledRowsBuilder(OutputFile file, ShuffledRowsWriteSupport<T> rows) {
+            super(file);
+            this.rows = rows;
+        }
+
+        @Override
+        protected ShuffledRowsBuilder<T> self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<RecordWritable<T>> getWriteSupport(Configuration conf) {
+            return rows;
+        }
     }
 }

@@ -36,7 +36,8 @@ public class CleanFearGreedJob extends CleaningJob<CleanFearGreed> {
                         CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE, CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
                 KEY_PROJECTION,
                 projected -> projected.get("timestamp").toString(),
-                new CleaningSpec.Classes(CleanFearGreedMapper.class, CleanFearGreedCombiner.class, CleanFearGreedReducer.class, CleanFearGreedWritable.class), List.of()));
+                new CleaningSpec.Classes(CleanFearGreedMapper.class, CleanFearGreedCombiner.class, CleanFearGreedReducer.class, CleanFearGreedWritable.class,
+                        CleanFearGreedWritable.Rows.class), List.of()));
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,8 +1,8 @@
 package org.picu.jobs.clean.feargreed;
 
 import java.util.Comparator;
-import org.apache.avro.generic.GenericRecord;
 import org.picu.jobs.clean.KeepWinnerReducer;
+import org.picu.jobs.clean.RecordWritable;
 
 /** Keeps one reading per index time (see {@link CleanFearGreed#WINNER_FIRST}) and writes it as a Parquet row. */
 public class CleanFearGreedReducer extends KeepWinnerReducer<CleanFearGreed> {
@@ -12,7 +12,7 @@ public class CleanFearGreedReducer extends KeepWinnerReducer<CleanFearGreed> {
     }
 
     @Override
-    protected GenericRecord toAvro(CleanFearGreed record) {
-        return record.toAvro();
+    protected RecordWritable<CleanFearGreed> newWritable() {
+        return new CleanFearGreedWritable();
     }
 }

@@ -8,6 +8,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.apache.hadoop.io.WritableUtils;
 import org.picu.jobs.clean.RecordWritable;
+import org.picu.jobs.clean.ShuffledRowsWriteSupport;
 
 /** {@link CleanFearGreed} between mapper and reducer. */
 public class CleanFearGreedWritable extends RecordWritable<CleanFearGreed> {
@@ -27,5 +28,25 @@ public class CleanFearGreedWritable extends RecordWritable<CleanFearGreed> {
     protected CleanFearGreed read(DataInput in) throws IOException {
         return new CleanFearGreed(readString(in), in.readUnsignedByte(), readString(in), WritableUtils.readVLong(in),
                 WritableUtils.readVLong(in), readString(in), WritableUtils.readVLong(in), in.readBoolean());
+    }
+
+    /** Writes shuffled readings as {@code fear_greed} rows (see {@link ShuffledRowsWriteSupport}). */
+    public static final class Rows extends ShuffledRowsWriteSupport<CleanFearGreed> {
+        @Override
+        protected void checkFields(String[] fieldNames) {
+            requireFields(fieldNames, "source", "value", "classification", "timestamp", "crawled_at", "worker_id", "seq");
+        }
+
+        @Override
+        protected void writeFields(DataInput in) throws IOException {
+            string(0, in);
+            integer(1, in.readUnsignedByte());
+            string(2, in);
+            vlong(3, in);
+            vlong(4, in);
+            string(5, in);
+            vlong(6, in);
+            in.readBoolean(); // via the API or the page: decides the winner, not a column
+        }
     }
 }

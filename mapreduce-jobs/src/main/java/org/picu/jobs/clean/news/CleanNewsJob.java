@@ -35,7 +35,8 @@ public class CleanNewsJob extends CleaningJob<CleanNews> {
                         CleanNewsConfigKeys.PARQUET_BLOCK_SIZE, CleanNewsConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
                 KEY_PROJECTION,
                 projected -> projected.get("id").toString(),
-                new CleaningSpec.Classes(CleanNewsMapper.class, CleanNewsCombiner.class, CleanNewsReducer.class, CleanNewsWritable.class),
+                new CleaningSpec.Classes(CleanNewsMapper.class, CleanNewsCombiner.class, CleanNewsReducer.class, CleanNewsWritable.class,
+                        CleanNewsWritable.Rows.class),
                 List.of("id", "title", "url", "content", "seq")));
     }
 

@@ -1,7 +1,6 @@
 package org.picu.jobs.clean.news;
 
 import java.util.Comparator;
-import org.apache.avro.generic.GenericRecord;
 import org.picu.jobs.clean.KeepWinnerReducer;
 import org.picu.jobs.clean.RecordWritable;
 
@@ -13,12 +12,7 @@ public class CleanNewsReducer extends KeepWinnerReducer<CleanNews> {
     }
 
     @Override
-    protected GenericRecord toAvro(CleanNews record) {
-        return record.toAvro();
-    }
-
-    @Override
-    protected GenericRecord toAvro(RecordWritable<CleanNews> only) {
-        return only.decode(CleanNewsWritable::readAvro);
+    protected RecordWritable<CleanNews> newWritable() {
+        return new CleanNewsWritable();
     }
 }

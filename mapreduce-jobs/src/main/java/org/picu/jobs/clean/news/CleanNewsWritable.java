@@ -2,9 +2,7 @@ package org.picu.jobs.clean.news;
 
 import static org.picu.jobs.clean.WireFormat.readNullableLong;
 import static org.picu.jobs.clean.WireFormat.readNullableString;
-import static org.picu.jobs.clean.WireFormat.readNullableUtf8;
 import static org.picu.jobs.clean.WireFormat.readString;
-import static org.picu.jobs.clean.WireFormat.readUtf8;
 import static org.picu.jobs.clean.WireFormat.writeNullableLong;
 import static org.picu.jobs.clean.WireFormat.writeNullableString;
 import static org.picu.jobs.clean.WireFormat.writeString;
@@ -14,12 +12,9 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.util.Utf8;
 import org.apache.hadoop.io.WritableUtils;
 import org.picu.jobs.clean.RecordWritable;
-import org.picu.model.avro.DatasetSchemas;
+import org.picu.jobs.clean.ShuffledRowsWriteSupport;
 
 /** {@link CleanNews} between mapper and reducer. */
 public class CleanNewsWritable extends RecordWritable<CleanNews> {
@@ -61,31 +56,27 @@ public class CleanNewsWritable extends RecordWritable<CleanNews> {
         return new CleanNews(id, source, title, url, content, publishedAt, keywords, language, crawledAt, workerId, seq);
     }
 
-    /**
-     * The encoded item as its {@code news} row, the same row as {@code read(in).toAvro()} with the strings as
-     * {@link Utf8} over the shuffled bytes (see {@link RecordWritable#decode}).
-     * Fields are put by position, in the schema's order, which is the order they were shuffled in (a put by name is
-     * a hash lookup per field); {@code RecordWritableTest} compares the row with {@code toAvro}'s, put by name.
-     */
-    static GenericRecord readAvro(DataInput in) throws IOException {
-        int field = 0;
-        GenericRecord r = new GenericData.Record(DatasetSchemas.NEWS);
-        r.put(field++, readUtf8(in)); // id
-        r.put(field++, readUtf8(in)); // source
-        r.put(field++, readUtf8(in)); // title
-        r.put(field++, readNullableUtf8(in)); // url
-        r.put(field++, readNullableUtf8(in)); // content
-        r.put(field++, readNullableLong(in)); // published_at
-        int n = WritableUtils.readVInt(in);
-        List<Utf8> keywords = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            keywords.add(readUtf8(in));
+    /** Writes shuffled items as {@code news} rows (see {@link ShuffledRowsWriteSupport}). */
+    public static final class Rows extends ShuffledRowsWriteSupport<CleanNews> {
+        @Override
+        protected void checkFields(String[] fieldNames) {
+            requireFields(fieldNames, "id", "source", "title", "url", "content", "published_at", "keywords", "language",
+                    "crawled_at", "worker_id", "seq");
         }
-        r.put(field++, keywords); // keywords
-        r.put(field++, readNullableUtf8(in)); // language
-        r.put(field++, WritableUtils.readVLong(in)); // crawled_at
-        r.put(field++, readUtf8(in)); // worker_id
-        r.put(field++, WritableUtils.readVLong(in)); // seq
-        return r;
+
+        @Override
+        protected void writeFields(DataInput in) throws IOException {
+            string(0, in);
+            string(1, in);
+            string(2, in);
+            nullableString(3, in);
+            nullableString(4, in);
+            nullableVlong(5, in);
+            stringList(6, in);
+            nullableString(7, in);
+            vlong(8, in);
+            string(9, in);
+            vlong(10, in);
+        }
     }
 }
