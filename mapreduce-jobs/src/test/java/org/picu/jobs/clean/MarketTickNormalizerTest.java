@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,5 +127,22 @@ class MarketTickNormalizerTest {
         double expected = BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP).doubleValue();
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(MarketTickNormalizer.twoDecimalsHalfUp(x)),
                 () -> "x = " + x + ": expected " + expected + ", got " + MarketTickNormalizer.twoDecimalsHalfUp(x));
+    }
+
+    @Test
+    void the_symbol_and_currency_check_agrees_with_the_rule_as_a_regex_on_random_strings() {
+        Pattern symbol = Pattern.compile("[A-Z0-9]{2,10}");
+        Pattern currency = Pattern.compile("[A-Z]{2,10}");
+        char[] alphabet = "AZaz09@[`{/:-_ \u00c4\u0130\uff21\ud83d\udc0b".toCharArray();
+        SplittableRandom random = new SplittableRandom(12);
+        for (int n = 0; n < 100_000; n++) {
+            char[] chars = new char[random.nextInt(13)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (char) random.nextInt('0', 'Z' + 2);
+            }
+            String s = new String(chars);
+            assertEquals(symbol.matcher(s).matches(), MarketTickNormalizer.isCode(s, true), () -> "symbol '" + s + "'");
+            assertEquals(currency.matcher(s).matches(), MarketTickNormalizer.isCode(s, false), () -> "currency '" + s + "'");
+        }
     }
 }
