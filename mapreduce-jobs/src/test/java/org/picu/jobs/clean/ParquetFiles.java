@@ -13,6 +13,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.picu.jobs.LocalHadoop;
 
 /** Writes rows to a local Parquet file with the cleaning jobs' codec, to compare two ways of writing them. */
 public final class ParquetFiles {
@@ -29,6 +30,11 @@ public final class ParquetFiles {
             }
         }
         return file;
+    }
+
+    /** Every row of a local Parquet file. */
+    public static List<GenericRecord> read(Path file) throws IOException {
+        return LocalHadoop.readParquet(new Configuration(), List.of(new org.apache.hadoop.fs.Path(file.toUri())));
     }
 
     /**

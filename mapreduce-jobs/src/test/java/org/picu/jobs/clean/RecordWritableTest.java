@@ -19,7 +19,6 @@ import org.apache.hadoop.io.DataOutputBuffer;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.picu.jobs.LocalHadoop;
 import org.picu.model.avro.DatasetSchemas;
 
 /** The shuffle form: lazy decoding, the combiner's pass-through of undecoded bytes, wrapper reuse. */
@@ -85,19 +84,15 @@ class RecordWritableTest {
         for (int n = 0; n < 3_000; n++) {
             CleanMarketTick tick = tick(random);
             avroRows.add(tick.toAvro());
-            CleanMarketTickWritable record = new CleanMarketTickWritable();
-            if (n % 5 == 0) {
-                record.set(tick); // a winner picked from decoded records
-            } else {
-                read(record, bytes(new CleanMarketTickWritable().set(tick)));
-            }
-            shuffled.add(record);
+            shuffled.add(n % 5 == 0 // every fifth a winner picked from decoded records
+                    ? (CleanMarketTickWritable) new CleanMarketTickWritable().set(tick)
+                    : Shuffled.through(new CleanMarketTickWritable().set(tick), new CleanMarketTickWritable()));
         }
         Path a = ParquetFiles.write(dir.resolve("avro.parquet"), DatasetSchemas.MARKET_TICK, avroRows);
         Path b = ParquetFiles.writeShuffled(dir.resolve("shuffled.parquet"), DatasetSchemas.MARKET_TICK,
                 new CleanMarketTickWritable.Rows(), shuffled);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
-        assertEquals(avroRows, LocalHadoop.readParquet(new Configuration(), List.of(new org.apache.hadoop.fs.Path(b.toUri()))));
+        assertEquals(avroRows, ParquetFiles.read(b), "and they read back as the Avro rows");
     }
 
     @Test

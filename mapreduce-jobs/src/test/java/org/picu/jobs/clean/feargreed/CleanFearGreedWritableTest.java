@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.io.DataInputBuffer;
-import org.apache.hadoop.io.DataOutputBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.picu.jobs.LocalHadoop;
 import org.picu.jobs.clean.ParquetFiles;
+import org.picu.jobs.clean.Shuffled;
 import org.picu.model.avro.DatasetSchemas;
 
 /** The reducer's Parquet rows, written from the shuffled bytes, against parquet-avro's rows of the decoded readings. */
@@ -32,24 +28,15 @@ class CleanFearGreedWritableTest {
             CleanFearGreed reading = new CleanFearGreed(text(random), random.nextInt(101), text(random), random.nextLong(),
                     random.nextLong(), text(random), random.nextLong(), random.nextBoolean());
             avroRows.add(reading.toAvro());
-            shuffled.add(n % 5 == 0 ? (CleanFearGreedWritable) new CleanFearGreedWritable().set(reading) : shuffled(reading));
+            shuffled.add(n % 5 == 0 // every fifth a winner picked from decoded records
+                    ? (CleanFearGreedWritable) new CleanFearGreedWritable().set(reading)
+                    : Shuffled.through(new CleanFearGreedWritable().set(reading), new CleanFearGreedWritable()));
         }
         Path a = ParquetFiles.write(dir.resolve("avro.parquet"), DatasetSchemas.FEAR_GREED, avroRows);
         Path b = ParquetFiles.writeShuffled(dir.resolve("shuffled.parquet"), DatasetSchemas.FEAR_GREED,
                 new CleanFearGreedWritable.Rows(), shuffled);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
-        assertEquals(avroRows, LocalHadoop.readParquet(new Configuration(), List.of(new org.apache.hadoop.fs.Path(b.toUri()))));
-    }
-
-    /** The reading as the reducer receives it: written by the mapper's wrapper, read into a fresh one. */
-    private static CleanFearGreedWritable shuffled(CleanFearGreed reading) throws Exception {
-        DataOutputBuffer out = new DataOutputBuffer();
-        new CleanFearGreedWritable().set(reading).write(out);
-        DataInputBuffer in = new DataInputBuffer();
-        in.reset(Arrays.copyOf(out.getData(), out.getLength()), out.getLength());
-        CleanFearGreedWritable shuffled = new CleanFearGreedWritable();
-        shuffled.readFields(in);
-        return shuffled;
+        assertEquals(avroRows, ParquetFiles.read(b), "and they read back as the Avro rows");
     }
 
     private static String text(SplittableRandom random) {

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.io.DataInputBuffer;
-import org.apache.hadoop.io.DataOutputBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.picu.jobs.LocalHadoop;
 import org.picu.jobs.clean.ParquetFiles;
+import org.picu.jobs.clean.Shuffled;
 import org.picu.model.avro.DatasetSchemas;
 
 /** The reducer's Parquet rows, written from the shuffled bytes, against parquet-avro's rows of the decoded items. */
@@ -32,12 +28,14 @@ class CleanNewsWritableTest {
         for (int n = 0; n < 3_000; n++) {
             CleanNews item = item(random);
             avroRows.add(item.toAvro());
-            shuffled.add(n % 5 == 0 ? (CleanNewsWritable) new CleanNewsWritable().set(item) : shuffled(item));
+            shuffled.add(n % 5 == 0 // every fifth a winner picked from decoded records
+                    ? (CleanNewsWritable) new CleanNewsWritable().set(item)
+                    : Shuffled.through(new CleanNewsWritable().set(item), new CleanNewsWritable()));
         }
         Path a = ParquetFiles.write(dir.resolve("avro.parquet"), DatasetSchemas.NEWS, avroRows);
         Path b = ParquetFiles.writeShuffled(dir.resolve("shuffled.parquet"), DatasetSchemas.NEWS, new CleanNewsWritable.Rows(), shuffled);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
-        assertEquals(avroRows, LocalHadoop.readParquet(new Configuration(), List.of(new org.apache.hadoop.fs.Path(b.toUri()))));
+        assertEquals(avroRows, ParquetFiles.read(b), "and they read back as the Avro rows");
     }
 
     private static CleanNews item(SplittableRandom random) {
@@ -48,17 +46,6 @@ class CleanNewsWritableTest {
         return new CleanNews(text(random), text(random), text(random), nullable(random), nullable(random),
                 random.nextBoolean() ? null : random.nextLong(), keywords, random.nextBoolean() ? null : "ko",
                 random.nextLong(), text(random), random.nextLong());
-    }
-
-    /** The item as the reducer receives it: written by the mapper's wrapper, read into a fresh one. */
-    private static CleanNewsWritable shuffled(CleanNews item) throws Exception {
-        DataOutputBuffer out = new DataOutputBuffer();
-        new CleanNewsWritable().set(item).write(out);
-        DataInputBuffer in = new DataInputBuffer();
-        in.reset(Arrays.copyOf(out.getData(), out.getLength()), out.getLength());
-        CleanNewsWritable shuffled = new CleanNewsWritable();
-        shuffled.readFields(in);
-        return shuffled;
     }
 
     private static String text(SplittableRandom random) {
