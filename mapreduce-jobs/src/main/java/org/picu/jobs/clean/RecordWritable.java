@@ -51,9 +51,9 @@ public abstract class RecordWritable<T> implements Writable {
     }
 
     /**
-     * Reads the encoded record with {@code decoding} instead of {@link #read}: the reducer turns a key's only
-     * record straight into its Avro row, with the strings as the UTF-8 bytes they were shuffled in (no
-     * decoding to {@code String} and encoding again for Parquet).
+     * Reads the encoded record with {@code decoding} instead of {@link #read}, encoding a record that was
+     * {@link #set} first: the reducers' Parquet writer ({@link ShuffledRowsWriteSupport}) reads the fields
+     * straight from the shuffled bytes, with no record decoded and no string decoded and encoded again.
      */
     public <R> R decode(Decoding<R> decoding) {
         try {

@@ -28,6 +28,10 @@ record CleanFearGreed(String source, int value, String classification, long time
         return Long.toString(timestamp);
     }
 
+    /**
+     * The record as its Avro row: the row parquet-avro would write. The reducers write rows from the shuffled
+     * bytes ({@link CleanFearGreedWritable.Rows}), and the tests hold those files to parquet-avro's of this row byte for byte.
+     */
     GenericRecord toAvro() {
         GenericRecord r = new GenericData.Record(DatasetSchemas.FEAR_GREED);
         r.put("source", source);

@@ -39,6 +39,10 @@ record CleanNews(
             .thenComparing(CleanNews::workerId)
             .thenComparingLong(CleanNews::seq);
 
+    /**
+     * The record as its Avro row: the row parquet-avro would write. The reducers write rows from the shuffled
+     * bytes ({@link CleanNewsWritable.Rows}), and the tests hold those files to parquet-avro's of this row byte for byte.
+     */
     GenericRecord toAvro() {
         GenericRecord r = new GenericData.Record(DatasetSchemas.NEWS);
         r.put("id", id);
