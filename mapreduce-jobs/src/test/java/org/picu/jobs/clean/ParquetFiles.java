@@ -1,8 +1,15 @@
 package org.picu.jobs.clean;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -30,6 +37,27 @@ public final class ParquetFiles {
             }
         }
         return file;
+    }
+
+    /**
+     * Asserts that the rows the reducer writes from shuffled records (every fifth one set from a decoded record,
+     * as a winner among several is; the others written and read back as the shuffle does) make the same file,
+     * byte for byte, as parquet-avro makes from the records' Avro rows, and that it reads back as those rows.
+     */
+    public static <T> void assertSameFileAsParquetAvro(Path dir, Schema schema, List<T> records,
+            Function<T, GenericRecord> avroRow, Supplier<RecordWritable<T>> wrapper, ShuffledRowsWriteSupport<T> rows)
+            throws IOException {
+        List<GenericRecord> avroRows = new ArrayList<>();
+        List<RecordWritable<T>> shuffled = new ArrayList<>();
+        for (int n = 0; n < records.size(); n++) {
+            T record = records.get(n);
+            avroRows.add(avroRow.apply(record));
+            shuffled.add(n % 5 == 0 ? wrapper.get().set(record) : Shuffled.through(wrapper.get().set(record), wrapper.get()));
+        }
+        Path a = write(dir.resolve("avro.parquet"), schema, avroRows);
+        Path b = writeShuffled(dir.resolve("shuffled.parquet"), schema, rows, shuffled);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertEquals(avroRows, read(b), "and they read back as the Avro rows");
     }
 
     /** Every row of a local Parquet file. */

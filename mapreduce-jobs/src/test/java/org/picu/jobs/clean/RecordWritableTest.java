@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.DataInputBuffer;
 import org.apache.hadoop.io.DataOutputBuffer;
@@ -79,20 +77,12 @@ class RecordWritableTest {
     @Test
     void the_rows_written_from_the_shuffled_bytes_are_parquet_avros_file_byte_for_byte(@TempDir Path dir) throws Exception {
         SplittableRandom random = new SplittableRandom(6);
-        List<GenericRecord> avroRows = new ArrayList<>();
-        List<CleanMarketTickWritable> shuffled = new ArrayList<>();
+        List<CleanMarketTick> ticks = new ArrayList<>();
         for (int n = 0; n < 3_000; n++) {
-            CleanMarketTick tick = tick(random);
-            avroRows.add(tick.toAvro());
-            shuffled.add(n % 5 == 0 // every fifth a winner picked from decoded records
-                    ? (CleanMarketTickWritable) new CleanMarketTickWritable().set(tick)
-                    : Shuffled.through(new CleanMarketTickWritable().set(tick), new CleanMarketTickWritable()));
+            ticks.add(tick(random));
         }
-        Path a = ParquetFiles.write(dir.resolve("avro.parquet"), DatasetSchemas.MARKET_TICK, avroRows);
-        Path b = ParquetFiles.writeShuffled(dir.resolve("shuffled.parquet"), DatasetSchemas.MARKET_TICK,
-                new CleanMarketTickWritable.Rows(), shuffled);
-        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
-        assertEquals(avroRows, ParquetFiles.read(b), "and they read back as the Avro rows");
+        ParquetFiles.assertSameFileAsParquetAvro(dir, DatasetSchemas.MARKET_TICK, ticks, CleanMarketTick::toAvro, CleanMarketTickWritable::new,
+                new CleanMarketTickWritable.Rows());
     }
 
     @Test

@@ -1,18 +1,12 @@
 package org.picu.jobs.clean.news;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.picu.jobs.clean.ParquetFiles;
-import org.picu.jobs.clean.Shuffled;
 import org.picu.model.avro.DatasetSchemas;
 
 /** The reducer's Parquet rows, written from the shuffled bytes, against parquet-avro's rows of the decoded items. */
@@ -23,19 +17,12 @@ class CleanNewsWritableTest {
     @Test
     void the_rows_written_from_the_shuffled_bytes_are_parquet_avros_file_byte_for_byte(@TempDir Path dir) throws Exception {
         SplittableRandom random = new SplittableRandom(10);
-        List<GenericRecord> avroRows = new ArrayList<>();
-        List<CleanNewsWritable> shuffled = new ArrayList<>();
+        List<CleanNews> items = new ArrayList<>();
         for (int n = 0; n < 3_000; n++) {
-            CleanNews item = item(random);
-            avroRows.add(item.toAvro());
-            shuffled.add(n % 5 == 0 // every fifth a winner picked from decoded records
-                    ? (CleanNewsWritable) new CleanNewsWritable().set(item)
-                    : Shuffled.through(new CleanNewsWritable().set(item), new CleanNewsWritable()));
+            items.add(item(random));
         }
-        Path a = ParquetFiles.write(dir.resolve("avro.parquet"), DatasetSchemas.NEWS, avroRows);
-        Path b = ParquetFiles.writeShuffled(dir.resolve("shuffled.parquet"), DatasetSchemas.NEWS, new CleanNewsWritable.Rows(), shuffled);
-        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
-        assertEquals(avroRows, ParquetFiles.read(b), "and they read back as the Avro rows");
+        ParquetFiles.assertSameFileAsParquetAvro(dir, DatasetSchemas.NEWS, items, CleanNews::toAvro, CleanNewsWritable::new,
+                new CleanNewsWritable.Rows());
     }
 
     private static CleanNews item(SplittableRandom random) {
