@@ -26,9 +26,4 @@ public class CleanMarketMapper extends CleaningMapper<CleanMarketTick> {
     protected String dedupKey(CleanMarketTick record) {
         return record.dedupKey();
     }
-
-    @Override
-    protected RecordWritable<CleanMarketTick> newWritable() {
-        return new CleanMarketTickWritable();
-    }
 }

@@ -8,9 +8,4 @@ public class CleanMarketReducer extends KeepWinnerReducer<CleanMarketTick> {
     protected Comparator<CleanMarketTick> winnerFirst() {
         return CleanMarketTick.WINNER_FIRST;
     }
-
-    @Override
-    protected RecordWritable<CleanMarketTick> newWritable() {
-        return new CleanMarketTickWritable();
-    }
 }

@@ -43,9 +43,9 @@ public class CleanMarketTickWritable extends RecordWritable<CleanMarketTick> {
     /** Writes shuffled ticks as {@code market_ticks} rows (see {@link ShuffledRowsWriteSupport}). */
     public static final class Rows extends ShuffledRowsWriteSupport<CleanMarketTick> {
         @Override
-        protected void checkFields(String[] fieldNames) {
-            requireFields(fieldNames, "source", "symbol", "quote_currency", "price", "prev_closing_price", "change_24h",
-                    "volume_24h", "acc_trade_price_24h", "day_volume", "timestamp", "crawled_at", "worker_id", "seq");
+        protected String[] fieldNames() {
+            return new String[] {"source", "symbol", "quote_currency", "price", "prev_closing_price", "change_24h",
+                    "volume_24h", "acc_trade_price_24h", "day_volume", "timestamp", "crawled_at", "worker_id", "seq"};
         }
 
         @Override

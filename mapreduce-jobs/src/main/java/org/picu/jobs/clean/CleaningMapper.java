@@ -62,15 +62,13 @@ public abstract class CleaningMapper<T> extends Mapper<LongWritable, Text, Text,
     /** The dedup key; equal keys mean the same record. */
     protected abstract String dedupKey(T record);
 
-    protected abstract RecordWritable<T> newWritable();
-
     @Override
     protected void setup(Context context) throws IOException {
         rejects = new RejectOutput(context);
         recordsRead = context.getCounter(CleanCounters.RECORDS_READ);
         duplicatesDropped = context.getCounter(CleanCounters.DUPLICATES_DROPPED);
         duplicatesOfPublished = context.getCounter(CleanCounters.DUPLICATES_OF_PUBLISHED);
-        outValue = newWritable();
+        outValue = RecordWritable.ofMapOutput(context);
         if (context.getInputSplit() instanceof FileSplit split) {
             inputFile = split.getPath().getName();
         } else if (context.getInputSplit() instanceof CombineFileSplit) {

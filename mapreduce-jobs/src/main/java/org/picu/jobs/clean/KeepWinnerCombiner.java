@@ -20,11 +20,9 @@ public abstract class KeepWinnerCombiner<T> extends Reducer<Text, RecordWritable
 
     protected abstract Comparator<T> winnerFirst();
 
-    protected abstract RecordWritable<T> newWritable();
-
     @Override
     protected void setup(Context context) {
-        out = newWritable();
+        out = RecordWritable.ofMapOutput(context);
     }
 
     @Override

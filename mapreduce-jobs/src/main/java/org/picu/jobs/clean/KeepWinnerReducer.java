@@ -21,14 +21,11 @@ public abstract class KeepWinnerReducer<T> extends Reducer<Text, RecordWritable<
 
     protected abstract Comparator<T> winnerFirst();
 
-    /** An empty wrapper of the job's map output value type, to hand a winner among several to the writer. */
-    protected abstract RecordWritable<T> newWritable();
-
     @Override
     protected void setup(Context context) {
         duplicatesDropped = context.getCounter(CleanCounters.DUPLICATES_DROPPED);
         recordsWritten = context.getCounter(CleanCounters.RECORDS_WRITTEN);
-        winner = newWritable();
+        winner = RecordWritable.ofMapOutput(context);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableUtils;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.util.ReflectionUtils;
 
 /**
  * A cleaned record on its way from mapper to reducer, in a compact binary form (no JSON is written or
@@ -31,6 +33,15 @@ public abstract class RecordWritable<T> implements Writable {
     private T record;
     /** Whether {@link #bytes} holds the encoding of the current record. */
     private boolean encoded;
+
+    /**
+     * An empty wrapper of the job's map output value type: what the mapper emits, and what the combiner and the
+     * reducer write when they pick a winner among several records.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> RecordWritable<T> ofMapOutput(JobContext job) {
+        return (RecordWritable<T>) ReflectionUtils.newInstance(job.getMapOutputValueClass(), job.getConfiguration());
+    }
 
     public T get() {
         if (record == null && encoded) {

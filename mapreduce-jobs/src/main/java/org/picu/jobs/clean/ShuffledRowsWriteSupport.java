@@ -39,7 +39,11 @@ public abstract class ShuffledRowsWriteSupport<T> extends WriteSupport<RecordWri
         for (int i = 0; i < names.length; i++) {
             names[i] = schema.getFieldName(i);
         }
-        checkFields(names);
+        String[] written = fieldNames();
+        if (!Arrays.equals(names, written)) {
+            throw new IllegalStateException("the Parquet schema's fields are " + String.join(", ", names)
+                    + ", but this writer writes " + String.join(", ", written));
+        }
         return context;
     }
 
@@ -65,19 +69,11 @@ public abstract class ShuffledRowsWriteSupport<T> extends WriteSupport<RecordWri
         return null;
     }
 
-    /** The Parquet schema's top-level field names, in order; throws if they are not the fields {@link #writeFields} writes. */
-    protected abstract void checkFields(String[] fieldNames);
+    /** The top-level fields {@link #writeFields} writes, in order; {@link #init} fails unless they are the schema's. */
+    protected abstract String[] fieldNames();
 
     /** Reads one encoded record and writes its fields, in the schema's order, with the methods below. */
     protected abstract void writeFields(DataInput in) throws IOException;
-
-    /** Throws unless the schema's fields are {@code expected}, in that order. */
-    protected static void requireFields(String[] fieldNames, String... expected) {
-        if (!Arrays.equals(fieldNames, expected)) {
-            throw new IllegalStateException("the Parquet schema's fields are " + String.join(", ", fieldNames)
-                    + ", but this writer writes " + String.join(", ", expected));
-        }
-    }
 
     /** A required string field, shuffled as a VInt length and its UTF-8 bytes. */
     protected final void string(int field, DataInput in) throws IOException {

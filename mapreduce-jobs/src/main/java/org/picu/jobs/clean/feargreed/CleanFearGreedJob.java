@@ -7,7 +7,6 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.hadoop.util.ToolRunner;
 import org.picu.jobs.clean.CleaningJob;
 import org.picu.jobs.clean.CleaningSpec;
-import org.picu.jobs.clean.RecordWritable;
 import org.picu.model.avro.DatasetSchemas;
 import org.picu.model.layout.Dataset;
 

@@ -1,7 +1,6 @@
 package org.picu.jobs.clean.feargreed;
 
 import org.picu.jobs.clean.CleaningMapper;
-import org.picu.jobs.clean.RecordWritable;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 
@@ -17,10 +16,5 @@ public class CleanFearGreedMapper extends CleaningMapper<CleanFearGreed> {
     @Override
     protected String dedupKey(CleanFearGreed record) {
         return record.dedupKey();
-    }
-
-    @Override
-    protected RecordWritable<CleanFearGreed> newWritable() {
-        return new CleanFearGreedWritable();
     }
 }

@@ -33,8 +33,8 @@ public class CleanFearGreedWritable extends RecordWritable<CleanFearGreed> {
     /** Writes shuffled readings as {@code fear_greed} rows (see {@link ShuffledRowsWriteSupport}). */
     public static final class Rows extends ShuffledRowsWriteSupport<CleanFearGreed> {
         @Override
-        protected void checkFields(String[] fieldNames) {
-            requireFields(fieldNames, "source", "value", "classification", "timestamp", "crawled_at", "worker_id", "seq");
+        protected String[] fieldNames() {
+            return new String[] {"source", "value", "classification", "timestamp", "crawled_at", "worker_id", "seq"};
         }
 
         @Override

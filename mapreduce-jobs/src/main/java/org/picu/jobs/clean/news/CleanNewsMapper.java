@@ -4,7 +4,6 @@ import org.picu.jobs.clean.CleaningMapper;
 import org.picu.jobs.clean.EnvelopeHead;
 import org.picu.jobs.clean.Payload;
 import org.picu.jobs.clean.PayloadFields;
-import org.picu.jobs.clean.RecordWritable;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 
@@ -30,10 +29,5 @@ public class CleanNewsMapper extends CleaningMapper<CleanNews> {
     @Override
     protected String dedupKey(CleanNews record) {
         return record.id();
-    }
-
-    @Override
-    protected RecordWritable<CleanNews> newWritable() {
-        return new CleanNewsWritable();
     }
 }

@@ -59,9 +59,9 @@ public class CleanNewsWritable extends RecordWritable<CleanNews> {
     /** Writes shuffled items as {@code news} rows (see {@link ShuffledRowsWriteSupport}). */
     public static final class Rows extends ShuffledRowsWriteSupport<CleanNews> {
         @Override
-        protected void checkFields(String[] fieldNames) {
-            requireFields(fieldNames, "id", "source", "title", "url", "content", "published_at", "keywords", "language",
-                    "crawled_at", "worker_id", "seq");
+        protected String[] fieldNames() {
+            return new String[] {"id", "source", "title", "url", "content", "published_at", "keywords", "language",
+                    "crawled_at", "worker_id", "seq"};
         }
 
         @Override
