@@ -3,7 +3,8 @@
 #   bench/mapreduce-clean.sh [records] [generic options...]
 # e.g. bench/mapreduce-clean.sh 1000000 -D mapreduce.local.map.tasks.maximum=2
 # BENCH_JAVA_OPTS=-Dbench.jobs=clean-market runs one job; -Dbench.jobs=floor runs the framework floor (FrameworkFloor:
-# the same input, splits, slots and reducers with no JSON parsed and no Parquet written), the floor under the jobs' time.
+# the same input, splits, slots and reducers with no JSON parsed and no Parquet written), the floor under the jobs' time;
+# -Dbench.jobs=floor-news the same on the news corpus with clean-news' shuffle sizes (comma-separate to run several).
 # Generates the records (20 % duplicates) under mapreduce-jobs/target/bench/ and runs both jobs there.
 # Builds mapreduce-jobs (tests skipped) if needed. Results are recorded in docs/bench/mapreduce.md.
 # The local job runner's tasks run in this JVM: BENCH_GC (default -XX:+UseParallelGC, the collector recommended

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
@@ -19,10 +20,17 @@ import org.picu.jobs.clean.news.CleanNewsJob;
  * printing records/s and MB/s of raw input for each. Generic options (e.g.
  * {@code -D mapreduce.job.reduces=1}) are passed to both jobs, after the defaults of {@link #withDefaults}. Run by
  * {@code bench/mapreduce-clean.sh}; {@code -Dbench.jobs=clean-market} runs one of the two,
- * {@code -Dbench.jobs=clean-market,floor} adds {@link FrameworkFloor} on the market corpus.
+ * {@code -Dbench.jobs=clean-market,floor} adds {@link FrameworkFloor} on the market corpus with clean-market's
+ * shuffle sizes, {@code floor-news} on the news corpus with clean-news' (see {@link #NEWS_KEY_BYTES}).
  */
 public final class CleanBenchmark {
     private static final String DAY = "20261121";
+    /**
+     * clean-news' map output per record on the benchmark's corpus: 600 bytes ("Map output bytes" / records),
+     * a 64-character id as the key and the rest the value, with their length prefixes.
+     */
+    static final int NEWS_KEY_BYTES = 64;
+    static final int NEWS_VALUE_BYTES = 533;
 
     private CleanBenchmark() {
     }
@@ -41,7 +49,7 @@ public final class CleanBenchmark {
             }
         }
         // -Dbench.jobs=clean-market runs one job only (e.g. to compare two builds of it).
-        String jobs = System.getProperty("bench.jobs", "clean-market,clean-news");
+        Set<String> jobs = Set.of(System.getProperty("bench.jobs", "clean-market,clean-news").split(","));
         Configuration conf = LocalHadoop.conf(root);
         conf.set("hadoop.tmp.dir", root.resolve("hadoop-tmp").toString());
         Path marketRaw = root.resolve("raw/upbit/" + DAY);
@@ -53,9 +61,23 @@ public final class CleanBenchmark {
             // The framework alone on the market corpus (see FrameworkFloor): the floor under clean-market's time.
             report("floor", n, marketBytes, time(conf, new FrameworkFloor(), generic, marketRaw.toString()));
         }
+        Path newsRaw = root.resolve("raw/coinness/" + DAY);
+        long newsBytes = jobs.contains("clean-news") || jobs.contains("floor-news") || jobs.contains("floor-news-json") ? RawCorpusGenerator.news(newsRaw, n) : 0;
         if (jobs.contains("clean-news")) {
-            long bytes = RawCorpusGenerator.news(root.resolve("raw/coinness/" + DAY), n);
-            report("clean-news", n, bytes, time(conf, new CleanNewsJob(), generic));
+            report("clean-news", n, newsBytes, time(conf, new CleanNewsJob(), generic));
+        }
+        if (jobs.contains("floor-news")) {
+            Configuration sized = new Configuration(conf);
+            sized.setInt(FrameworkFloor.KEY_BYTES_KEY, NEWS_KEY_BYTES);
+            sized.setInt(FrameworkFloor.VALUE_BYTES_KEY, NEWS_VALUE_BYTES);
+            report("floor-news", n, newsBytes, time(sized, new FrameworkFloor(), generic, newsRaw.toString()));
+        }
+        if (jobs.contains("floor-news-json")) {
+            Configuration sized = new Configuration(conf);
+            sized.setInt(FrameworkFloor.KEY_BYTES_KEY, NEWS_KEY_BYTES);
+            sized.setInt(FrameworkFloor.VALUE_BYTES_KEY, NEWS_VALUE_BYTES);
+            sized.setBoolean(FrameworkFloor.TOKENIZE_KEY, true);
+            report("floor-news-json", n, newsBytes, time(sized, new FrameworkFloor(), generic, newsRaw.toString()));
         }
     }
 

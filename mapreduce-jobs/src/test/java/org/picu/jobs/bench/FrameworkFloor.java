@@ -1,5 +1,7 @@
 package org.picu.jobs.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configured;
@@ -19,12 +21,22 @@ import org.apache.hadoop.util.Tool;
 /**
  * {@code FrameworkFloor <raw dir>}: what the local job runner costs before any cleaning is done. It reads the
  * raw lines the way the cleaning jobs do (combined 128 MB splits), emits for every line a key and a value of
- * the sizes {@code clean-market} shuffles (a 28-byte key: the line's 64-bit hash in hex and its first 12
- * bytes, so keys repeat where lines do; a 70-byte value copied from the line), sorts and shuffles them, and lets the reducers walk every value, writing nothing. No JSON is parsed and
- * no Parquet is written: its time is the floor under any cleaning job's time on the same input and settings.
- * Run by {@link CleanBenchmark} with {@code -Dbench.jobs=floor}.
+ * the sizes a cleaning job shuffles (by default clean-market's: a 28-byte key, the line's 64-bit hash in hex
+ * and the bytes after the first 12, so keys repeat where lines do, and a 70-byte value copied from the line;
+ * {@link #KEY_BYTES_KEY} and {@link #VALUE_BYTES_KEY} set other sizes), sorts and shuffles them, and lets the
+ * reducers walk every value, writing nothing. No JSON is parsed and no Parquet is written: its time is the
+ * floor under any cleaning job's time on the same input and settings. Run by {@link CleanBenchmark} with
+ * {@code -Dbench.jobs=floor} (market corpus and sizes) or {@code -Dbench.jobs=floor-news} (news corpus,
+ * clean-news' sizes). With {@link #TOKENIZE_KEY} the mapper also walks each line's JSON tokens with Jackson's
+ * streaming parser, decoding no string (what any JSON input costs at the least): {@code -Dbench.jobs=floor-news-json}.
  */
 public final class FrameworkFloor extends Configured implements Tool {
+    /** Key bytes per record (at least 16: the hash in hex; the rest copied from the line). */
+    static final String KEY_BYTES_KEY = "picu.bench.floor.key.bytes";
+    /** Value bytes per record, copied from the line after the key's bytes (fewer when the line is shorter). */
+    static final String VALUE_BYTES_KEY = "picu.bench.floor.value.bytes";
+    /** Whether the mapper walks each line's JSON tokens first (the key and value stay the same). */
+    static final String TOKENIZE_KEY = "picu.bench.floor.tokenize";
     static final int KEY_BYTES = 28;
     static final int VALUE_BYTES = 70;
 
@@ -47,13 +59,32 @@ public final class FrameworkFloor extends Configured implements Tool {
     public static final class CopyMapper extends Mapper<LongWritable, Text, Text, BytesWritable> {
         private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         private final Text key = new Text();
-        private final byte[] keyBytes = new byte[KEY_BYTES];
         private final BytesWritable value = new BytesWritable();
+        private final JsonFactory json = new JsonFactory();
+        private byte[] keyBytes;
+        private int valueBytes;
+        private boolean tokenize;
+
+        @Override
+        protected void setup(Context context) {
+            keyBytes = new byte[Math.max(16, context.getConfiguration().getInt(KEY_BYTES_KEY, KEY_BYTES))];
+            valueBytes = context.getConfiguration().getInt(VALUE_BYTES_KEY, VALUE_BYTES);
+            tokenize = context.getConfiguration().getBoolean(TOKENIZE_KEY, false);
+        }
 
         @Override
         protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
             byte[] bytes = line.getBytes();
             int n = line.getLength();
+            if (tokenize) {
+                long tokens = 0;
+                try (JsonParser p = json.createParser(bytes, 0, n)) {
+                    while (p.nextToken() != null) {
+                        tokens++;
+                    }
+                }
+                context.getCounter("floor", "json tokens").increment(tokens);
+            }
             long hash = 1125899906842597L;
             for (int i = 0; i < n; i++) {
                 hash = 31 * hash + bytes[i];
@@ -61,9 +92,10 @@ public final class FrameworkFloor extends Configured implements Tool {
             for (int i = 0; i < 16; i++) {
                 keyBytes[i] = HEX[(int) (hash >>> (60 - 4 * i)) & 0xF];
             }
-            System.arraycopy(bytes, 0, keyBytes, 16, Math.min(KEY_BYTES - 16, n));
-            key.set(keyBytes, 0, 16 + Math.min(KEY_BYTES - 16, n));
-            value.set(bytes, Math.min(KEY_BYTES, n), Math.max(0, Math.min(VALUE_BYTES, n - KEY_BYTES)));
+            int tail = Math.min(keyBytes.length - 16, n);
+            System.arraycopy(bytes, 0, keyBytes, 16, tail);
+            key.set(keyBytes, 0, 16 + tail);
+            value.set(bytes, tail, Math.max(0, Math.min(valueBytes, n - tail)));
             context.write(key, value);
         }
     }
