@@ -71,7 +71,7 @@ final class EnvelopeReader {
             return null;
         }
         try (JsonParser p = factory.createParser(utf8, 0, length)) {
-            EnvelopeHead head = read(p, fields);
+            EnvelopeHead head = read(p, fields, utf8, length);
             // The record's own checks, for the head that does not become one.
             if (head != null && fields != null
                     && (!isName(head.source()) || !isName(head.workerId()) || head.seq() < 0)) {
@@ -100,7 +100,7 @@ final class EnvelopeReader {
         return true;
     }
 
-    private static EnvelopeHead read(JsonParser p, PayloadFields fields) throws IOException {
+    private static EnvelopeHead read(JsonParser p, PayloadFields fields, byte[] utf8, int length) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -162,7 +162,7 @@ final class EnvelopeReader {
                         return null;
                     }
                     if (fields != null) {
-                        if (!fields.read(p)) {
+                        if (!fields.read(p, utf8, length)) {
                             return null;
                         }
                         payloadRead = true;

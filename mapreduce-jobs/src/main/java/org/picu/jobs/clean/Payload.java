@@ -11,6 +11,14 @@ public interface Payload {
     /** The field's node, or null when the payload has no such field (as {@code ObjectNode.get}). */
     JsonNode get(String field);
 
+    /**
+     * The field's JSON string as a copy of the line's UTF-8 bytes when the reader kept them (a string without
+     * escapes, whose bytes are its text), else null, and the rules read {@link #get}. The tree keeps none.
+     */
+    default Utf8Text utf8(String field) {
+        return null;
+    }
+
     /** Whether the field is present and not JSON null (as {@code ObjectNode.hasNonNull}). */
     default boolean hasNonNull(String field) {
         JsonNode v = get(field);

@@ -11,33 +11,72 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The few payload fields a dataset's rules read, taken straight from the parser: each value is the node
  * the payload's tree would hold (scalars built as Jackson's tree reader builds them, anything else read by
  * the tree reader itself), without building the payload's map and the nodes of fields no rule reads.
- * Reused from line to line by one mapper.
+ * Fields named by {@link #keepingUtf8} keep a string value without escapes as its place in the line, so the
+ * rules can take its bytes ({@link #utf8}) instead of a decoded string. Reused from line to line by one
+ * mapper: a value is read before the next line is.
  */
 public final class PayloadFields implements Payload {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String[] names;
     private final JsonNode[] values;
+    private final boolean[] keepUtf8;
+    /** Where a kept string's bytes start and end in {@link #line}; start is -1 when none is kept. */
+    private final int[] utf8Start;
+    private final int[] utf8End;
+    private byte[] line;
 
     /** @param names the fields the rules read; {@link #get} refuses any other */
     public PayloadFields(String... names) {
+        this(names, new boolean[names.length]);
+    }
+
+    private PayloadFields(String[] names, boolean[] keepUtf8) {
         this.names = names.clone();
         this.values = new JsonNode[names.length];
+        this.keepUtf8 = keepUtf8;
+        this.utf8Start = new int[names.length];
+        this.utf8End = new int[names.length];
+        Arrays.fill(utf8Start, -1);
+    }
+
+    /** These fields, of which {@code kept} also give their strings' bytes ({@link #utf8}). */
+    public PayloadFields keepingUtf8(String... kept) {
+        boolean[] keep = keepUtf8.clone();
+        for (String name : kept) {
+            keep[declared(name)] = true;
+        }
+        return new PayloadFields(names, keep);
     }
 
     /** The field's node as the payload's tree holds it, or null when the payload has no such field. */
     @Override
     public JsonNode get(String field) {
+        int i = declared(field);
+        if (values[i] == null && utf8Start[i] >= 0) {
+            values[i] = TextNode.valueOf(new String(line, utf8Start[i], utf8End[i] - utf8Start[i], StandardCharsets.UTF_8));
+        }
+        return values[i];
+    }
+
+    @Override
+    public Utf8Text utf8(String field) {
+        int i = declared(field);
+        return utf8Start[i] < 0 ? null : Utf8Text.ofUtf8(Arrays.copyOfRange(line, utf8Start[i], utf8End[i]));
+    }
+
+    private int declared(String field) {
         for (int i = 0; i < names.length; i++) {
             // The rules pass the same string constants the fields were declared with: identity usually decides.
             if (names[i] == field || names[i].equals(field)) {
-                return values[i];
+                return i;
             }
         }
         throw new IllegalArgumentException("payload field '" + field + "' was not declared to be read");
@@ -49,7 +88,17 @@ public final class PayloadFields implements Payload {
      * @return false when a declared field appears twice (the tree keeps the last; left to the tree reader)
      */
     boolean read(JsonParser p) throws IOException {
+        return read(p, null, 0);
+    }
+
+    /**
+     * As {@link #read(JsonParser)}, with the bytes the parser reads ({@code length} of them from index 0), so that
+     * the strings of the fields named by {@link #keepingUtf8} are kept as their place in them.
+     */
+    boolean read(JsonParser p, byte[] utf8, int length) throws IOException {
         Arrays.fill(values, null);
+        Arrays.fill(utf8Start, -1);
+        line = utf8;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             int i = indexOf(p.currentName());
@@ -58,12 +107,36 @@ public final class PayloadFields implements Payload {
                 p.skipChildren();
                 continue;
             }
-            if (values[i] != null) {
+            if (values[i] != null || utf8Start[i] >= 0) {
                 return false;
             }
-            values[i] = node(p, value);
+            if (!(value == JsonToken.VALUE_STRING && keepUtf8[i] && utf8 != null && keep(p, i, length))) {
+                values[i] = node(p, value);
+            }
         }
         return t == JsonToken.END_OBJECT;
+    }
+
+    /**
+     * Notes where the string the parser is on lies in {@link #line}, unless it holds an escape (then its bytes are
+     * not its text). The parser has not decoded it and will not: skipping it, it still checks it is well-formed.
+     */
+    private boolean keep(JsonParser p, int i, int length) {
+        long quote = p.currentTokenLocation().getByteOffset();
+        if (quote < 0 || quote >= length || line[(int) quote] != '"') {
+            return false;
+        }
+        int start = (int) quote + 1;
+        int end = start;
+        while (end < length && line[end] != '"' && line[end] != '\\') {
+            end++;
+        }
+        if (end == length || line[end] != '"') {
+            return false;
+        }
+        utf8Start[i] = start;
+        utf8End[i] = end;
+        return true;
     }
 
     private int indexOf(String name) {

@@ -38,6 +38,29 @@ public final class WireFormat {
         return utf8;
     }
 
+    /** The same bytes as {@link #writeString} of its text, without encoding text that is still bytes. */
+    public static void writeUtf8(DataOutput out, Utf8Text s) throws IOException {
+        byte[] utf8 = s.utf8();
+        WritableUtils.writeVInt(out, utf8.length);
+        out.write(utf8, 0, utf8.length);
+    }
+
+    /** What {@link #writeString} wrote, as text decoded only when read. */
+    public static Utf8Text readUtf8(DataInput in) throws IOException {
+        return Utf8Text.ofUtf8(readUtf8Bytes(in));
+    }
+
+    public static void writeNullableUtf8(DataOutput out, Utf8Text s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            writeUtf8(out, s);
+        }
+    }
+
+    public static Utf8Text readNullableUtf8(DataInput in) throws IOException {
+        return in.readBoolean() ? readUtf8(in) : null;
+    }
+
     public static void writeNullableString(DataOutput out, String s) throws IOException {
         out.writeBoolean(s != null);
         if (s != null) {

@@ -183,6 +183,19 @@ class EnvelopeReaderTest {
                     }
                 }
             }
+            // The news rules' fields keep title and content as the line's bytes when they hold no escape.
+            PayloadFields kept = new PayloadFields(FIELD_SETS.get(1)).keepingUtf8("title", "content");
+            EnvelopeHead keptHead = RawLines.isValidUtf8(line) ? reader.read(line.getBytes(), line.getLength(), kept) : null;
+            if (keptHead != null) {
+                RecordEnvelope expected = reference(text);
+                for (String name : FIELD_SETS.get(1)) {
+                    Utf8Text utf8 = kept.utf8(name);
+                    if (utf8 != null) {
+                        assertEquals(expected.payload().get(name).textValue(), utf8.toString(), name + " bytes differ on: " + text);
+                    }
+                    assertEquals(expected.payload().get(name), kept.get(name), name + " differs on: " + text);
+                }
+            }
             for (CleaningMapper<?> mapper : mappers) {
                 assertEquals(mapper.cleanWithCodec(line, "f.jsonl", 42), mapper.clean(line, "f.jsonl", 42),
                         mapper.getClass().getSimpleName() + " on: " + text);

@@ -4,18 +4,20 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.picu.jobs.clean.Utf8Text;
 import org.picu.model.avro.DatasetSchemas;
 
 /**
  * A validated, normalised news item, as the mapper hands it to the reducer and the reducer writes it
- * (the {@code news.avsc} fields; times are UTC epoch milliseconds).
+ * (the {@code news.avsc} fields; times are UTC epoch milliseconds). Title and content are {@link Utf8Text}, so
+ * that text the rules keep as it was can go from the raw line to Parquet as bytes.
  */
 record CleanNews(
         String id,
         String source,
-        String title,
+        Utf8Text titleText,
         String url,
-        String content,
+        Utf8Text contentText,
         Long publishedAt,
         List<String> keywords,
         String language,
@@ -24,7 +26,24 @@ record CleanNews(
         long seq) {
 
     CleanNews {
+        if (titleText == null) {
+            throw new NullPointerException("title");
+        }
         keywords = List.copyOf(keywords);
+    }
+
+    CleanNews(String id, String source, String title, String url, String content, Long publishedAt, List<String> keywords,
+            String language, long crawledAt, String workerId, long seq) {
+        this(id, source, Utf8Text.of(title), url, Utf8Text.ofNullable(content), publishedAt, keywords, language,
+                crawledAt, workerId, seq);
+    }
+
+    String title() {
+        return titleText.toString();
+    }
+
+    String content() {
+        return contentText == null ? null : contentText.toString();
     }
 
     /**
@@ -47,9 +66,9 @@ record CleanNews(
         GenericRecord r = new GenericData.Record(DatasetSchemas.NEWS);
         r.put("id", id);
         r.put("source", source);
-        r.put("title", title);
+        r.put("title", title());
         r.put("url", url);
-        r.put("content", content);
+        r.put("content", content());
         r.put("published_at", publishedAt);
         r.put("keywords", keywords);
         r.put("language", language);

@@ -2,10 +2,14 @@ package org.picu.jobs.clean.news;
 
 import static org.picu.jobs.clean.WireFormat.readNullableLong;
 import static org.picu.jobs.clean.WireFormat.readNullableString;
+import static org.picu.jobs.clean.WireFormat.readNullableUtf8;
 import static org.picu.jobs.clean.WireFormat.readString;
+import static org.picu.jobs.clean.WireFormat.readUtf8;
 import static org.picu.jobs.clean.WireFormat.writeNullableLong;
 import static org.picu.jobs.clean.WireFormat.writeNullableString;
+import static org.picu.jobs.clean.WireFormat.writeNullableUtf8;
 import static org.picu.jobs.clean.WireFormat.writeString;
+import static org.picu.jobs.clean.WireFormat.writeUtf8;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -15,16 +19,17 @@ import java.util.List;
 import org.apache.hadoop.io.WritableUtils;
 import org.picu.jobs.clean.RecordWritable;
 import org.picu.jobs.clean.ShuffledRowsWriteSupport;
+import org.picu.jobs.clean.Utf8Text;
 
-/** {@link CleanNews} between mapper and reducer. */
+/** {@link CleanNews} between mapper and reducer; title and content pass as their bytes, decoded only if read. */
 public class CleanNewsWritable extends RecordWritable<CleanNews> {
     @Override
     protected void write(DataOutput out, CleanNews n) throws IOException {
         writeString(out, n.id());
         writeString(out, n.source());
-        writeString(out, n.title());
+        writeUtf8(out, n.titleText());
         writeNullableString(out, n.url());
-        writeNullableString(out, n.content());
+        writeNullableUtf8(out, n.contentText());
         writeNullableLong(out, n.publishedAt());
         WritableUtils.writeVInt(out, n.keywords().size());
         for (String k : n.keywords()) {
@@ -40,9 +45,9 @@ public class CleanNewsWritable extends RecordWritable<CleanNews> {
     protected CleanNews read(DataInput in) throws IOException {
         String id = readString(in);
         String source = readString(in);
-        String title = readString(in);
+        Utf8Text title = readUtf8(in);
         String url = readNullableString(in);
-        String content = readNullableString(in);
+        Utf8Text content = readNullableUtf8(in);
         Long publishedAt = readNullableLong(in);
         int n = WritableUtils.readVInt(in);
         List<String> keywords = new ArrayList<>(n);

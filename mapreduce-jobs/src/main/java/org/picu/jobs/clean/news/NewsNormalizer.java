@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.picu.jobs.clean.EnvelopeHead;
 import org.picu.jobs.clean.Payload;
 import org.picu.jobs.clean.PayloadFields;
+import org.picu.jobs.clean.Utf8Text;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 import org.picu.model.RecordKind;
@@ -51,7 +53,8 @@ final class NewsNormalizer {
 
     /** The payload fields the rules read. */
     static PayloadFields payloadFields() {
-        return new PayloadFields("title", "content", "url", "published_at", "published_text", "keywords");
+        return new PayloadFields("title", "content", "url", "published_at", "published_text", "keywords")
+                .keepingUtf8("title", "content");
     }
 
     CleanNews normalize(RecordEnvelope envelope) throws MalformedRecordException {
@@ -69,16 +72,14 @@ final class NewsNormalizer {
         if (kind != RecordKind.NEWS) {
             throw new MalformedRecordException("wrong_kind", "kind " + kind.wireName() + " does not belong in news");
         }
-        String rawTitle = optionalText(p, "title");
-        if (rawTitle == null) {
+        Utf8Text title = plainText(p, "title", MAX_TITLE);
+        if (title == null) {
             throw new MalformedRecordException("missing_field", "title is missing");
         }
-        String title = PlainText.cut(PlainText.of(rawTitle), MAX_TITLE);
         if (title.length() < MIN_TITLE) {
             throw new MalformedRecordException("bad_title", "title '" + title + "' is shorter than " + MIN_TITLE + " characters");
         }
-        String rawContent = optionalText(p, "content");
-        String content = rawContent == null ? null : PlainText.cut(PlainText.of(rawContent), MAX_CONTENT);
+        Utf8Text content = plainText(p, "content", MAX_CONTENT);
         if (content != null && content.length() < MIN_CONTENT) {
             content = null;
         }
@@ -93,6 +94,32 @@ final class NewsNormalizer {
         return new CleanNews(NewsSignature.of(source, title, uri, content), source, title, url,
                 content, publishedAt, keywords(p.get("keywords")), language(title, content),
                 crawledAt.toEpochMilli(), workerId, seq);
+    }
+
+    /**
+     * The field as plain text of at most {@code max} characters, or null when it is absent or JSON null. Text the
+     * rules would leave as it is, but for spaces at its ends (most titles and contents), stays the line's bytes,
+     * never decoded here.
+     */
+    private static Utf8Text plainText(Payload p, String field, int max) throws MalformedRecordException {
+        Utf8Text kept = p.utf8(field);
+        if (kept != null) {
+            byte[] utf8 = kept.utf8();
+            int from = 0;
+            int to = utf8.length;
+            while (from < to && utf8[from] == ' ') {
+                from++;
+            }
+            while (to > from && utf8[to - 1] == ' ') {
+                to--;
+            }
+            Utf8Scan scan = Utf8Scan.of(utf8, from, to);
+            if (scan.plain() && scan.units() <= max) {
+                return Utf8Text.ofUtf8(from == 0 && to == utf8.length ? utf8 : Arrays.copyOfRange(utf8, from, to), scan.units());
+            }
+        }
+        String raw = optionalText(p, field);
+        return raw == null ? null : Utf8Text.of(PlainText.cut(PlainText.of(raw), max));
     }
 
     private static String optionalText(Payload p, String field) throws MalformedRecordException {
@@ -137,19 +164,87 @@ final class NewsNormalizer {
     }
 
     static String language(String title, String content) {
+        return language(Utf8Text.of(title), Utf8Text.ofNullable(content));
+    }
+
+    static String language(Utf8Text title, Utf8Text content) {
+        if (title.undecoded() && (content == null || content.undecoded())) {
+            // Bytes never decoded: the scan's counts decide unless the Hangul it cannot be sure of could change the answer.
+            Utf8Scan t = Utf8Scan.of(title.utf8(), 0, title.utf8().length);
+            Utf8Scan c = content == null ? null : Utf8Scan.of(content.utf8(), 0, content.utf8().length);
+            if (c == null || c.units() <= LANGUAGE_SAMPLE) {
+                long latin = t.latin() + (c == null ? 0 : c.latin());
+                long least = t.hangul() + (c == null ? 0 : c.hangul());
+                long most = least + t.hangulMaybe() + (c == null ? 0 : c.hangulMaybe());
+                if (korean(least, latin) == korean(most, latin)) {
+                    return language(least, latin);
+                }
+            }
+        }
         // The title and the first LANGUAGE_SAMPLE characters of the content, counted in place (no joined copy).
         long titleCounts = letters(title, title.length());
         long contentCounts = content == null ? 0 : letters(content, Math.min(LANGUAGE_SAMPLE, content.length()));
-        long hangul = (titleCounts >>> 32) + (contentCounts >>> 32);
-        long latin = (titleCounts & 0xFFFF_FFFFL) + (contentCounts & 0xFFFF_FFFFL);
-        if (hangul > 0 && hangul * 10 >= hangul + latin) {
-            return "ko";
+        return language((titleCounts >>> 32) + (contentCounts >>> 32), (titleCounts & 0xFFFF_FFFFL) + (contentCounts & 0xFFFF_FFFFL));
+    }
+
+    private static String language(long hangul, long latin) {
+        return korean(hangul, latin) ? "ko" : latin > 0 ? "en" : null;
+    }
+
+    /** At least 10 % of the letters are Hangul: true for any larger count of Hangul too. */
+    private static boolean korean(long hangul, long latin) {
+        return hangul > 0 && hangul * 10 >= hangul + latin;
+    }
+
+    private static long letters(Utf8Text text, int n) {
+        if (!text.undecoded()) {
+            return letters(text.toString(), n);
         }
-        return latin > 0 ? "en" : null;
+        return letters(text.utf8(), n >= text.length() ? Integer.MAX_VALUE : n);
+    }
+
+    /**
+     * {@link #letters(String, int)} on UTF-8: Hangul syllables are the three-byte sequences EA B0 80 to ED 9E A3,
+     * and a four-byte sequence is two UTF-16 units (neither a letter).
+     */
+    static long letters(byte[] utf8, int n) {
+        int end = utf8.length;
+        if (end > n) {
+            end = unitsEnd(utf8, n);
+        }
+        // Without branches, as letters(String, int): text mixing Hangul and Latin would mispredict them.
+        int latin = 0;
+        for (int i = 0; i < end; i++) {
+            int l = ((utf8[i] & 0xFF) | 0x20) - 'a'; // a byte above 0x7F lands above 'z'
+            latin += ~(l | ('z' - 'a' - l)) >>> 31;
+        }
+        int hangul = 0;
+        for (int i = 0; i + 2 < end; i++) {
+            int b = utf8[i] & 0xFF;
+            int lead = (((b >>> 4) ^ 0xE) - 1) >>> 31; // 1 for a three-byte lead (1110xxxx)
+            int h = (((b & 0x0F) << 12) | ((utf8[i + 1] & 0x3F) << 6) | (utf8[i + 2] & 0x3F)) - '\uAC00';
+            hangul += lead & (~(h | (HANGUL_SPAN - h)) >>> 31);
+        }
+        return ((long) hangul << 32) | latin;
+    }
+
+    /** The end of the bytes of the first {@code n} UTF-16 units (a surrogate pair that {@code n} splits is in). */
+    private static int unitsEnd(byte[] utf8, int n) {
+        int units = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            int b = utf8[i];
+            if ((b & 0xC0) != 0x80) {
+                if (units >= n) {
+                    return i;
+                }
+                units += (b & 0xF8) == 0xF0 ? 2 : 1;
+            }
+        }
+        return utf8.length;
     }
 
     /** Hangul syllables in the high and Latin letters in the low 32 bits, among the first {@code n} characters. */
-    private static long letters(String s, int n) {
+    static long letters(String s, int n) {
         char[] chars = new char[n];
         s.getChars(0, n, chars, 0); // a plain array loop: charAt on Hangul text keeps a bounds check per character
         int hangul = 0;

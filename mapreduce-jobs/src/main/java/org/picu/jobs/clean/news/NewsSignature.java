@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.StringJoiner;
+import org.picu.jobs.clean.Utf8Text;
 
 /**
  * The news dedup key ({@code NewsArticle.id}, see {@code news.avsc}): the lower-case hex SHA-256 of the
@@ -25,11 +26,17 @@ final class NewsSignature {
         return of(source, title, url == null ? null : URI.create(url), content);
     }
 
+    /** As {@link #of(String, String, URI, String)}; the texts are decoded only for an item without a URL. */
+    static String of(String source, Utf8Text title, URI url, Utf8Text content) {
+        return url != null ? sha256(normalizeUrl(url)) : withoutUrl(source, title.toString(), content == null ? null : content.toString());
+    }
+
     /** As {@link #of(String, String, String, String)}, with the URL already parsed by {@link #validUri}. */
     static String of(String source, String title, URI url, String content) {
-        if (url != null) {
-            return sha256(normalizeUrl(url));
-        }
+        return url != null ? sha256(normalizeUrl(url)) : withoutUrl(source, title, content);
+    }
+
+    private static String withoutUrl(String source, String title, String content) {
         String body = content == null ? "" : content.substring(0, Math.min(CONTENT_PREFIX, content.length()));
         return sha256(source + '|' + title + '|' + body);
     }

@@ -2,15 +2,22 @@ package org.picu.jobs.clean.news;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.hadoop.io.Text;
 import org.junit.jupiter.api.Test;
+import org.picu.jobs.clean.CleaningMapper;
+import org.picu.jobs.clean.Utf8Text;
+import org.picu.model.EnvelopeCodec;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 import org.picu.model.RecordKind;
@@ -123,6 +130,12 @@ class NewsNormalizerTest {
             String title = randomText(random, alphabet, random.nextInt(20));
             String content = random.nextInt(4) == 0 ? null : randomText(random, alphabet, random.nextInt(700));
             assertEquals(languageAsWritten(title, content), NewsNormalizer.language(title, content), title + " / " + content);
+            // The same count on the bytes of text that was never decoded (a lone surrogate is '?' in UTF-8).
+            Utf8Text titleBytes = Utf8Text.ofUtf8(title.getBytes(StandardCharsets.UTF_8));
+            Utf8Text contentBytes = content == null ? null : Utf8Text.ofUtf8(content.getBytes(StandardCharsets.UTF_8));
+            String expected = languageAsWritten(new String(titleBytes.utf8(), StandardCharsets.UTF_8),
+                    content == null ? null : new String(contentBytes.utf8(), StandardCharsets.UTF_8));
+            assertEquals(expected, NewsNormalizer.language(titleBytes, contentBytes), "bytes of " + title + " / " + content);
         }
     }
 
@@ -130,6 +143,56 @@ class NewsNormalizerTest {
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             b.append(random.nextInt(3) == 0 ? (char) random.nextInt(0x10000) : alphabet[random.nextInt(alphabet.length)]);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Through the mapper's fast path, title and content the rules leave as they are (spaces at the ends aside)
+     * stay the line's bytes, and the item is the one the codec's payload tree gives: random texts of plain
+     * pieces, JSON escapes, markup, entities, Unicode white space, raw control characters and over-long text.
+     */
+    @Test
+    void text_kept_as_the_lines_bytes_gives_the_items_the_codec_gives() throws Exception {
+        String[] pieces = {"a", "Z", " ", " ", "비트코인", "ETF", "급등", "rally", ".", "😀", "\u00B7", "\u2026", "\u00A0",
+            "\u3000", "\u2003", "\uFEFF", "<b>", "&amp;", "a < b", "\\\"", "\\\\", "\\n", "\\u00e9", "\\u3000", "\u0001", "\t"};
+        SplittableRandom random = new SplittableRandom(23);
+        CleanNewsMapper mapper = new CleanNewsMapper();
+        EnvelopeCodec codec = new EnvelopeCodec();
+        int items = 0;
+        int keptTitles = 0;
+        int keptContents = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String title = randomPieces(random, pieces, random.nextInt(8));
+            String content = random.nextInt(200) == 0 ? "가".repeat(50_001) : randomPieces(random, pieces, random.nextInt(30));
+            String line = "{\"schema_version\":1,\"source\":\"coinness\",\"kind\":\"news\",\"crawled_at\":\"2026-11-21T01:00:00Z\","
+                    + "\"worker_id\":\"w1\",\"seq\":" + i + ",\"url\":\"https://coinness.com\",\"payload\":{\"title\":\"" + title
+                    + "\",\"content\":\"" + content + "\",\"url\":\"https://coinness.com/news/" + i + "\"}}";
+            CleaningMapper.Outcome<CleanNews> fast = mapper.clean(new Text(line), "f.jsonl", i);
+            CleanNews expected;
+            try {
+                expected = normalizer.normalize(codec.parse(line));
+            } catch (MalformedRecordException e) {
+                assertNull(fast.record(), line);
+                assertEquals(e.reason(), fast.rejected().reason(), line);
+                continue;
+            }
+            CleanNews item = fast.record();
+            assertNotNull(item, line);
+            items++;
+            keptTitles += item.titleText().undecoded() ? 1 : 0;
+            keptContents += item.contentText() != null && item.contentText().undecoded() ? 1 : 0;
+            assertEquals(expected, item, line);
+        }
+        assertTrue(items > 5_000, "too few good items: " + items);
+        assertTrue(keptTitles > items / 4 && keptContents > items / 20,
+                "the bytes were kept for " + keptTitles + " titles and " + keptContents + " contents of " + items + " items");
+    }
+
+    private static String randomPieces(SplittableRandom random, String[] pieces, int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(random.nextInt(3) > 0 ? pieces[random.nextInt(10)] : pieces[random.nextInt(pieces.length)]);
         }
         return b.toString();
     }

@@ -1,7 +1,10 @@
 package org.picu.jobs.clean.news;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,53 @@ class PlainTextTest {
             String text = b.toString();
             assertEquals(byTheRule(text), PlainText.collapse(text), "on '" + text + "'");
         }
+    }
+
+    /**
+     * The byte check decides exactly: the bytes, spaces at the ends trimmed, are plain when {@link PlainText#of}
+     * gives their text, for text without the characters a JSON string's bytes or markup would need (quote,
+     * backslash, '<', '&'). Characters on every edge of the ranges it looks at, including U+00A0, U+1680, the
+     * U+2000 block, U+3000 and U+FEFF, and the neighbours that are plain text.
+     */
+    @Test
+    void the_byte_check_agrees_with_the_rules_on_random_text() {
+        String[] alphabet = {"a", "Z", " ", " ", " ", "한", "글", "<", "&", "\"", "\\", "\t", "\u0001", "\u007F", "\u0080",
+            "\u0085", "\u009F", "\u00A0", "\u00A1", "\u00B7", "\u00E9", "\u1234", "\u1680", "\u1681", "\u2000", "\u200B",
+            "\u200C", "\u2026", "\u2028", "\u2029", "\u202F", "\u205F", "\u2060", "\u2FFF", "\u3000", "\u3001", "\uFEFE",
+            "\uFEFF", "\uFFFD", "\uD83D\uDE00", "\u001C", "\u001F", "."};
+        SplittableRandom random = new SplittableRandom(17);
+        int plain = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(10);
+            for (int k = 0; k < n; k++) {
+                // Mostly plain characters, so that the cases the check accepts are many.
+                b.append(random.nextInt(4) > 0 ? alphabet[random.nextInt(7)] : alphabet[random.nextInt(alphabet.length)]);
+            }
+            String text = b.toString();
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            int from = 0;
+            int to = utf8.length;
+            while (from < to && utf8[from] == ' ') {
+                from++;
+            }
+            while (to > from && utf8[to - 1] == ' ') {
+                to--;
+            }
+            boolean expected = text.chars().noneMatch(c -> c == '<' || c == '&' || c == '"' || c == '\\')
+                    && PlainText.of(text).equals(new String(utf8, from, to - from, StandardCharsets.UTF_8));
+            assertEquals(expected, PlainText.isPlain(utf8, from, to), "on '" + text + "'");
+            plain += expected ? 1 : 0;
+        }
+        assertTrue(plain > 50_000, "too few plain texts to say much: " + plain);
+    }
+
+    @Test
+    void the_byte_check_never_reads_past_a_sequence_cut_short() {
+        byte[] cut = {'a', (byte) 0xE2, (byte) 0x80};
+        assertFalse(PlainText.isPlain(cut, 0, cut.length));
+        byte[] cutC2 = {'a', (byte) 0xC2};
+        assertFalse(PlainText.isPlain(cutC2, 0, cutC2.length));
     }
 
     @Test

@@ -1,0 +1,126 @@
+package org.picu.jobs.clean.news;
+
+/**
+ * One pass over the UTF-8 bytes of a title or content that was never decoded, finding what the rules need
+ * from it: whether {@link PlainText#of} would leave it as it is, its length in UTF-16 units, and its Latin
+ * letters and Hangul syllables for the language rule. Each byte costs one table lookup, an add and an or:
+ * three separate loops (the plain-text check, the length and the letter count) cost as much as decoding the
+ * text, which is what keeping the bytes is meant to save.
+ *
+ * <p>Hangul syllables (U+AC00..U+D7A3) are certain for the leads EB and EC; a three-byte sequence led by EA or
+ * ED may be one (EA B0..BF and ED 80..9E mostly are), so the pass counts those apart and {@link #hangulMaybe}
+ * bounds the exact count from above. {@link NewsNormalizer#language} counts exactly only when the bound
+ * leaves the answer open.
+ */
+final class Utf8Scan {
+    // Byte classes, in the top three bits of a table entry (see PlainText.isPlain for what each means).
+    private static final long SPACE = 1L << 61;
+    private static final long CHECK = 1L << 62;
+    private static final long REJECT = 1L << 63;
+    // Counts, in fields of a table entry that sums never carry out of within one chunk.
+    private static final int UNITS = 0;
+    private static final int LATIN = 16;
+    private static final int HANGUL = 32;
+    private static final int HANGUL_MAYBE = 48;
+    /** Bytes per chunk: no field reaches its next one (units and letters at most one per byte, maybe-Hangul one per three, 13 bits). */
+    private static final int CHUNK = 16_383;
+    private static final long[] TABLE = new long[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            long e = 0;
+            if (b == ' ') {
+                e |= SPACE;
+            } else if (b < ' ' || b == 0x7F || b == '<' || b == '&' || b == '"' || b == '\\' || b == 0xC0 || b == 0xC1 || b > 0xF4) {
+                e |= REJECT; // controls, what may start markup or an entity, what a JSON string's bytes cannot hold, invalid leads
+            } else if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
+                e |= CHECK; // leads of the ranges that hold C1 controls and Unicode white space
+            }
+            if ((b & 0xC0) != 0x80) {
+                e += (b >= 0xF0 ? 2L : 1L) << UNITS; // a four-byte sequence is a surrogate pair
+            }
+            if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) {
+                e += 1L << LATIN;
+            }
+            if (b == 0xEB || b == 0xEC) {
+                e += 1L << HANGUL;
+            } else if (b == 0xEA || b == 0xED) {
+                e += 1L << HANGUL_MAYBE;
+            }
+            TABLE[b] = e;
+        }
+    }
+
+    private final boolean plain;
+    private final int units;
+    private final int latin;
+    private final int hangul;
+    private final int hangulMaybe;
+
+    private Utf8Scan(boolean plain, int units, int latin, int hangul, int hangulMaybe) {
+        this.plain = plain;
+        this.units = units;
+        this.latin = latin;
+        this.hangul = hangul;
+        this.hangulMaybe = hangulMaybe;
+    }
+
+    /** Scans {@code utf8[from..to)}, well-formed UTF-8 (a sequence cut short at {@code to} makes it not plain). */
+    static Utf8Scan of(byte[] utf8, int from, int to) {
+        long classes = 0;
+        int doubleSpace = 0;
+        int units = 0;
+        int latin = 0;
+        int hangul = 0;
+        int hangulMaybe = 0;
+        int previousSpace = 0;
+        for (int start = from; start < to; start += CHUNK) {
+            int end = Math.min(to, start + CHUNK);
+            long sums = 0;
+            for (int i = start; i < end; i++) {
+                int b = utf8[i] & 0xFF;
+                long e = TABLE[b];
+                classes |= e;
+                sums += e;
+                int space = ((b ^ ' ') - 1) >>> 31; // 1 for a space
+                doubleSpace |= space & previousSpace;
+                previousSpace = space;
+            }
+            units += (int) (sums >>> UNITS) & 0xFFFF;
+            latin += (int) (sums >>> LATIN) & 0xFFFF;
+            hangul += (int) (sums >>> HANGUL) & 0xFFFF;
+            hangulMaybe += (int) (sums >>> HANGUL_MAYBE) & 0x1FFF;
+        }
+        boolean plain;
+        if ((classes & REJECT) != 0 || doubleSpace != 0 || (from < to && (utf8[from] == ' ' || utf8[to - 1] == ' '))) {
+            plain = false;
+        } else {
+            plain = (classes & CHECK) == 0 || PlainText.isPlainSlowly(utf8, from, to);
+        }
+        return new Utf8Scan(plain, units, latin, hangul, hangulMaybe);
+    }
+
+    /** Whether {@link PlainText#of} gives the text of the bytes (see {@link PlainText#isPlain}). */
+    boolean plain() {
+        return plain;
+    }
+
+    /** The length in UTF-16 units. */
+    int units() {
+        return units;
+    }
+
+    int latin() {
+        return latin;
+    }
+
+    /** Hangul syllables at least. */
+    int hangul() {
+        return hangul;
+    }
+
+    /** Sequences that may be Hangul syllables besides {@link #hangul}: the exact count is at most the sum. */
+    int hangulMaybe() {
+        return hangulMaybe;
+    }
+}
