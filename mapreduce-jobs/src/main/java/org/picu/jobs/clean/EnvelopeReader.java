@@ -207,10 +207,11 @@ final class EnvelopeReader {
     }
 
     /**
-     * The byte-level conditions under which parsing the bytes gives what parsing the decoded text gives:
-     * the line starts (after ASCII white space) with '{', so Jackson's encoding detection and BOM skipping
-     * never apply, and it holds no UTF-8-encoded surrogate (ED A0..BF): if Hadoop's UTF-8 check lets one
-     * through, the JDK decodes it to U+FFFD where Jackson would decode it to the surrogate itself.
+     * The byte-level conditions under which parsing the bytes gives what parsing the decoded text gives: the line
+     * starts (after ASCII white space) with '{', so Jackson's encoding detection and BOM skipping never apply.
+     * The other condition, no UTF-8-encoded surrogate (ED A0..BF, which the JDK decodes to U+FFFD and Jackson to
+     * the surrogate itself), holds for every line {@link RawLines#isValidUtf8} accepts, the precondition of
+     * {@link #read}: checking it again here cost a pass over every line's bytes.
      */
     static boolean plainUtf8Object(byte[] b, int length) {
         int i = 0;
@@ -222,11 +223,6 @@ final class EnvelopeReader {
         }
         for (int k = 0; k < Math.min(4, length); k++) {
             if (b[k] == 0) {
-                return false;
-            }
-        }
-        for (int k = i; k < length - 1; k++) {
-            if (b[k] == (byte) 0xED && (b[k + 1] & 0xFF) >= 0xA0) {
                 return false;
             }
         }

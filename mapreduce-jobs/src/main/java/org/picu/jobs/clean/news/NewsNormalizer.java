@@ -72,17 +72,19 @@ final class NewsNormalizer {
         if (kind != RecordKind.NEWS) {
             throw new MalformedRecordException("wrong_kind", "kind " + kind.wireName() + " does not belong in news");
         }
-        Utf8Text title = plainText(p, "title", MAX_TITLE);
-        if (title == null) {
+        Plain plainTitle = plainText(p, "title", MAX_TITLE);
+        if (plainTitle == null) {
             throw new MalformedRecordException("missing_field", "title is missing");
         }
+        Utf8Text title = plainTitle.text();
         if (title.length() < MIN_TITLE) {
             throw new MalformedRecordException("bad_title", "title '" + title + "' is shorter than " + MIN_TITLE + " characters");
         }
-        Utf8Text content = plainText(p, "content", MAX_CONTENT);
-        if (content != null && content.length() < MIN_CONTENT) {
-            content = null;
+        Plain plainContent = plainText(p, "content", MAX_CONTENT);
+        if (plainContent != null && plainContent.text().length() < MIN_CONTENT) {
+            plainContent = null;
         }
+        Utf8Text content = plainContent == null ? null : plainContent.text();
         String rawUrl = optionalText(p, "url");
         URI uri = rawUrl == null ? null : NewsSignature.validUri(rawUrl);
         String url = uri == null ? null : uri.toString();
@@ -92,7 +94,7 @@ final class NewsNormalizer {
         }
         Long publishedAt = PublishedTime.of(published, optionalText(p, "published_text"), crawledAt);
         return new CleanNews(NewsSignature.of(source, title, uri, content), source, title, url,
-                content, publishedAt, keywords(p.get("keywords")), language(title, content),
+                content, publishedAt, keywords(p.get("keywords")), language(plainTitle, plainContent),
                 crawledAt.toEpochMilli(), workerId, seq);
     }
 
@@ -101,7 +103,7 @@ final class NewsNormalizer {
      * rules would leave as it is, but for spaces at its ends (most titles and contents), stays the line's bytes,
      * never decoded here.
      */
-    private static Utf8Text plainText(Payload p, String field, int max) throws MalformedRecordException {
+    private static Plain plainText(Payload p, String field, int max) throws MalformedRecordException {
         Utf8Text kept = p.utf8(field);
         if (kept != null) {
             byte[] utf8 = kept.utf8();
@@ -115,11 +117,16 @@ final class NewsNormalizer {
             }
             Utf8Scan scan = Utf8Scan.of(utf8, from, to);
             if (scan.plain() && scan.units() <= max) {
-                return Utf8Text.ofUtf8(from == 0 && to == utf8.length ? utf8 : Arrays.copyOfRange(utf8, from, to), scan.units());
+                return new Plain(Utf8Text.ofUtf8(from == 0 && to == utf8.length ? utf8 : Arrays.copyOfRange(utf8, from, to),
+                        scan.units()), scan);
             }
         }
         String raw = optionalText(p, field);
-        return raw == null ? null : Utf8Text.of(PlainText.cut(PlainText.of(raw), max));
+        return raw == null ? null : new Plain(Utf8Text.of(PlainText.cut(PlainText.of(raw), max)), null);
+    }
+
+    /** A text field after the rules, with the scan of its bytes when they were kept (else null). */
+    private record Plain(Utf8Text text, Utf8Scan scan) {
     }
 
     private static String optionalText(Payload p, String field) throws MalformedRecordException {
@@ -168,10 +175,20 @@ final class NewsNormalizer {
     }
 
     static String language(Utf8Text title, Utf8Text content) {
-        if (title.undecoded() && (content == null || content.undecoded())) {
+        return language(new Plain(title, scanned(title)), content == null ? null : new Plain(content, scanned(content)));
+    }
+
+    private static Utf8Scan scanned(Utf8Text text) {
+        return text.undecoded() ? Utf8Scan.of(text.utf8(), 0, text.utf8().length) : null;
+    }
+
+    private static String language(Plain plainTitle, Plain plainContent) {
+        Utf8Text title = plainTitle.text();
+        Utf8Text content = plainContent == null ? null : plainContent.text();
+        Utf8Scan t = plainTitle.scan();
+        Utf8Scan c = plainContent == null ? null : plainContent.scan();
+        if (t != null && (content == null || c != null)) {
             // Bytes never decoded: the scan's counts decide unless the Hangul it cannot be sure of could change the answer.
-            Utf8Scan t = Utf8Scan.of(title.utf8(), 0, title.utf8().length);
-            Utf8Scan c = content == null ? null : Utf8Scan.of(content.utf8(), 0, content.utf8().length);
             if (c == null || c.units() <= LANGUAGE_SAMPLE) {
                 long latin = t.latin() + (c == null ? 0 : c.latin());
                 long least = t.hangul() + (c == null ? 0 : c.hangul());
