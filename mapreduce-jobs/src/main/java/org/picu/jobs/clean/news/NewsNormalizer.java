@@ -86,14 +86,16 @@ final class NewsNormalizer {
         }
         Utf8Text content = plainContent == null ? null : plainContent.text();
         String rawUrl = optionalText(p, "url");
-        URI uri = rawUrl == null ? null : NewsSignature.validUri(rawUrl);
-        String url = uri == null ? null : uri.toString();
+        String simpleUrl = rawUrl == null ? null : NewsSignature.simpleNormalized(rawUrl);
+        URI uri = rawUrl == null || simpleUrl != null ? null : NewsSignature.validUri(rawUrl);
+        String url = simpleUrl != null ? rawUrl : uri == null ? null : uri.toString();
         JsonNode published = p.get("published_at");
         if (published != null && !published.isNull() && !published.isTextual() && !published.isIntegralNumber()) {
             throw new MalformedRecordException("bad_field", "published_at must be ISO-8601 text or epoch milliseconds");
         }
         Long publishedAt = PublishedTime.of(published, optionalText(p, "published_text"), crawledAt);
-        return new CleanNews(NewsSignature.of(source, title, uri, content), source, title, url,
+        String id = simpleUrl != null ? NewsSignature.ofNormalizedUrl(simpleUrl) : NewsSignature.of(source, title, uri, content);
+        return new CleanNews(id, source, title, url,
                 content, publishedAt, keywords(p.get("keywords")), language(plainTitle, plainContent),
                 crawledAt.toEpochMilli(), workerId, seq);
     }
