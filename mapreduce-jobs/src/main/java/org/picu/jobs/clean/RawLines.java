@@ -1,11 +1,17 @@
 package org.picu.jobs.clean;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.io.Text;
 
 /** Turns a raw input line into text, or into a {@link RejectedLine} when it is not valid UTF-8 or is blank. */
 public final class RawLines {
+    /** Eight bytes of an array as one long (the byte order does not matter to a test of every byte's top bit). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private RawLines() {
     }
 
@@ -22,7 +28,11 @@ public final class RawLines {
         int end = line.getLength();
         int i = 0;
         while (true) {
-            // Runs of ASCII (a whole market line) in a loop of their own: a load and a sign test per byte.
+            // Runs of ASCII (a whole market line, the keys, numbers and URLs of a news line) eight bytes at a time,
+            // then a load and a sign test per byte.
+            while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080_8080_8080_8080L) == 0) {
+                i += 8;
+            }
             while (i < end && b[i] >= 0) {
                 i++;
             }
