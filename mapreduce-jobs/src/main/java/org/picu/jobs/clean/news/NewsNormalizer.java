@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -108,19 +107,9 @@ final class NewsNormalizer {
     private static Plain plainText(Payload p, String field, int max) throws MalformedRecordException {
         Utf8Text kept = p.utf8(field);
         if (kept != null) {
-            byte[] utf8 = kept.utf8();
-            int from = 0;
-            int to = utf8.length;
-            while (from < to && utf8[from] == ' ') {
-                from++;
-            }
-            while (to > from && utf8[to - 1] == ' ') {
-                to--;
-            }
-            Utf8Scan scan = Utf8Scan.of(utf8, from, to);
+            Utf8Scan scan = Utf8Scan.ofTrimmed(kept.utf8());
             if (scan.plain() && scan.units() <= max) {
-                return new Plain(Utf8Text.ofUtf8(from == 0 && to == utf8.length ? utf8 : Arrays.copyOfRange(utf8, from, to),
-                        scan.units()), scan);
+                return new Plain(Utf8Text.ofUtf8(scan.trimmed(kept.utf8()), scan.units()), scan);
             }
         }
         String raw = optionalText(p, field);

@@ -112,20 +112,7 @@ final class PlainText {
                 || (c >= '\u001C' && c <= '\u001F') || c == '\u0085' || c == '\u1680';
     }
 
-    /**
-     * Whether {@link #of} gives the text of {@code utf8[from..to)}, when {@code from} and {@code to} trim the spaces
-     * at both ends of a string: decided on the bytes. True when no markup or entity can start (no '<' or '&'), there
-     * is no quote or backslash (the bytes of a JSON string are its text only without them), no control character
-     * and no white space but single spaces between other characters. Exact for such text: {@code PlainTextTest}
-     * checks it against {@link #of} on random strings.
-     *
-     * @param utf8 well-formed UTF-8 (a sequence cut short at {@code to} makes it false, never an exception)
-     */
-    static boolean isPlain(byte[] utf8, int from, int to) {
-        return Utf8Scan.of(utf8, from, to).plain();
-    }
-
-    /** {@link #isPlain} byte by byte, for text with a sequence that may be white space or a control character. */
+    /** {@link Utf8Scan#plain} byte by byte, for text with a sequence that may be white space or a control character. */
     static boolean isPlainSlowly(byte[] utf8, int from, int to) {
         for (int i = from; i < to; i++) {
             int c = utf8[i];

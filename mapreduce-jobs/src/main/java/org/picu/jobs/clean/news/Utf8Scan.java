@@ -1,5 +1,7 @@
 package org.picu.jobs.clean.news;
 
+import java.util.Arrays;
+
 /**
  * One pass over the UTF-8 bytes of a title or content that was never decoded, finding what the rules need
  * from it: whether {@link PlainText#of} would leave it as it is, its length in UTF-16 units, and its Latin
@@ -13,7 +15,7 @@ package org.picu.jobs.clean.news;
  * leaves the answer open.
  */
 final class Utf8Scan {
-    // Byte classes, in the top three bits of a table entry (see PlainText.isPlain for what each means).
+    // Byte classes, in the top three bits of a table entry (see plain() for what each means).
     private static final long SPACE = 1L << 61;
     private static final long CHECK = 1L << 62;
     private static final long REJECT = 1L << 63;
@@ -51,18 +53,35 @@ final class Utf8Scan {
         }
     }
 
+    private final int from;
+    private final int to;
     private final boolean plain;
     private final int units;
     private final int latin;
     private final int hangul;
     private final int hangulMaybe;
 
-    private Utf8Scan(boolean plain, int units, int latin, int hangul, int hangulMaybe) {
+    private Utf8Scan(int from, int to, boolean plain, int units, int latin, int hangul, int hangulMaybe) {
+        this.from = from;
+        this.to = to;
         this.plain = plain;
         this.units = units;
         this.latin = latin;
         this.hangul = hangul;
         this.hangulMaybe = hangulMaybe;
+    }
+
+    /** Scans the bytes without the spaces at their ends (see {@link #trimmed}). */
+    static Utf8Scan ofTrimmed(byte[] utf8) {
+        int from = 0;
+        int to = utf8.length;
+        while (from < to && utf8[from] == ' ') {
+            from++;
+        }
+        while (to > from && utf8[to - 1] == ' ') {
+            to--;
+        }
+        return of(utf8, from, to);
     }
 
     /** Scans {@code utf8[from..to)}, well-formed UTF-8 (a sequence cut short at {@code to} makes it not plain). */
@@ -97,10 +116,20 @@ final class Utf8Scan {
         } else {
             plain = (classes & CHECK) == 0 || PlainText.isPlainSlowly(utf8, from, to);
         }
-        return new Utf8Scan(plain, units, latin, hangul, hangulMaybe);
+        return new Utf8Scan(from, to, plain, units, latin, hangul, hangulMaybe);
     }
 
-    /** Whether {@link PlainText#of} gives the text of the bytes (see {@link PlainText#isPlain}). */
+    /** The scanned bytes of {@code utf8} (the array itself when that is all of it). */
+    byte[] trimmed(byte[] utf8) {
+        return from == 0 && to == utf8.length ? utf8 : Arrays.copyOfRange(utf8, from, to);
+    }
+
+    /**
+     * Whether {@link PlainText#of} gives the text of the scanned bytes, when they have no spaces at their ends: no
+     * markup or entity can start (no '<' or '&'), there is no quote or backslash (the bytes of a JSON string are its
+     * text only without them), no control character and no white space but single spaces between other characters.
+     * Exact for such text: {@code PlainTextTest} checks it against {@link PlainText#of} on random strings.
+     */
     boolean plain() {
         return plain;
     }

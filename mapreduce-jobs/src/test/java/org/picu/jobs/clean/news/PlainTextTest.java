@@ -47,17 +47,12 @@ class PlainTextTest {
             }
             String text = b.toString();
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            int from = 0;
-            int to = utf8.length;
-            while (from < to && utf8[from] == ' ') {
-                from++;
-            }
-            while (to > from && utf8[to - 1] == ' ') {
-                to--;
-            }
+            Utf8Scan scan = Utf8Scan.ofTrimmed(utf8);
+            String trimmed = new String(scan.trimmed(utf8), StandardCharsets.UTF_8);
+            assertEquals(text.replaceAll("^ +| +\\z", ""), trimmed, "trimmed '" + text + "'");
             boolean expected = text.chars().noneMatch(c -> c == '<' || c == '&' || c == '"' || c == '\\')
-                    && PlainText.of(text).equals(new String(utf8, from, to - from, StandardCharsets.UTF_8));
-            assertEquals(expected, PlainText.isPlain(utf8, from, to), "on '" + text + "'");
+                    && PlainText.of(text).equals(trimmed);
+            assertEquals(expected, scan.plain(), "on '" + text + "'");
             plain += expected ? 1 : 0;
         }
         assertTrue(plain > 50_000, "too few plain texts to say much: " + plain);
@@ -66,9 +61,9 @@ class PlainTextTest {
     @Test
     void the_byte_check_never_reads_past_a_sequence_cut_short() {
         byte[] cut = {'a', (byte) 0xE2, (byte) 0x80};
-        assertFalse(PlainText.isPlain(cut, 0, cut.length));
+        assertFalse(Utf8Scan.of(cut, 0, cut.length).plain());
         byte[] cutC2 = {'a', (byte) 0xC2};
-        assertFalse(PlainText.isPlain(cutC2, 0, cutC2.length));
+        assertFalse(Utf8Scan.of(cutC2, 0, cutC2.length).plain());
     }
 
     @Test
