@@ -24,8 +24,11 @@ final class Utf8Scan {
     private static final int LATIN = 16;
     private static final int HANGUL = 32;
     private static final int HANGUL_MAYBE = 48;
-    /** Bytes per chunk: no field reaches its next one (units and letters at most one per byte, maybe-Hangul one per three, 13 bits). */
-    private static final int CHUNK = 16_383;
+    /**
+     * Bytes per chunk, so that no field's sum reaches the next field, whatever the bytes: units at most two per byte
+     * (16 bits), letters one per byte (16 bits), maybe-Hangul one per byte (13 bits, up to the class bits).
+     */
+    private static final int CHUNK = 8_191;
     private static final long[] TABLE = new long[256];
 
     static {
