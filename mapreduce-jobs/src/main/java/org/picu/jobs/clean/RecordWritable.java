@@ -4,12 +4,9 @@ import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.hadoop.io.Writable;
 import org.apache.hadoop.io.WritableUtils;
@@ -32,6 +29,7 @@ public abstract class RecordWritable<T> implements Writable {
     private final Bytes bytes = new Bytes();
     private final DataOutputStream encoder = new DataOutputStream(bytes);
     private final Cursor cursor = new Cursor(bytes);
+    private final DataInputStream decoder = new DataInputStream(cursor);
     private T record;
     /** Whether {@link #bytes} holds the encoding of the current record. */
     private boolean encoded;
@@ -49,7 +47,7 @@ public abstract class RecordWritable<T> implements Writable {
         if (record == null && encoded) {
             cursor.rewind();
             try {
-                record = read(cursor);
+                record = read(decoder);
             } catch (IOException e) {
                 throw new IllegalStateException("a shuffled record does not decode; mapper and reducer run different builds?", e);
             }
@@ -72,7 +70,7 @@ public abstract class RecordWritable<T> implements Writable {
         try {
             encode();
             cursor.rewind();
-            return decoding.read(cursor);
+            return decoding.read(decoder);
         } catch (IOException e) {
             throw new IllegalStateException("a shuffled record does not decode; mapper and reducer run different builds?", e);
         }
@@ -141,14 +139,8 @@ public abstract class RecordWritable<T> implements Writable {
         }
     }
 
-    /**
-     * Reads {@link Bytes} from the start as {@link DataInput} itself, with the encoding of {@link DataOutputStream}:
-     * the reducers decode every shuffled record, and a {@code DataInputStream} over a stream took two calls and a
-     * copy per field where an array read does.
-     */
-    static final class Cursor implements DataInput {
-        private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Reads {@link Bytes} from the start, without locking. */
+    private static final class Cursor extends InputStream {
         private final Bytes bytes;
         private int position;
 
@@ -160,110 +152,23 @@ public abstract class RecordWritable<T> implements Writable {
             position = 0;
         }
 
-        /** The position after {@code n} more bytes, or an EOFException when the record has fewer. */
-        private int advance(int n) throws EOFException {
-            if (n < 0 || n > bytes.length - position) {
-                throw new EOFException("a shuffled record of " + bytes.length + " bytes ends before byte " + (position + n));
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes.buffer[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
             }
-            int at = position;
+            int n = Math.min(len, bytes.length - position);
+            if (n <= 0) {
+                return -1;
+            }
+            System.arraycopy(bytes.buffer, position, b, off, n);
             position += n;
-            return at;
-        }
-
-        @Override
-        public void readFully(byte[] b) throws IOException {
-            readFully(b, 0, b.length);
-        }
-
-        @Override
-        public void readFully(byte[] b, int off, int len) throws IOException {
-            System.arraycopy(bytes.buffer, advance(len), b, off, len);
-        }
-
-        @Override
-        public int skipBytes(int n) {
-            int skipped = Math.max(0, Math.min(n, bytes.length - position));
-            position += skipped;
-            return skipped;
-        }
-
-        @Override
-        public boolean readBoolean() throws IOException {
-            return readByte() != 0;
-        }
-
-        @Override
-        public byte readByte() throws IOException {
-            return bytes.buffer[advance(1)];
-        }
-
-        @Override
-        public int readUnsignedByte() throws IOException {
-            return readByte() & 0xFF;
-        }
-
-        @Override
-        public short readShort() throws IOException {
-            int at = advance(2);
-            return (short) ((bytes.buffer[at] << 8) | (bytes.buffer[at + 1] & 0xFF));
-        }
-
-        @Override
-        public int readUnsignedShort() throws IOException {
-            return readShort() & 0xFFFF;
-        }
-
-        @Override
-        public char readChar() throws IOException {
-            return (char) readShort();
-        }
-
-        @Override
-        public int readInt() throws IOException {
-            return (int) INTS.get(bytes.buffer, advance(4));
-        }
-
-        @Override
-        public long readLong() throws IOException {
-            return (long) LONGS.get(bytes.buffer, advance(8));
-        }
-
-        @Override
-        public float readFloat() throws IOException {
-            return Float.intBitsToFloat(readInt());
-        }
-
-        @Override
-        public double readDouble() throws IOException {
-            return Double.longBitsToDouble(readLong());
-        }
-
-        /** A line of Latin-1 characters up to '\n', '\r' or "\r\n", as {@code DataInputStream.readLine}; null at the end. */
-        @Override
-        public String readLine() {
-            if (position >= bytes.length) {
-                return null;
-            }
-            StringBuilder line = new StringBuilder();
-            while (position < bytes.length) {
-                int c = bytes.buffer[position++] & 0xFF;
-                if (c == '\n') {
-                    break;
-                }
-                if (c == '\r') {
-                    if (position < bytes.length && bytes.buffer[position] == '\n') {
-                        position++;
-                    }
-                    break;
-                }
-                line.append((char) c);
-            }
-            return line.toString();
-        }
-
-        @Override
-        public String readUTF() throws IOException {
-            return DataInputStream.readUTF(this);
+            return n;
         }
     }
 }

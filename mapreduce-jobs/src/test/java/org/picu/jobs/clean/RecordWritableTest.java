@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,85 +25,6 @@ class RecordWritableTest {
             1234.25, null, 77.5, 1_795_230_000_000L, 1_795_230_005_000L, "w1", 17);
     private static final CleanMarketTick ETH = new CleanMarketTick("upbit", "ETH", "KRW", 0, null, null, null, null, null,
             5, 6, "w2", 7);
-
-    /**
-     * The reducers' decoder reads what DataOutputStream wrote exactly as DataInputStream would: random sequences of
-     * every primitive, through a wrapper whose record is the sequence; reading past the record's end fails.
-     */
-    @Test
-    void the_decoder_reads_every_primitive_as_data_input_stream_does() throws Exception {
-        SplittableRandom random = new SplittableRandom(41);
-        for (int i = 0; i < 2_000; i++) {
-            long[] script = random.longs(random.nextInt(40)).toArray();
-            ScriptWritable written = new ScriptWritable();
-            written.set(script);
-            ScriptWritable read = new ScriptWritable();
-            read(read, bytes(written));
-            DataInputStream reference = new DataInputStream(new ByteArrayInputStream(written.encoded()));
-            assertEquals(Boolean.TRUE, read.decode(in -> {
-                for (long v : script) {
-                    ScriptWritable.readAndCompare(in, reference, v);
-                }
-                return in.skipBytes(1) == 0 && in.readLine() == null;
-            }));
-        }
-        ScriptWritable empty = new ScriptWritable();
-        read(empty, bytes(new ScriptWritable().set(new long[0])));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> empty.decode(in -> in.readLong()));
-        assertTrue(e.getCause() instanceof java.io.EOFException, String.valueOf(e.getCause()));
-    }
-
-    /** A record that is a script: each value picks a primitive to write (by its low bits) and is its payload. */
-    private static final class ScriptWritable extends RecordWritable<long[]> {
-        @Override
-        protected void write(java.io.DataOutput out, long[] script) throws java.io.IOException {
-            for (long v : script) {
-                switch ((int) (v & 7)) {
-                    case 0 -> out.writeBoolean((v & 8) != 0);
-                    case 1 -> out.writeByte((int) (v >> 8));
-                    case 2 -> out.writeShort((int) (v >> 8));
-                    case 3 -> out.writeChar((int) (v >> 8));
-                    case 4 -> out.writeInt((int) (v >> 8));
-                    case 5 -> out.writeLong(v);
-                    case 6 -> out.writeDouble(Double.longBitsToDouble(v));
-                    default -> out.writeUTF(Long.toString(v, 36) + "한");
-                }
-            }
-        }
-
-        @Override
-        protected long[] read(java.io.DataInput in) {
-            throw new UnsupportedOperationException("the test reads with decode");
-        }
-
-        byte[] encoded() {
-            return decode(in -> {
-                byte[] all = new byte[4096];
-                int n = 0;
-                while (true) {
-                    try {
-                        all[n] = in.readByte();
-                        n++;
-                    } catch (java.io.EOFException end) {
-                        return Arrays.copyOf(all, n);
-                    }
-                }
-            });
-        }
-
-        static void readAndCompare(java.io.DataInput in, DataInputStream reference, long v) throws java.io.IOException {
-            switch ((int) (v & 7)) {
-                case 0 -> assertEquals(reference.readBoolean(), in.readBoolean());
-                case 1 -> assertEquals(reference.readUnsignedByte(), in.readUnsignedByte());
-                case 2 -> assertEquals(reference.readShort(), in.readShort());
-                case 3 -> assertEquals(reference.readChar(), in.readChar());
-                case 4 -> assertEquals(reference.readInt(), in.readInt());
-                case 5 -> assertEquals(reference.readLong(), in.readLong());
-                case 6 -> assertEquals(Double.doubleToRawLongBits(reference.readDouble()), Double.doubleToRawLongBits(in.readDouble()));
-                default -> assertEquals(reference.readUTF(), in.readUTF());
-            }
-        }
-    }
 
     @Test
     void a_record_read_and_written_again_without_decoding_keeps_its_exact_bytes() throws Exception {
