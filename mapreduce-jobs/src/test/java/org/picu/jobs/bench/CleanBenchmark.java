@@ -62,22 +62,18 @@ public final class CleanBenchmark {
             report("floor", n, marketBytes, time(conf, new FrameworkFloor(), generic, marketRaw.toString()));
         }
         Path newsRaw = root.resolve("raw/coinness/" + DAY);
-        long newsBytes = jobs.contains("clean-news") || jobs.contains("floor-news") || jobs.contains("floor-news-json") ? RawCorpusGenerator.news(newsRaw, n) : 0;
+        long newsBytes = jobs.stream().anyMatch(j -> j.contains("news")) ? RawCorpusGenerator.news(newsRaw, n) : 0;
         if (jobs.contains("clean-news")) {
             report("clean-news", n, newsBytes, time(conf, new CleanNewsJob(), generic));
         }
-        if (jobs.contains("floor-news")) {
-            Configuration sized = new Configuration(conf);
-            sized.setInt(FrameworkFloor.KEY_BYTES_KEY, NEWS_KEY_BYTES);
-            sized.setInt(FrameworkFloor.VALUE_BYTES_KEY, NEWS_VALUE_BYTES);
-            report("floor-news", n, newsBytes, time(sized, new FrameworkFloor(), generic, newsRaw.toString()));
-        }
-        if (jobs.contains("floor-news-json")) {
-            Configuration sized = new Configuration(conf);
-            sized.setInt(FrameworkFloor.KEY_BYTES_KEY, NEWS_KEY_BYTES);
-            sized.setInt(FrameworkFloor.VALUE_BYTES_KEY, NEWS_VALUE_BYTES);
-            sized.setBoolean(FrameworkFloor.TOKENIZE_KEY, true);
-            report("floor-news-json", n, newsBytes, time(sized, new FrameworkFloor(), generic, newsRaw.toString()));
+        for (String floor : new String[] {"floor-news", "floor-news-json"}) {
+            if (jobs.contains(floor)) {
+                Configuration sized = new Configuration(conf);
+                sized.setInt(FrameworkFloor.KEY_BYTES_KEY, NEWS_KEY_BYTES);
+                sized.setInt(FrameworkFloor.VALUE_BYTES_KEY, NEWS_VALUE_BYTES);
+                sized.setBoolean(FrameworkFloor.TOKENIZE_KEY, floor.endsWith("-json"));
+                report(floor, n, newsBytes, time(sized, new FrameworkFloor(), generic, newsRaw.toString()));
+            }
         }
     }
 

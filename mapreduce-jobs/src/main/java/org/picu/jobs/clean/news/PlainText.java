@@ -112,52 +112,6 @@ final class PlainText {
                 || (c >= '\u001C' && c <= '\u001F') || c == '\u0085' || c == '\u1680';
     }
 
-    /** {@link Utf8Scan#plain} byte by byte, for text with a sequence that may be white space or a control character. */
-    static boolean isPlainSlowly(byte[] utf8, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int c = utf8[i];
-            if (c > ' ' && c < 0x7F) {
-                if (c == '<' || c == '&' || c == '"' || c == '\\') {
-                    return false;
-                }
-            } else if (c == ' ') {
-                if (i == from || i == to - 1 || utf8[i + 1] == ' ') {
-                    return false;
-                }
-            } else if (c >= 0) {
-                return false; // an ASCII control character or DEL
-            } else if (!plainSequence(utf8, i, to, c & 0xFF)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether the character whose UTF-8 sequence starts (or continues) at {@code i} is neither white space nor a
-     * control character: U+0080..U+00A0 (C1 controls, NEL, no-break space), U+1680, U+2000..U+200B, U+2028,
-     * U+2029, U+202F, U+205F, U+3000 and U+FEFF are the ones above ASCII that {@link #collapse} changes.
-     */
-    private static boolean plainSequence(byte[] b, int i, int n, int lead) {
-        if (lead < 0xC2 || (lead > 0xC2 && lead < 0xE1) || lead > 0xEF || (lead > 0xE3 && lead < 0xEF)) {
-            return true; // a continuation byte, or a lead of a range without white space or controls
-        }
-        if (lead == 0xC2) {
-            return i + 1 < n && (b[i + 1] & 0xFF) > 0xA0;
-        }
-        if (i + 2 >= n) {
-            return false;
-        }
-        int s1 = b[i + 1] & 0xFF;
-        int s2 = b[i + 2] & 0xFF;
-        return switch (lead) {
-            case 0xE1 -> !(s1 == 0x9A && s2 == 0x80);
-            case 0xE2 -> !((s1 == 0x80 && (s2 <= 0x8B || s2 == 0xA8 || s2 == 0xA9 || s2 == 0xAF)) || (s1 == 0x81 && s2 == 0x9F));
-            case 0xE3 -> !(s1 == 0x80 && s2 == 0x80);
-            default -> !(s1 == 0xBB && s2 == 0xBF); // 0xEF
-        };
-    }
-
     /** At most {@code max} characters, never splitting a surrogate pair. */
     static String cut(String s, int max) {
         if (s.length() <= max) {
