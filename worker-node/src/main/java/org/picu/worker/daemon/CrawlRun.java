@@ -76,7 +76,9 @@ public final class CrawlRun {
             if (interrupted.get()) {
                 Thread.currentThread().interrupt();
             }
-            LOG.info("crawl {}: fetch outcomes {}", spider.name(), fetcher.outcomes());
+            if (fetcher != null) {
+                LOG.info("crawl {}: fetch outcomes {}", spider.name(), fetcher.outcomes());
+            }
         }
         if (result.stoppedBy().isPresent()) {
             LOG.warn("crawl {} stopped: {} ({} records stored before)", spider.name(),

@@ -41,8 +41,8 @@ final class Challenge {
             return Optional.of("_cf_chl_opt");
         }
         String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.contains("<title>just a moment...</title>") && lower.contains("/cdn-cgi/challenge-platform/")) {
-            return Optional.of("'Just a moment...' with /cdn-cgi/challenge-platform/");
+        if (lower.contains("<title>just a moment...</title>") && lower.contains("/cdn-cgi/challenge-platform/h/")) {
+            return Optional.of("'Just a moment...' with /cdn-cgi/challenge-platform/h/");
         }
         return Optional.empty();
     }

@@ -1,8 +1,10 @@
 package org.picu.worker.spider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class PerplexityCrawlIT {
     }
 
     @Test
-    void aBotCheckPageIsRejectedNotStored() throws Exception {
+    void theLiveSitesBotCheckEndsTheRunAsBlockedByChallenge() throws Exception {
         try (ReplayServer site = ReplayServer.start("perplexity")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "perplexity", """
                     perplexity:
@@ -42,7 +44,18 @@ class PerplexityCrawlIT {
                     """.formatted(site.baseUrl()));
 
             assertEquals(0, result.records().size());
-            assertEquals("crawl perplexity: 0 records written, 1 rejected, 0 files rolled", result.summary());
+            assertEquals("crawl perplexity: 0 records written, 1 rejected, 0 files rolled; stopped: blocked_by_challenge",
+                    result.summary());
+            assertEquals(1, site.requestCount("/challenge/finance/crypto"), "a bot check is not retried");
+            assertTrue(Files.readString(dir.resolve("spool").resolve(".host-cooldowns.json"))
+                    .contains("blocked_by_challenge"), "the host cools down, also for the next run");
+            // The next run (a new process) does not ask the host while it cools down.
+            ReplayCrawl.Result next = ReplayCrawl.run(dir, "perplexity", """
+                    perplexity:
+                      page-url: "%s/challenge/finance/crypto"
+                    """.formatted(site.baseUrl()));
+            assertTrue(next.summary().endsWith("stopped: host_cooling_down"), next.summary());
+            assertEquals(1, site.requestCount("/challenge/finance/crypto"));
         }
     }
 }
