@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.picu.testkit.replay.ReplayServer;
+import org.picu.worker.config.RenderConfig;
 
 /** {@code crawl perplexity} against the recorded finance page and a bot-check answer, into a spool. */
 class PerplexityCrawlIT {
@@ -56,6 +58,33 @@ class PerplexityCrawlIT {
                     """.formatted(site.baseUrl()));
             assertTrue(next.summary().endsWith("stopped: host_cooling_down"), next.summary());
             assertEquals(1, site.requestCount("/challenge/finance/crypto"));
+        }
+    }
+
+    @Test
+    void withRenderTrueAClientRenderedPageIsReadFromTheBrowsersDom() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(RenderConfig.DEFAULT_CHROMIUM), "/usr/bin/chromium is not installed");
+        try (ReplayServer site = ReplayServer.start("render-check")) {
+            String page = site.baseUrl() + "/finance/crypto";
+            Files.createDirectories(dir.resolve("plain"));
+            Files.createDirectories(dir.resolve("rendered"));
+            ReplayCrawl.Result plain = ReplayCrawl.run(dir.resolve("plain"), "perplexity", """
+                    perplexity:
+                      page-url: "%s"
+                    """.formatted(page));
+            ReplayCrawl.Result rendered = ReplayCrawl.run(dir.resolve("rendered"), "perplexity", """
+                    perplexity:
+                      page-url: "%s"
+                      render: true
+                    """.formatted(page));
+
+            assertEquals("crawl perplexity: 0 records written, 1 rejected, 0 files rolled", plain.summary(),
+                    "the server's shell alone has no content");
+            assertEquals(1, rendered.records().size(), rendered.summary());
+            String content = rendered.records().get(0).payload().get("content").asText();
+            assertTrue(content.startsWith("Crypto Market Summary\nBitcoin traded above $131,000"), content);
+            assertEquals("Crypto Market Summary", rendered.records().get(0).payload().get("title").asText());
+            assertTrue(content.contains("Solana gained 0.8%"), content);
         }
     }
 }
