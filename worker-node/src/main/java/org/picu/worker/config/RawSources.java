@@ -14,11 +14,11 @@ final class RawSources {
     record SaveTicker(String apiUrl, String pageSize, String maxPages, String maxItems) {
     }
 
-    record Perplexity(String pageUrl, String maxChars) {
+    record Perplexity(String pageUrl, String maxChars, String render) {
     }
 
     record Declarative(String name, String startUrl, String item, String title, String link, String date,
                        String dateAttribute, String dateFormat, String zone, String body, String next,
-                       String maxPages) {
+                       String maxPages, String format, String render) {
     }
 }
