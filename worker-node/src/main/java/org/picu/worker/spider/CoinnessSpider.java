@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.picu.model.BuiltInSource;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.CoinnessConfig;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * An article that fails to load or parse is rejected and the crawl goes on.
  */
 public final class CoinnessSpider implements Spider {
-    public static final String NAME = "coinness";
+    public static final String NAME = BuiltInSource.COINNESS.sourceName();
     private static final Logger LOG = LoggerFactory.getLogger(CoinnessSpider.class);
 
     private final CoinnessConfig config;

@@ -2,6 +2,7 @@ package org.picu.worker.spider;
 
 import java.io.IOException;
 import java.util.List;
+import org.picu.model.BuiltInSource;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.PerplexityConfig;
@@ -11,7 +12,7 @@ import org.picu.worker.fetch.Fetcher;
 
 /** One {@code news} record per crawl: a bounded, de-noised text snapshot of the finance page. */
 public final class PerplexitySpider implements Spider {
-    public static final String NAME = "perplexity";
+    public static final String NAME = BuiltInSource.PERPLEXITY.sourceName();
 
     private final PerplexityConfig config;
 

@@ -2,6 +2,7 @@ package org.picu.worker.spider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.picu.model.BuiltInSource;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.SaveTickerConfig;
 import org.picu.worker.fetch.FetchException;
@@ -10,7 +11,7 @@ import org.picu.worker.fetch.Fetcher;
 
 /** The SaveTicker news board: one page, one {@code news} record per card (see {@link SaveTickerParser}). */
 public final class SaveTickerSpider implements Spider {
-    public static final String NAME = "saveticker";
+    public static final String NAME = BuiltInSource.SAVETICKER.sourceName();
 
     private final SaveTickerConfig config;
 
