@@ -286,7 +286,13 @@ public final class ConfigReader {
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            string(node, field.getKey(), path + "." + field.getKey()).ifPresent(v -> result.put(field.getKey(), v));
+            JsonNode value = field.getValue();
+            if (value.isValueNode() && !value.isBinary()) {
+                // an empty value is a value here: a Hadoop property may be set to ""
+                result.put(field.getKey(), value.isNull() ? "" : value.asText());
+            } else {
+                problem(path + "." + field.getKey() + " must be a single value, got " + describe(value));
+            }
         }
         return result;
     }
