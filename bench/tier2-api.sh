@@ -2,7 +2,7 @@
 # API benchmark: wrk -c32 on loopback against four read endpoints over 1 million news and 1 million market rows,
 # first with the response cache (the default), then without it (api.cache.enabled: false).
 #   bench/tier2-api.sh [seconds-per-endpoint] [http-threads]
-# Installs Debian's wrk if missing; builds tier2-api (tests skipped) if needed; the bundled MariaDB and its data live
+# Installs Debian's wrk if missing; compiles tier2-api and its sibling modules; the bundled MariaDB and its data live
 # under tier2-api/target/bench-api/ (filled once, ~1-2 min, reused by later runs). Results: docs/bench/tier2-api.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
