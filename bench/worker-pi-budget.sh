@@ -3,19 +3,19 @@
 # continuously to a local "HDFS" (Hadoop's local file system) for a while; prints peak RSS (/usr/bin/time -v)
 # and records/s, then records/s through the spool and the uploader alone.
 #   bench/worker-pi-budget.sh [seconds] [records-for-spool-benchmark]
-# Builds testkit and worker-node (tests skipped) if needed; everything lives under worker-node/target/bench/.
+# Builds worker-node and its sibling modules (tests skipped); everything lives under worker-node/target/bench/.
 # Results are recorded in docs/bench/worker.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-60}"
 SPOOL_RECORDS="${2:-200000}"
 MVN="./mvnw -B -q ${MVN_OFFLINE:--o}"
-JAR=$(ls worker-node/target/worker-node-*-all.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ] || [ ! -f worker-node/target/test-classes/org/picu/worker/bench/SpoolUploadBenchmark.class ]; then
-  $MVN -pl testkit,worker-node install -DskipTests
-  JAR=$(ls worker-node/target/worker-node-*-all.jar | head -1)
-fi
-$MVN -pl worker-node dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+# One reactor with the modules worker-node depends on (-am; tests compiled, not run): works on a fresh clone with
+# nothing installed in ~/.m2, and never picks up a stale installed copy of a sibling module. package builds the
+# daemon's jar (worker-node-*-all.jar).
+$MVN -pl worker-node -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+  -Dmdep.includeScope=test
+JAR=$(ls worker-node/target/worker-node-*-all.jar | head -1)
 CP="worker-node/target/test-classes:worker-node/target/classes:$(cat worker-node/target/bench-classpath.txt)"
 WORK="$PWD/worker-node/target/bench"
 rm -rf "$WORK" && mkdir -p "$WORK/hdfs"
