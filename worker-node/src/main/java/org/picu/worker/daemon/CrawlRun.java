@@ -104,9 +104,10 @@ public final class CrawlRun {
         if (failure == null) {
             ledger.recordSuccess(spider.name(), ended);
         }
-        result.stoppedBy().ifPresent(stopped -> LOG.warn("crawl {} stopped: {} ({} records stored before)",
-                spider.name(), stopped.detail(), result.records()));
-        return result;
+        CrawlResult done = result;
+        done.stoppedBy().ifPresent(stopped -> LOG.warn("crawl {} stopped: {} ({} records stored before)",
+                spider.name(), stopped.detail(), done.records()));
+        return done;
     }
 
     /** The reason an operator sees for a run that ended in this error. */
