@@ -8,10 +8,10 @@ final class RawSources {
     record FearGreed(String apiUrl, String pageUrl, String limit) {
     }
 
-    record Coinness(String startUrl, String maxPages, String maxArticles) {
+    record Coinness(String apiUrl, String language, String pageSize, String maxPages, String maxItems) {
     }
 
-    record SaveTicker(String boardUrl, String maxItems) {
+    record SaveTicker(String apiUrl, String pageSize, String maxPages, String maxItems) {
     }
 
     record Perplexity(String pageUrl, String maxChars, String render) {

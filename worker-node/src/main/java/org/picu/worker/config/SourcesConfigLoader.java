@@ -16,12 +16,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
+import org.picu.model.BuiltInSource;
 import org.picu.model.RecordEnvelope;
 
 /** Validates the {@code sources} section; called by {@link WorkerConfigLoader}, adding to its problem list. */
 final class SourcesConfigLoader {
     private static final Pattern QUOTE = Pattern.compile("[A-Z]{2,10}");
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,15}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final List<String> WEB = List.of("https", "http");
 
     private SourcesConfigLoader() {
@@ -72,20 +74,27 @@ final class SourcesConfigLoader {
     }
 
     private static CoinnessConfig coinness(RawSources.Coinness raw, Problems problems) {
-        RawSources.Coinness c = raw == null ? new RawSources.Coinness(null, null, null) : raw;
+        RawSources.Coinness c = raw == null ? new RawSources.Coinness(null, null, null, null, null) : raw;
+        String language = c.language() == null ? CoinnessConfig.DEFAULT_LANGUAGE : c.language().trim();
+        if (!LANGUAGE.matcher(language).matches()) {
+            problems.add("sources.coinness.language '" + c.language() + "' must be a two-letter language code such as ko or en");
+        }
         return new CoinnessConfig(
-                problems.uri("sources.coinness.start-url", c.startUrl(), CoinnessConfig.DEFAULT_START_URL, WEB),
+                problems.uri("sources.coinness.api-url", c.apiUrl(), CoinnessConfig.DEFAULT_API_URL, WEB),
+                language,
+                problems.integer("sources.coinness.page-size", c.pageSize(), CoinnessConfig.DEFAULT_PAGE_SIZE, 1, 100),
                 problems.integer("sources.coinness.max-pages", c.maxPages(), CoinnessConfig.DEFAULT_MAX_PAGES, 1, 20),
-                problems.integer("sources.coinness.max-articles", c.maxArticles(), CoinnessConfig.DEFAULT_MAX_ARTICLES,
-                        1, 200));
+                problems.integer("sources.coinness.max-items", c.maxItems(), CoinnessConfig.DEFAULT_MAX_ITEMS, 1, 500));
     }
 
     private static SaveTickerConfig saveTicker(RawSources.SaveTicker raw, Problems problems) {
-        RawSources.SaveTicker s = raw == null ? new RawSources.SaveTicker(null, null) : raw;
+        RawSources.SaveTicker s = raw == null ? new RawSources.SaveTicker(null, null, null, null) : raw;
         return new SaveTickerConfig(
-                problems.uri("sources.saveticker.board-url", s.boardUrl(), SaveTickerConfig.DEFAULT_BOARD_URL, WEB),
+                problems.uri("sources.saveticker.api-url", s.apiUrl(), SaveTickerConfig.DEFAULT_API_URL, WEB),
+                problems.integer("sources.saveticker.page-size", s.pageSize(), SaveTickerConfig.DEFAULT_PAGE_SIZE, 1, 50),
+                problems.integer("sources.saveticker.max-pages", s.maxPages(), SaveTickerConfig.DEFAULT_MAX_PAGES, 0, 20),
                 problems.integer("sources.saveticker.max-items", s.maxItems(), SaveTickerConfig.DEFAULT_MAX_ITEMS,
-                        1, 500));
+                        1, 200));
     }
 
     private static PerplexityConfig perplexity(RawSources.Perplexity raw, Problems problems) {
@@ -116,7 +125,7 @@ final class SourcesConfigLoader {
                 at = "sources.declarative[" + i + "] (" + name + ")";
                 if (!RecordEnvelope.NAME.matcher(name).matches()) {
                     problems.add(at + ".name must match " + RecordEnvelope.NAME.pattern() + ", e.g. blockmedia");
-                } else if (SourcesConfig.BUILT_IN.contains(name)) {
+                } else if (BuiltInSource.fromName(name).isPresent()) {
                     problems.add(at + ".name is a built-in source; choose another name");
                 } else if (!seen.add(name)) {
                     problems.add(at + ".name is used twice; every source needs its own name");
