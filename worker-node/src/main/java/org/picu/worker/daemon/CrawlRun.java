@@ -104,10 +104,10 @@ public final class CrawlRun {
         if (failure == null) {
             ledger.recordSuccess(spider.name(), ended);
         }
-        CrawlResult done = result;
-        done.stoppedBy().ifPresent(stopped -> LOG.warn("crawl {} stopped: {} ({} records stored before)",
-                spider.name(), stopped.detail(), done.records()));
-        return done;
+        long stored = written.get();
+        result.stoppedBy().ifPresent(stopped -> LOG.warn("crawl {} stopped: {} ({} records stored before)",
+                spider.name(), stopped.detail(), stored));
+        return result;
     }
 
     /** The reason an operator sees for a run that ended in this error. */
