@@ -41,7 +41,7 @@ final class LiveFearGreed implements LiveSite.Source {
         root.put("name", "Fear and Greed Index");
         ArrayNode data = root.putArray("data");
         List<LiveSite.Item> items = new ArrayList<>();
-        entry(data, value, lastSecond);
+        entry(data, value, lastSecond).put("time_until_update", "3600"); // the API adds it to the newest reading
         items.add(new LiveSite.Item(NaturalKeys.fearGreed(lastSecond * 1000), true));
         if (++answers % MALFORMED_EVERY == 0) {
             lastFutureSecond = Math.max(now + FUTURE_SECONDS, lastFutureSecond + 1);
@@ -52,8 +52,8 @@ final class LiveFearGreed implements LiveSite.Source {
         return new LiveSite.Answer(200, "application/json", LiveUpbit.json(root), true, items);
     }
 
-    private static void entry(ArrayNode data, int value, long epochSecond) {
-        data.addObject().put("value", Integer.toString(value))
+    private static ObjectNode entry(ArrayNode data, int value, long epochSecond) {
+        return data.addObject().put("value", Integer.toString(value))
                 .put("value_classification", FearGreedClassification.of(value))
                 .put("timestamp", Long.toString(epochSecond));
     }

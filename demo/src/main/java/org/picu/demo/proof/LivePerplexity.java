@@ -7,6 +7,11 @@ import java.util.List;
  * The Perplexity finance page, live: every answer is a new text snapshot of the same page. The spider makes one
  * news item per snapshot whose URL is the page's, so the cleaning job keeps one row for the page (the newest
  * snapshot of the day): every snapshot served has the same natural key, and only one row is expected.
+ *
+ * <p>The live site answers a crawler with a Cloudflare bot check (403, {@code cf-mitigated: challenge}); the
+ * replay site {@code testkit/sites/perplexity} and the worker tests cover that answer. The proof serves the page a
+ * browser gets instead: all its live sources share one loopback host, and a challenge would put that whole host,
+ * every source with it, into the worker's 30-minute cool-down.
  */
 final class LivePerplexity implements LiveSite.Source {
     static final String PATH = "/perplexity/finance/crypto";

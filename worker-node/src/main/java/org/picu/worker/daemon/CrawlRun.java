@@ -113,7 +113,7 @@ public final class CrawlRun {
     /** The reason an operator sees for a run that ended in this error. */
     static String failureReason(Exception e) {
         if (e instanceof FetchException f) {
-            return f.status() == FetchException.NO_STATUS ? "no_answer" : "http_" + f.status();
+            return f.reason(); // http_<status>, no_answer, or a refusal such as blocked_by_challenge
         }
         if (e instanceof SpiderException) {
             return "layout_changed";

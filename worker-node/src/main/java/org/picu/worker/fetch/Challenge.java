@@ -11,8 +11,8 @@ import java.util.Optional;
  * <p>Cloudflare marks every challenge response with {@code cf-mitigated: challenge} ("challenge is the only
  * valid value", developers.cloudflare.com, "Detect a Challenge Page response"); it comes with 403 or 503. The
  * page itself is recognised by markers that only challenge pages carry: the inline {@code window._cf_chl_opt}
- * configuration, or the title "Just a moment..." together with a {@code /cdn-cgi/challenge-platform/}
- * script. A bare {@code challenge-platform} reference is not enough: Cloudflare's bot management injects
+ * configuration, or the title "Just a moment..." together with a {@code /cdn-cgi/challenge-platform/h/}
+ * (orchestrate) script. A bare {@code challenge-platform} reference is not enough: Cloudflare's bot management injects
  * {@code /cdn-cgi/challenge-platform/scripts/jsd/main.js} into ordinary pages too; nor is the word
  * "cloudflare" (content-security-policy headers name its CDN). Only the first 64 KiB of a body are looked at.
  */
@@ -37,8 +37,8 @@ final class Challenge {
             return Optional.empty();
         }
         String head = new String(body, 0, Math.min(body.length, SCAN_BYTES), StandardCharsets.UTF_8);
-        if (head.contains("_cf_chl_opt")) {
-            return Optional.of("_cf_chl_opt");
+        if (head.contains("window._cf_chl_opt")) {
+            return Optional.of("window._cf_chl_opt");
         }
         String lower = head.toLowerCase(Locale.ROOT);
         if (lower.contains("<title>just a moment...</title>") && lower.contains("/cdn-cgi/challenge-platform/h/")) {

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *       content up to that height is loaded, and nothing past it; this is the bound on "scrolling";</li>
  *   <li>a hard {@code render.timeout}: after it, and on any error or interrupt, the whole process tree is
  *       killed (children first) and waited for;</li>
- *   <li>the tree's resident memory is sampled from {@code /proc} while it runs, so the browser's peak is
- *       reported on its own, apart from the worker JVM's.</li>
+ *   <li>the tree's memory (proportional set size, summed over its processes, so shared libraries count once) is
+ *       sampled from {@code /proc} every 50 ms while it runs, so the browser's peak is reported on its own, apart
+ *       from the worker JVM's.</li>
  * </ul>
  */
 public final class ChromiumRenderer implements PageRenderer {
@@ -142,7 +143,7 @@ public final class ChromiumRenderer implements PageRenderer {
         }
     }
 
-    /** Sum of VmRSS over the process and its descendants, from /proc; 0 where that cannot be read. */
+    /** Memory of the process and its descendants (PSS, else VmRSS) from /proc; 0 where that cannot be read. */
     static long treeRss(ProcessHandle root, java.util.Set<ProcessHandle> seen) {
         long sum = rss(root.pid());
         try (Stream<ProcessHandle> children = root.descendants()) {
@@ -154,7 +155,22 @@ public final class ChromiumRenderer implements PageRenderer {
         return sum;
     }
 
+    /**
+     * The process's proportional set size (its private pages plus its share of pages shared with other
+     * processes, e.g. the browser's libraries), so that summing over the tree counts shared pages once; VmRSS
+     * where smaps_rollup is missing.
+     */
     private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"),
+                    StandardCharsets.UTF_8)) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.substring(4).trim().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // older kernel, or the process ended: fall back to VmRSS
+        }
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("VmRSS:")) {

@@ -142,7 +142,7 @@ public final class Fetcher {
                 throw blocked(url, host, 200, "the rendered page is a Cloudflare challenge (" + challenge.get() + ")");
             }
             count(FetchOutcome.RENDERED);
-            LOG.info("rendered {} in {} ms; the browser (a separate process tree) peaked at {} KiB RSS", url,
+            LOG.info("rendered {} in {} ms; the browser (a separate process tree) peaked at {} KiB (PSS)", url,
                     page.elapsed().toMillis(), page.peakRssBytes() / 1024);
             return new FetchResponse(url, 200, "text/html;charset=UTF-8", page.dom(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));

@@ -17,8 +17,8 @@ public interface PageRenderer {
     /**
      * @param dom the serialized DOM, UTF-8
      * @param elapsed from start to the browser's exit
-     * @param peakRssBytes the browser's process tree's highest sampled resident memory, summed over its
-     *     processes; 0 where {@code /proc} is not available
+     * @param peakRssBytes the browser's process tree's highest sampled memory: proportional set size summed
+     *     over its processes (shared pages counted once); 0 where {@code /proc} is not available
      */
     record Rendered(byte[] dom, Duration elapsed, long peakRssBytes) {
     }

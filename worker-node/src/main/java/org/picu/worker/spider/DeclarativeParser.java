@@ -35,8 +35,8 @@ final class DeclarativeParser {
 
     /**
      * Reads one answer of a JSON feed: the array at {@code item}, and in each element the fields at
-     * {@code title}, {@code body}, {@code link} and {@code date}. Strings are used as text (HTML in them is
-     * reduced to its text), numbers as their decimal text; a field that is missing, null, an object or an
+     * {@code title}, {@code body}, {@code link} and {@code date}. Strings are used as text (HTML tags and
+     * entities in a body are reduced to its text), numbers as their decimal text; a field that is missing, null, an object or an
      * array rejects the item. An answer that is not JSON is {@code bad_json}; one without an array at
      * {@code item} is {@code layout_changed}, naming the keys it has; an empty array is {@code no_items}.
      */
@@ -93,7 +93,8 @@ final class DeclarativeParser {
         }
         String title = PageText.squash(text(element, source.title(), "title"));
         String rawBody = text(element, source.body(), "body");
-        String body = rawBody.indexOf('<') >= 0 && rawBody.indexOf('>') > rawBody.indexOf('<')
+        // Feeds carry HTML in text fields (tags, or entities such as &#8230;): keep only the text.
+        String body = rawBody.indexOf('<') >= 0 || rawBody.indexOf('&') >= 0
                 ? PageText.of(Jsoup.parseBodyFragment(rawBody).body()) : rawBody;
         Optional<String> url = Optional.empty();
         if (source.link().isPresent()) {

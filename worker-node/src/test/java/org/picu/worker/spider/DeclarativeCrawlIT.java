@@ -65,4 +65,51 @@ class DeclarativeCrawlIT {
             assertEquals(0, board.requests().size(), "only the crawled source's site is asked");
         }
     }
+
+    private static final String FEEDS = """
+            declarative:
+              - name: cryptocompare
+                start-url: "%s/data/v2/news/?lang=EN"
+                format: json
+                item: /Data
+                title: /title
+                body: /body
+                link: /url
+                date: /published_on
+                date-format: epoch-seconds
+              - name: coindesk
+                start-url: "%s/news/v1/article/list?lang=EN&limit=10"
+                format: json
+                item: /Data
+                title: /TITLE
+                body: /BODY
+                link: /URL
+                date: /PUBLISHED_ON
+                date-format: epoch-seconds
+              - name: cc-limited
+                start-url: "%s/limited/data/v2/news/"
+                format: json
+                item: /Data
+                title: /title
+                body: /body
+            """;
+
+    @Test
+    void twoJsonFeedsOfDifferentShapeAreCrawledWithoutJava() throws Exception {
+        try (ReplayServer cc = ReplayServer.start("cryptocompare"); ReplayServer cd = ReplayServer.start("coindesk")) {
+            String sources = FEEDS.formatted(cc.baseUrl(), cd.baseUrl(), cc.baseUrl());
+
+            ReplayCrawl.Result first = ReplayCrawl.run(dir, "cryptocompare", sources);
+            ReplayCrawl.Result second = ReplayCrawl.run(dir, "coindesk", sources);
+            ReplayCrawl.Result limited = ReplayCrawl.run(dir, "cc-limited", sources);
+
+            assertEquals("crawl cryptocompare: 2 records written, 1 rejected, 1 file rolled", first.summary());
+            assertEquals("crawl coindesk: 2 records written, 2 rejected, 1 file rolled", second.summary());
+            assertEquals("crawl cc-limited: 0 records written, 1 rejected, 0 files rolled", limited.summary());
+            List<RecordEnvelope> coindesk = second.records().stream().filter(r -> r.source().equals("coindesk")).toList();
+            Fixtures.assertRecords("crawl coindesk", Fixtures.expected("declarative", "coindesk_articles").get("records"),
+                    coindesk.stream().map(RecordEnvelope::payload).toList());
+            assertEquals(org.picu.model.RecordKind.NEWS, coindesk.get(0).kind());
+        }
+    }
 }

@@ -31,6 +31,20 @@ public final class SourceParseBench {
         String fngPage = Fixtures.text("fear_greed", "page_normal.html");
         byte[] fngApi = Fixtures.bytes("fear_greed", "api_normal.json");
         String boardPage = Fixtures.text("declarative", "board_page1.html");
+        List<DeclarativeSourceConfig> declared = WorkerConfigLoader.load(Path.of(SourceParseBench.class
+                .getResource("/fixtures/declarative/worker.yml").toURI())).sources().declarative();
+        DeclarativeSourceConfig cryptoCompare = declared.stream().filter(d -> d.name().equals("cryptocompare"))
+                .findFirst().orElseThrow();
+        DeclarativeSourceConfig coinDesk = declared.stream().filter(d -> d.name().equals("coindesk"))
+                .findFirst().orElseThrow();
+        byte[] ccFeed = Fixtures.bytes("declarative", "cryptocompare_news.json");
+        byte[] cdFeed = Fixtures.bytes("declarative", "coindesk_articles.json");
+        byte[] upbitMajors = Fixtures.bytes("upbit", "ticker_majors.json");
+        byte[] upbitEight = Fixtures.bytes("upbit", "ticker_eight_decimals.json");
+        String challenge = Fixtures.text("perplexity", "page_challenge.html");
+        com.fasterxml.jackson.databind.ObjectMapper upbitJson = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(UpbitTickerParser.EXACT);
         List<Case> cases = List.of(
                 new Case("fear_greed api", fngApi.length, () -> FearGreedParser.fromApi(fngApi)),
                 new Case("fear_greed html", fngPage.length(), () -> FearGreedParser.fromHtml(fngPage, Fixtures.CRAWLED_AT)),
@@ -42,8 +56,31 @@ public final class SourceParseBench {
                 new Case("perplexity page", perplexity.length(), () -> PerplexityParser.snapshot(perplexity,
                         URI.create("https://www.perplexity.ai/finance/crypto"), 15_000).toPayload()),
                 new Case("declarative board", boardPage.length(), () -> DeclarativeParser.page(boardPage,
-                        URI.create("https://coinboard.example/board/list?page=1"), Fixtures.CRAWLED_AT, board)));
-        System.out.printf("%-18s %8s %10s %10s%n", "parser", "bytes", "pages/s", "us/page");
+                        URI.create("https://coinboard.example/board/list?page=1"), Fixtures.CRAWLED_AT, board)),
+                new Case("upbit 4 tickers", upbitMajors.length, () -> {
+                    for (com.fasterxml.jackson.databind.JsonNode t : upbitJson.readTree(upbitMajors)) {
+                        UpbitTickerParser.toPayload(t, "KRW");
+                    }
+                }),
+                new Case("upbit 8-decimal x2", upbitEight.length, () -> {
+                    for (com.fasterxml.jackson.databind.JsonNode t : upbitJson.readTree(upbitEight)) {
+                        UpbitTickerParser.toPayload(t, "KRW");
+                    }
+                }),
+                new Case("perplexity challenge", challenge.length(), () -> {
+                    try {
+                        PerplexityParser.snapshot(challenge, URI.create("https://www.perplexity.ai/finance/crypto"),
+                                15_000);
+                        throw new IllegalStateException("a challenge page must not make a snapshot");
+                    } catch (org.picu.model.MalformedRecordException expected) {
+                        // no_content, as in the fixture test
+                    }
+                }),
+                new Case("json feed cryptocompare", ccFeed.length, () -> DeclarativeParser.feed(ccFeed,
+                        cryptoCompare.startUrl(), Fixtures.CRAWLED_AT, cryptoCompare)),
+                new Case("json feed coindesk", cdFeed.length, () -> DeclarativeParser.feed(cdFeed,
+                        coinDesk.startUrl(), Fixtures.CRAWLED_AT, coinDesk)));
+        System.out.printf("%-24s %8s %10s %10s%n", "parser", "bytes", "pages/s", "us/page");
         for (Case c : cases) {
             for (int i = 0; i < rounds / 4; i++) {
                 c.work().run();
@@ -54,7 +91,7 @@ public final class SourceParseBench {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             double perPage = took.toNanos() / 1000.0 / rounds;
-            System.out.printf("%-18s %8d %10.0f %10.1f%n", c.name(), c.bytes(), 1_000_000 / perPage, perPage);
+            System.out.printf("%-24s %8d %10.0f %10.1f%n", c.name(), c.bytes(), 1_000_000 / perPage, perPage);
         }
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap max %d MiB, used after run %d MiB%n", rt.maxMemory() >> 20,

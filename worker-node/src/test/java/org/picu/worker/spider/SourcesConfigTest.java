@@ -76,8 +76,14 @@ class SourcesConfigTest {
         assertEquals(Optional.of("a.next-page"), board.next());
         assertEquals(2, board.maxPages());
         assertEquals(Optional.empty(), config.sources().declarative().get(1).link());
-        assertEquals(List.of("upbit", "fear_greed", "coinness", "saveticker", "perplexity", "coinboard", "chainwire"),
-                Spiders.names(config));
+        assertEquals(List.of("upbit", "fear_greed", "coinness", "saveticker", "perplexity", "coinboard", "chainwire",
+                "cryptocompare", "coindesk"), Spiders.names(config));
+        DeclarativeSourceConfig feed = config.sources().declarative().get(2);
+        assertTrue(feed.json());
+        assertEquals("/Data", feed.item());
+        assertEquals(Optional.of("/published_on"), feed.date());
+        assertEquals(DeclarativeSourceConfig.EPOCH_SECONDS, feed.dateFormat());
+        assertTrue(!board.json() && !board.render(), "html without the browser unless asked");
         assertEquals("chainwire", Spiders.create("chainwire", config).orElseThrow().name());
         assertTrue(Spiders.create("nosuch", config).isEmpty());
     }
@@ -113,6 +119,37 @@ class SourcesConfigTest {
                 "(upbit).date-format", "(upbit).zone", "(ok-one).start-url is missing", "(ok-one).max-pages",
                 "unknown key 'sources.declarative.colour'", "unknown key 'sources.coinbase'",
                 "unknown key 'sources.saveticker.colour'")) {
+            assertTrue(message.contains(expected), "'" + expected + "' missing from: " + message);
+        }
+    }
+
+    @Test
+    void jsonFeedAndRenderKeysAreChecked() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(HEAD + """
+                sources:
+                  perplexity: {render: maybe}
+                  declarative:
+                    - name: feed-one
+                      start-url: https://a.example/news
+                      format: json
+                      item: Data
+                      title: /title
+                      body: /body
+                      next: a.next
+                      render: true
+                    - name: feed-two
+                      start-url: https://a.example/news
+                      format: xml
+                      item: li
+                      title: a
+                      body: p
+                """));
+
+        String message = e.getMessage();
+        for (String expected : List.of("sources.perplexity.render 'maybe' must be true or false",
+                "(feed-one).item 'Data' is not a JSON Pointer",
+                "(feed-one): next and date-attribute apply to HTML pages only",
+                "(feed-one).render applies to HTML pages only", "(feed-two).format 'xml' must be html")) {
             assertTrue(message.contains(expected), "'" + expected + "' missing from: " + message);
         }
     }
