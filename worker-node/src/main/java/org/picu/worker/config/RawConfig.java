@@ -25,7 +25,8 @@ record RawConfig(Worker worker, Spool spool, Hdfs hdfs, Fetch fetch, Sources sou
                  String backoffMax, String hostErrorLimit, String runTimeLimit) {
     }
 
-    record Render(String chromium, String timeout, String scriptBudget, String viewportHeight) {
+    record Render(String chromium, String timeout, String scriptBudget, String viewportHeight, String maxScrolls,
+                  String scrollPause) {
     }
 
     record Upload(String interval, String backoffMin, String backoffMax) {

@@ -11,20 +11,38 @@ import java.util.Objects;
  * @param chromium the browser executable (Debian's {@code chromium} package)
  * @param timeout the browser is killed when a page takes longer than this, start to exit
  * @param scriptBudget virtual time the page's scripts get before the DOM is written out
- * @param viewportHeight the window's height in pixels: content up to it is laid out and lazily loaded;
- *     the page is not scrolled further
+ * @param viewportHeight the window's height in pixels: content up to it is laid out and lazily loaded
+ * @param maxScrolls at most this many scrolls by one window height after the scripts ran (0: none)
+ * @param scrollPause virtual time the page's scripts get after each scroll
  */
-public record RenderConfig(Path chromium, Duration timeout, Duration scriptBudget, int viewportHeight) {
+public record RenderConfig(Path chromium, Duration timeout, Duration scriptBudget, int viewportHeight,
+                           int maxScrolls, Duration scrollPause) {
     public static final Path DEFAULT_CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(45);
     public static final Duration DEFAULT_SCRIPT_BUDGET = Duration.ofSeconds(10);
     public static final int DEFAULT_VIEWPORT_HEIGHT = 4000;
     public static final int MAX_VIEWPORT_HEIGHT = 20_000;
+    public static final int DEFAULT_MAX_SCROLLS = 5;
+    public static final int MAX_MAX_SCROLLS = 50;
+    public static final Duration DEFAULT_SCROLL_PAUSE = Duration.ofMillis(500);
 
     public RenderConfig {
         Objects.requireNonNull(chromium, "chromium");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(scriptBudget, "scriptBudget");
+        Objects.requireNonNull(scrollPause, "scrollPause");
+        if (maxScrolls < 0) {
+            throw new IllegalArgumentException("maxScrolls must be zero or positive: " + maxScrolls);
+        }
+    }
+
+    /** The default scrolling ({@value #DEFAULT_MAX_SCROLLS} scrolls, 500 ms pause each). */
+    public RenderConfig(Path chromium, Duration timeout, Duration scriptBudget, int viewportHeight) {
+        this(chromium, timeout, scriptBudget, viewportHeight, DEFAULT_MAX_SCROLLS, DEFAULT_SCROLL_PAUSE);
+    }
+
+    public RenderConfig withScrolls(int maxScrolls, Duration scrollPause) {
+        return new RenderConfig(chromium, timeout, scriptBudget, viewportHeight, maxScrolls, scrollPause);
     }
 
     public static RenderConfig defaults() {

@@ -145,14 +145,17 @@ public final class WorkerConfigLoader {
     }
 
     private static RenderConfig render(RawConfig.Render raw, Path baseDir, Problems problems) {
-        RawConfig.Render r = raw == null ? new RawConfig.Render(null, null, null, null) : raw;
+        RawConfig.Render r = raw == null ? new RawConfig.Render(null, null, null, null, null, null) : raw;
         Path chromium = r.chromium() == null || r.chromium().isBlank() ? RenderConfig.DEFAULT_CHROMIUM
                 : problems.path(baseDir, r.chromium());
         return new RenderConfig(chromium,
                 problems.duration("render.timeout", r.timeout(), RenderConfig.DEFAULT_TIMEOUT, false),
                 problems.duration("render.script-budget", r.scriptBudget(), RenderConfig.DEFAULT_SCRIPT_BUDGET, true),
                 problems.integer("render.viewport-height", r.viewportHeight(), RenderConfig.DEFAULT_VIEWPORT_HEIGHT, 200,
-                        RenderConfig.MAX_VIEWPORT_HEIGHT));
+                        RenderConfig.MAX_VIEWPORT_HEIGHT),
+                problems.integer("render.max-scrolls", r.maxScrolls(), RenderConfig.DEFAULT_MAX_SCROLLS, 0,
+                        RenderConfig.MAX_MAX_SCROLLS),
+                problems.duration("render.scroll-pause", r.scrollPause(), RenderConfig.DEFAULT_SCROLL_PAUSE, true));
     }
 
     private static SpoolConfig spool(RawConfig.Spool raw, Path baseDir, Problems problems) {

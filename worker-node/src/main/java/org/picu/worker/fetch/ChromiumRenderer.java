@@ -1,5 +1,8 @@
 package org.picu.worker.fetch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,29 +10,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.picu.worker.config.RenderConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Headless Chromium (Debian's {@code chromium} package) as a one-shot {@code --dump-dom} process per page.
+ * Headless Chromium (Debian's {@code chromium} package), one process tree per page, driven over the DevTools
+ * protocol ({@link DevToolsSession}).
  *
  * <ul>
  *   <li>a fresh {@code --user-data-dir} per page in a temporary directory, removed afterwards: no cookies,
  *       cache or profile carry over, and nothing is left on the SD card;</li>
  *   <li>no background traffic (component updates, sync, first-run), no GPU, no sandbox (it runs as the
  *       worker's unprivileged service user, which cannot set up Chromium's namespace sandbox on Pi OS);</li>
- *   <li>scripts run for at most {@code render.script-budget} of virtual time (Chromium's
- *       {@code --virtual-time-budget}: timers and network are fast-forwarded until then or until the page
- *       is idle), then the DOM is written out;</li>
- *   <li>the window is {@code render.viewport-height} pixels tall instead of being scrolled: lazily loaded
- *       content up to that height is loaded, and nothing past it; this is the bound on "scrolling";</li>
- *   <li>a hard {@code render.timeout}: after it, and on any error or interrupt, the whole process tree is
- *       killed (children first) and waited for;</li>
+ *   <li>DevTools listens on a port the system picks ({@code --remote-debugging-port=0}, loopback only); the
+ *       address is read from the browser's {@code DevTools listening on ws://…} line;</li>
+ *   <li>the page's scripts run for at most {@code render.script-budget} of virtual time (timers and network are
+ *       fast-forwarded until then or until the page is idle, as {@code --virtual-time-budget} does);</li>
+ *   <li>a bounded scroll: then, at most {@code render.max-scrolls} times, the window is scrolled down by its
+ *       height ({@code render.viewport-height}) and the scripts get {@code render.scroll-pause} of virtual time;
+ *       it stops early when the page no longer grows; then the DOM is read;</li>
+ *   <li>a hard {@code render.timeout} over all of it: after it, and on any error or interrupt, the whole process
+ *       tree is killed (children first) and waited for;</li>
  *   <li>the tree's memory (proportional set size, summed over its processes, so shared libraries count once) is
  *       sampled from {@code /proc} every 50 ms while it runs, so the browser's peak is reported on its own, apart
  *       from the worker JVM's.</li>
@@ -38,6 +47,11 @@ import org.slf4j.LoggerFactory;
 public final class ChromiumRenderer implements PageRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(ChromiumRenderer.class);
     private static final long SAMPLE_MS = 50;
+    private static final String LISTENING = "DevTools listening on ";
+    /** Scrolls by one window height and waits for the next frame, in which the page's scroll handlers run. */
+    private static final String SCROLL = "window.scrollBy(0, window.innerHeight);"
+            + " new Promise(done => requestAnimationFrame(() => done(window.scrollY)))";
+    private static final String PAGE_HEIGHT = "(document.body || document.documentElement).scrollHeight";
 
     private final RenderConfig config;
 
@@ -45,18 +59,17 @@ public final class ChromiumRenderer implements PageRenderer {
         this.config = config;
     }
 
-    /** The command line for one page; the user data dir and output go to {@code work}. */
-    List<String> command(URI url, String userAgent, Path work) {
-        List<String> cmd = new ArrayList<>(List.of(config.chromium().toString(),
+    /** The command line for one browser; its user data dir goes to {@code work}. */
+    List<String> command(String userAgent, Path work) {
+        return List.of(config.chromium().toString(),
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--hide-scrollbars", "--mute-audio",
                 "--user-data-dir=" + work.resolve("profile"),
                 "--user-agent=" + userAgent,
                 "--window-size=1280," + config.viewportHeight(),
-                "--virtual-time-budget=" + config.scriptBudget().toMillis(),
-                "--dump-dom", url.toString()));
-        return cmd;
+                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+                "about:blank");
     }
 
     @Override
@@ -72,43 +85,39 @@ public final class ChromiumRenderer implements PageRenderer {
             throw new RenderException("cannot create a temporary directory: " + e.getMessage(), e);
         }
         Process process = null;
-        java.util.Set<ProcessHandle> seen = new java.util.LinkedHashSet<>();
+        Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        MemorySampler sampler = null;
         long start = System.nanoTime();
+        long deadline = start + config.timeout().toNanos();
         try {
-            Path out = work.resolve("dom.html");
-            ProcessBuilder builder = new ProcessBuilder(command(url, userAgent, work))
-                    .redirectOutput(out.toFile())
-                    .redirectError(work.resolve("stderr.txt").toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Path stderr = work.resolve("stderr.txt");
+            ProcessBuilder builder = new ProcessBuilder(command(userAgent, work))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(stderr.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().put("HOME", work.toString());
             try {
                 process = builder.start();
             } catch (IOException e) {
                 throw new RenderException("cannot start " + config.chromium() + ": " + e.getMessage(), e);
             }
-            long deadline = start + config.timeout().toNanos();
-            long peak = 0;
-            while (process.isAlive()) {
-                peak = Math.max(peak, treeRss(process.toHandle(), seen));
-                if (System.nanoTime() - deadline > 0) {
-                    throw new RenderException("no DOM within render.timeout " + config.timeout() + "; browser killed");
-                }
-                process.waitFor(SAMPLE_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            sampler = new MemorySampler(process.toHandle(), seen);
+            sampler.start();
+            String html;
+            try (DevToolsSession devTools = DevToolsSession.connect(endpoint(process, stderr, deadline), deadline)) {
+                html = load(devTools, url, deadline);
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            int exit = process.exitValue();
-            long size = Files.size(out);
-            if (exit != 0 || size == 0) {
-                throw new RenderException("the browser exited with " + exit + " and " + size + " bytes of DOM: "
-                        + tail(work.resolve("stderr.txt")));
+            byte[] dom = html.getBytes(StandardCharsets.UTF_8);
+            if (dom.length > maxBytes) {
+                throw new RenderException("the rendered DOM has " + dom.length + " bytes, over fetch.max-body-bytes "
+                        + maxBytes);
             }
-            if (size > maxBytes) {
-                throw new RenderException("the rendered DOM has " + size + " bytes, over fetch.max-body-bytes " + maxBytes);
-            }
-            return new Rendered(Files.readAllBytes(out), elapsed, peak);
-        } catch (IOException e) {
-            throw new RenderException("cannot read the browser's output: " + e.getMessage(), e);
+            long peak = sampler.finish();
+            return new Rendered(dom, Duration.ofNanos(System.nanoTime() - start), peak);
         } finally {
+            if (sampler != null) {
+                sampler.finish();
+            }
             if (process != null) {
                 kill(process, seen);
             }
@@ -116,11 +125,110 @@ public final class ChromiumRenderer implements PageRenderer {
         }
     }
 
+    /** Navigates, lets the scripts run, scrolls at most {@code render.max-scrolls} times and reads the DOM. */
+    private String load(DevToolsSession devTools, URI url, long deadline) throws RenderException, InterruptedException {
+        devTools.attachNewPage(deadline);
+        devTools.call("Emulation.setVirtualTimePolicy", policy("pause"), deadline);
+        JsonNode navigation = devTools.call("Page.navigate",
+                DevToolsSession.params().put("url", url.toString()), deadline);
+        if (navigation.hasNonNull("errorText")) {
+            throw new RenderException("the browser could not load the page: " + navigation.get("errorText").asText());
+        }
+        runScripts(devTools, config.scriptBudget(), deadline);
+        for (int i = 0; i < config.maxScrolls(); i++) {
+            long before = devTools.evaluate(PAGE_HEIGHT, deadline).asLong();
+            devTools.evaluate(SCROLL, deadline);
+            runScripts(devTools, config.scrollPause(), deadline);
+            if (devTools.evaluate(PAGE_HEIGHT, deadline).asLong() <= before) {
+                break;
+            }
+        }
+        return devTools.evaluate("document.documentElement.outerHTML", deadline).asText();
+    }
+
+    /** Lets timers and requests run for {@code budget} of virtual time (or until the page is idle), then pauses. */
+    private static void runScripts(DevToolsSession devTools, Duration budget, long deadline)
+            throws RenderException, InterruptedException {
+        if (budget.isZero()) {
+            return;
+        }
+        CompletableFuture<JsonNode> expired = devTools.expect("Emulation.virtualTimeBudgetExpired");
+        devTools.call("Emulation.setVirtualTimePolicy",
+                policy("pauseIfNetworkFetchesPending").put("budget", budget.toMillis()), deadline);
+        DevToolsSession.await(expired, deadline, "the page's scripts");
+    }
+
+    private static ObjectNode policy(String policy) {
+        return DevToolsSession.params().put("policy", policy);
+    }
+
+    /** Waits for the browser's {@code DevTools listening on ws://…} line on its standard error. */
+    private URI endpoint(Process process, Path stderr, long deadline) throws RenderException, InterruptedException {
+        while (true) {
+            try {
+                for (String line : Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
+                    int at = line.indexOf(LISTENING);
+                    if (at >= 0) {
+                        return URI.create(line.substring(at + LISTENING.length()).trim());
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // not written yet, or a line cut in the middle: read it again
+            }
+            if (!process.isAlive()) {
+                throw new RenderException("the browser exited with " + process.exitValue()
+                        + " before DevTools was listening: " + tail(stderr));
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new RenderException("DevTools not listening within render.timeout " + config.timeout()
+                        + "; browser killed");
+            }
+            process.waitFor(SAMPLE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Samples the tree's memory every 50 ms until {@link #finish()}. */
+    private static final class MemorySampler extends Thread {
+        private final ProcessHandle root;
+        private final Set<ProcessHandle> seen;
+        private volatile long peak;
+
+        MemorySampler(ProcessHandle root, Set<ProcessHandle> seen) {
+            super("picu-render-memory");
+            setDaemon(true);
+            this.root = root;
+            this.seen = seen;
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                peak = Math.max(peak, treeRss(root, seen));
+                try {
+                    Thread.sleep(SAMPLE_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        /** Stops sampling (idempotent) and returns the peak. */
+        long finish() {
+            interrupt();
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return peak;
+        }
+    }
+
     /**
      * Kills the process and every descendant, children first, and waits until they are gone; {@code seen}
      * holds descendants sampled earlier, which may have been re-parented after their parent exited.
      */
-    static void kill(Process process, java.util.Set<ProcessHandle> seen) {
+    static void kill(Process process, Set<ProcessHandle> seen) {
         java.util.Set<ProcessHandle> tree = new java.util.LinkedHashSet<>();
         process.toHandle().descendants().forEach(tree::add);
         tree.addAll(seen);
@@ -144,7 +252,7 @@ public final class ChromiumRenderer implements PageRenderer {
     }
 
     /** Memory of the process and its descendants (PSS, else VmRSS) from /proc; 0 where that cannot be read. */
-    static long treeRss(ProcessHandle root, java.util.Set<ProcessHandle> seen) {
+    static long treeRss(ProcessHandle root, Set<ProcessHandle> seen) {
         long sum = rss(root.pid());
         try (Stream<ProcessHandle> children = root.descendants()) {
             for (ProcessHandle child : (Iterable<ProcessHandle>) children::iterator) {

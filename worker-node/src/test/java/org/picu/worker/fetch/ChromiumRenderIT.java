@@ -59,6 +59,25 @@ class ChromiumRenderIT {
     }
 
     @Test
+    void aBoundedScrollShowsTheItemsEachScrollLoadedAndNoMore() throws Exception {
+        List<Path> before = renderDirs();
+
+        String scrolled = fetcher(RenderConfig.defaults().withScrolls(3, Duration.ofMillis(300)))
+                .render(url("/feed/latest")).text();
+        String unscrolled = fetcher(RenderConfig.defaults().withScrolls(0, Duration.ofMillis(300)))
+                .render(url("/feed/latest")).text();
+
+        for (int batch = 1; batch <= 3; batch++) {
+            assertTrue(scrolled.contains("Scroll batch " + batch + " item 3"), "batch " + batch + ": " + scrolled);
+        }
+        assertFalse(scrolled.contains("Scroll batch 4"), "render.max-scrolls 3 bounds the scroll: " + scrolled);
+        assertTrue(unscrolled.contains("<h1>Latest news</h1>"), unscrolled);
+        assertFalse(unscrolled.contains("Scroll batch 1 item"), "no scroll, no scroll-loaded items: " + unscrolled);
+        assertNoBrowserLeft();
+        assertEquals(before, renderDirs());
+    }
+
+    @Test
     void robotsTxtKeepsTheRendererOutToo() throws Exception {
         Fetcher fetcher = fetcher(RenderConfig.defaults());
 
