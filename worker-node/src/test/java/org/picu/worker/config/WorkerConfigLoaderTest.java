@@ -37,6 +37,7 @@ class WorkerConfigLoaderTest {
         assertEquals(SpoolConfig.DEFAULT_MAX_BYTES, config.spool().maxBytes());
         assertEquals(List.of("upbit", "fear_greed"), config.schedule().sourcesOf("w1"));
         assertEquals("*/5 * * * *", config.schedule().cron().get("upbit"));
+        assertEquals(RenderConfig.defaults(), config.render());
     }
 
     @Test
@@ -174,6 +175,27 @@ class WorkerConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load("worker: {id: w1}\nworker: {id: w2}\n"));
 
         assertEquals(List.of("line 2: Duplicate field 'worker'"), e.problems());
+    }
+
+    @Test
+    void theRenderersScrollKeysAreReadAndBounded() throws Exception {
+        WorkerConfig config = load("""
+                worker: {id: w1}
+                spool: {dir: spool}
+                hdfs: {uri: "file:///x"}
+                render: {max-scrolls: 0, scroll-pause: PT0.25S}
+                """);
+        assertEquals(0, config.render().maxScrolls());
+        assertEquals(Duration.ofMillis(250), config.render().scrollPause());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> load("""
+                worker: {id: w1}
+                spool: {dir: spool}
+                hdfs: {uri: "file:///x"}
+                render: {max-scrolls: 51, scroll-pause: -PT1S}
+                """));
+        assertContains(e.problems(), "render.max-scrolls 51 must be between 0 and 50");
+        assertContains(e.problems(), "render.scroll-pause '-PT1S' must be zero or positive");
     }
 
     @Test
