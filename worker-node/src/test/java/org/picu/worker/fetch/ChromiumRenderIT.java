@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,8 +65,9 @@ class ChromiumRenderIT {
 
         String scrolled = fetcher(RenderConfig.defaults().withScrolls(3, Duration.ofMillis(300)))
                 .render(url("/feed/latest")).text();
-        String unscrolled = fetcher(RenderConfig.defaults().withScrolls(0, Duration.ofMillis(300)))
-                .render(url("/feed/latest")).text();
+        RenderConfig noScroll = RenderConfig.defaults().withScrolls(0, Duration.ofMillis(300));
+        PageRenderer.Rendered direct = new ChromiumRenderer(noScroll).render(url("/feed/latest"), "picu-test", 1 << 20);
+        String unscrolled = new String(direct.dom(), StandardCharsets.UTF_8);
 
         for (int batch = 1; batch <= 3; batch++) {
             assertTrue(scrolled.contains("Scroll batch " + batch + " item 3"), "batch " + batch + ": " + scrolled);
@@ -73,6 +75,7 @@ class ChromiumRenderIT {
         assertFalse(scrolled.contains("Scroll batch 4"), "render.max-scrolls 3 bounds the scroll: " + scrolled);
         assertTrue(unscrolled.contains("<h1>Latest news</h1>"), unscrolled);
         assertFalse(unscrolled.contains("Scroll batch 1 item"), "no scroll, no scroll-loaded items: " + unscrolled);
+        assertTrue(direct.peakRssBytes() > 10L << 20, "the browser's memory is sampled: " + direct.peakRssBytes());
         assertNoBrowserLeft();
         assertEquals(before, renderDirs());
     }
