@@ -25,6 +25,7 @@ import org.picu.master.status.PipelineStatus;
 import org.picu.master.submit.ClusterConfiguration;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.PartitionDate;
+import org.picu.model.logging.ProcessLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -40,15 +41,22 @@ import picocli.CommandLine.Parameters;
 public final class MasterMain {
     private static final Logger LOG = LoggerFactory.getLogger(MasterMain.class);
 
-    /** Runs a command line and returns its exit code: 0 ok, 1 failure, 2 usage error. */
+    /** Exit code of a usage error or an unusable configuration: restarting cannot fix it (the units stop on it). */
+    public static final int EXIT_CONFIG = CommandLine.ExitCode.USAGE;
+
+    /**
+     * Runs a command line and returns its exit code: 0 ok, 1 failure, 2 usage error or unusable configuration
+     * (every problem of the file is printed to standard error, whatever the logging setup).
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new MasterMain());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof TemplateException) {
-                LOG.error(e.getMessage());
-            } else {
-                LOG.error("{} failed: {}", cmd.getCommandName(), e.toString(), e);
+                cmd.getErr().println("picu-master " + cmd.getCommandName() + ": " + e.getMessage());
+                cmd.getErr().flush();
+                return EXIT_CONFIG;
             }
+            LOG.error("{} failed: {}", cmd.getCommandName(), e.toString(), e);
             return 1;
         });
         return cli.execute(args);
@@ -58,6 +66,7 @@ public final class MasterMain {
     private static volatile boolean stopping;
 
     public static void main(String[] args) {
+        ProcessLogging.configure("picu-master");
         int code = run(args);
         // During a SIGTERM the shutdown hook waits for this thread; System.exit here would block until that wait
         // timed out (60 s), so every stop of the daemon took a minute.
