@@ -133,7 +133,8 @@ class ConvergeIT {
             assertTrue(Files.readString(root.resolve("etc/chrony/conf.d/picu.conf")).contains("pool 2.debian.pool.ntp.org iburst"));
             String sshd = Files.readString(root.resolve("etc/ssh/sshd_config.d/50-picu.conf"));
             assertTrue(sshd.contains("PasswordAuthentication no") && sshd.contains("PermitRootLogin prohibit-password"));
-            assertTrue(Files.readString(root.resolve("etc/logrotate.d/picu")).contains("/var/log/picu/*.log"));
+            assertFalse(Files.exists(root.resolve("etc/logrotate.d/picu")), "the processes roll their own log files");
+            assertEquals(uid(root, "picu"), Files.getAttribute(root.resolve("var/log/picu"), "unix:uid"));
             assertTrue(Files.readString(root.resolve("etc/systemd/journald.conf.d/picu.conf")).contains("SystemMaxUse=200M"));
         }
     }
@@ -175,14 +176,17 @@ class ConvergeIT {
         assertEquals(REPO.root.resolve("conf/worker/picu-worker.service").toFile().length(),
                 WORKER.resolve("etc/systemd/system/picu-worker.service").toFile().length(), "the unit of conf/worker");
         String unit = Files.readString(WORKER.resolve("etc/systemd/system/picu-worker.service"));
-        assertTrue(unit.contains("User=picu") && unit.contains("-Xmx64m"));
-        assertTrue(unit.contains("-jar /opt/picu/worker-node-all.jar daemon --config /etc/picu/worker.yml"));
+        assertTrue(unit.contains("User=picu") && unit.contains("RestartPreventExitStatus=2"));
+        assertTrue(unit.contains("ExecStart=/usr/local/bin/picu-worker daemon --config /etc/picu/worker.yml"));
+        assertLauncher(WORKER, "picu-worker");
         String cron = Files.readString(WORKER.resolve("etc/cron.d/picu-worker"));
-        assertTrue(cron.lines().anyMatch(l -> l.matches("\\d+\\s+\\d+(\\s+\\*){3}\\s+picu\\s+/usr/bin/java .*-jar /opt/picu/worker-node-all.jar"
+        assertTrue(cron.lines().anyMatch(l -> l.matches("\\d+\\s+\\d+(\\s+\\*){3}\\s+picu\\s+/usr/local/bin/picu-worker"
                 + " cleanup --retention 7d --config /etc/picu/worker.yml.*")), "cleanup cron entry:\n" + cron);
-        // the installed agent runs on the installed JDK inside the root
-        String help = inRoot(WORKER, "worker-help", "/usr/bin/java", "-Xmx64m", "-jar", "/opt/picu/worker-node-all.jar", "--help");
+        // the installed command runs the installed agent on the installed JDK inside the root
+        String help = inRoot(WORKER, "worker-help", "/usr/local/bin/picu-worker", "--help");
         assertTrue(help.contains("Usage: picu-worker") && help.contains("crawl"), help);
+        String cleanupHelp = inRoot(WORKER, "worker-cleanup-help", "/usr/local/bin/picu-worker", "cleanup", "--help");
+        assertTrue(cleanupHelp.contains("Usage: picu-worker cleanup"), cleanupHelp);
     }
 
     @Test
@@ -196,8 +200,18 @@ class ConvergeIT {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(env)));
         Path units = TIER2.resolve("etc/systemd/system");
         String api = Files.readString(units.resolve("picu-tier2-api.service"));
-        assertTrue(api.contains("EnvironmentFile=/etc/picu/tier2.env") && api.contains("Tier2Main serve --config /etc/picu/tier2.yml"));
-        assertTrue(Files.readString(units.resolve("picu-tier2-load.service")).contains("Tier2Main load --config /etc/picu/tier2.yml"));
+        assertTrue(api.contains("EnvironmentFile=/etc/picu/tier2.env")
+                && api.contains("ExecStart=/usr/local/bin/picu-tier2 serve --config /etc/picu/tier2.yml"), api);
+        assertTrue(api.contains("RestartPreventExitStatus=2"), api);
+        String load = Files.readString(units.resolve("picu-tier2-load.service"));
+        assertTrue(load.contains("ExecStart=/usr/local/bin/picu-tier2 load --config /etc/picu/tier2.yml")
+                && load.contains("RestartPreventExitStatus=2"), load);
+        String heaps = Files.readString(TIER2.resolve("etc/default/picu-tier2"));
+        assertTrue(heaps.contains("PICU_TIER2_SERVE_HEAP=384m") && heaps.contains("PICU_TIER2_LOAD_HEAP=512m"), heaps);
+        assertLauncher(TIER2, "picu-tier2");
+        // --help of a subcommand works without its required --config (it failed with "Missing required option")
+        String help = inRoot(TIER2, "tier2-load-help", "/usr/local/bin/picu-tier2", "load", "--help");
+        assertTrue(help.contains("Usage: tier2 load"), help);
         assertTrue(Files.readString(units.resolve("picu-tier2-load.timer")).contains("OnUnitActiveSec=15min"));
         String nft = Files.readString(TIER2.resolve("etc/nftables.conf"));
         assertTrue(nft.contains("policy drop") && nft.contains("tcp dport 5000 accept") && nft.contains("tcp dport 22 accept"));
@@ -313,6 +327,13 @@ class ConvergeIT {
                 }
             }
         }
+    }
+
+    /** The node role's command from conf/bin, installed executable in /usr/local/bin. */
+    private static void assertLauncher(Path root, String name) throws IOException {
+        Path installed = root.resolve("usr/local/bin").resolve(name);
+        assertEquals(Files.readString(REPO.root.resolve("conf/bin").resolve(name)), Files.readString(installed), name);
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed)), name);
     }
 
     private static Object uid(Path root, String user) throws IOException {

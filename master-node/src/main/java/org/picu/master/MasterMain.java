@@ -39,7 +39,10 @@ import picocli.CommandLine.Parameters;
         subcommands = {MasterMain.Daemon.class, MasterMain.Cycle.class, MasterMain.RunDate.class, MasterMain.Backfill.class,
                 MasterMain.Status.class, MasterMain.Health.class, MasterMain.RenderConf.class})
 public final class MasterMain {
-    private static final Logger LOG = LoggerFactory.getLogger(MasterMain.class);
+    /** Created on first use, so that {@code main} selects the logging setup before log4j initialises. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(MasterMain.class);
+    }
 
     /** Exit code of a usage error or an unusable configuration: restarting cannot fix it (the units stop on it). */
     public static final int EXIT_CONFIG = CommandLine.ExitCode.USAGE;
@@ -56,7 +59,7 @@ public final class MasterMain {
                 cmd.getErr().flush();
                 return EXIT_CONFIG;
             }
-            LOG.error("{} failed: {}", cmd.getCommandName(), e.toString(), e);
+            Log.LOG.error("{} failed: {}", cmd.getCommandName(), e.toString(), e);
             return 1;
         });
         return cli.execute(args);
@@ -94,7 +97,7 @@ public final class MasterMain {
             var schedules = new DatasetSchedules(ctx.config().orchestrator(),
                     ctx.registry().jobs().stream().map(DatasetJob::dataset).toList());
             reportUnavailable(ctx);
-            LOG.info("Orchestrator {} scheduling on {}", ctx.config().orchestrator().id(), ClusterConfiguration.describe(ctx.conf()));
+            Log.LOG.info("Orchestrator {} scheduling on {}", ctx.config().orchestrator().id(), ClusterConfiguration.describe(ctx.conf()));
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping = true;
@@ -109,7 +112,7 @@ public final class MasterMain {
                 new org.picu.master.schedule.Daemon(ctx.orchestrator(), schedules, ctx.clock(), Sleeper.REAL)
                         .run(ctx.registry().jobs().stream().map(DatasetJob::dataset).toList());
             } catch (InterruptedException e) {
-                LOG.info("Stopped");
+                Log.LOG.info("Stopped");
             }
             return 0;
         }
@@ -139,7 +142,7 @@ public final class MasterMain {
         @Override
         public Integer call() throws Exception {
             MasterContext ctx = context();
-            LOG.info("Running jobs for {} on {}", date, ClusterConfiguration.describe(ctx.conf()));
+            Log.LOG.info("Running jobs for {} on {}", date, ClusterConfiguration.describe(ctx.conf()));
             PassReport report = ctx.orchestrator().run(List.of(date), List.of(Dataset.values()), Mode.FORCE, o -> { });
             report.outcomes().forEach(o -> System.out.println(o.describe()));
             return report.anyFailed() ? 1 : 0;
@@ -248,7 +251,7 @@ public final class MasterMain {
 
     private static void reportUnavailable(MasterContext ctx) {
         ctx.registry().jobs().stream().filter(j -> !ctx.catalog().has(j.jobName())).forEach(j ->
-                LOG.warn("Job {} ({}) is not in the installed job jar; {} is skipped until it is",
+                Log.LOG.warn("Job {} ({}) is not in the installed job jar; {} is skipped until it is",
                         j.jobName(), j.dataset().dirName(), j.dataset().dirName()));
     }
 

@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
         description = "PICU tier 2: load published partitions into MariaDB and serve them over HTTP.",
         subcommands = {MigrateCommand.class, LoadCommand.class, ServeCommand.class})
 public final class Tier2Main implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(Tier2Main.class);
+    /** Created on first use, so that {@code main} selects the logging setup before log4j initialises. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Tier2Main.class);
+    }
 
     @Spec
     CommandSpec spec;
@@ -43,8 +46,8 @@ public final class Tier2Main implements Callable<Integer> {
                 cmd.getErr().flush();
                 return EXIT_CONFIG;
             }
-            LOG.error("tier2 {} failed: {}", cmd.getCommandName(), describe(e));
-            LOG.debug("stack trace of the failure", e);
+            Log.LOG.error("tier2 {} failed: {}", cmd.getCommandName(), describe(e));
+            Log.LOG.debug("stack trace of the failure", e);
             return 1;
         });
         return commandLine.execute(args);

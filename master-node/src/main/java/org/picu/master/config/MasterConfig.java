@@ -70,6 +70,9 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
             parsed = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank() ? null : YAML.readValue(bytes, File.class);
         } catch (JsonMappingException e) {
             throw new ConfigException(file.toString(), List.of(describe(e)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of("no such file; pass the master's YAML file with --config"
+                    + " (see conf/master/master.yml)"));
         } catch (IOException e) {
             throw new ConfigException(file.toString(), List.of("cannot read it: " + e.getMessage()));
         }
