@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "picu-master", mixinStandardHelpOptions = true, version = "picu-master 0.1.0",
         description = "Schedules PICU's MapReduce jobs on the configured cluster, publishes, and reports.",
         subcommands = {MasterMain.Daemon.class, MasterMain.Cycle.class, MasterMain.RunDate.class, MasterMain.Backfill.class,
-                MasterMain.Status.class, MasterMain.Health.class, MasterMain.RenderConf.class})
+                MasterMain.Status.class, MasterMain.Health.class, MasterMain.RenderConf.class,
+                MasterMain.HdfsInitCommand.class})
 public final class MasterMain {
     /** Created on first use, so that {@code main} selects the logging setup before log4j initialises. */
     private static final class Log {
@@ -245,6 +246,32 @@ public final class MasterMain {
             for (Path written : HadoopConf.renderTo(profile, out)) {
                 System.out.println(written);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "hdfs-init", mixinStandardHelpOptions = true,
+            description = {"Create PICU's HDFS directories with their owners and modes, or fix the ones that differ"
+                    + " (raw, cleaned, staging, locks, heartbeats, ledger, /user/<service user>, /tmp).",
+                    "Run it as the HDFS superuser; safe to repeat. Exit 0 also when nothing changed (see the last line)."})
+    static final class HdfsInitCommand extends WithConfig implements Callable<Integer> {
+        @Option(names = "--owner", paramLabel = "USER:GROUP", defaultValue = "picu:picu",
+                description = "the service user and group PICU's processes run as (default: ${DEFAULT-VALUE})")
+        String owner;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] userGroup = owner.split(":", -1);
+            if (userGroup.length != 2 || userGroup[0].isBlank() || userGroup[1].isBlank()) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--owner must be USER:GROUP, not '" + owner + "'");
+            }
+            MasterConfig cfg = MasterConfig.load(config);
+            org.apache.hadoop.conf.Configuration conf = ClusterConfiguration.from(cfg);
+            var layout = new org.picu.model.layout.HdfsLayout(cfg.layoutRoot());
+            var fs = org.picu.master.bootstrap.HdfsInit.fileSystem(layout.root(), conf);
+            int changed = new org.picu.master.bootstrap.HdfsInit(fs, userGroup[0], userGroup[1])
+                    .apply(org.picu.master.bootstrap.HdfsTree.of(layout, userGroup[0]), System.out);
+            System.out.printf("hdfs-init: %d created or fixed%n", changed);
             return 0;
         }
     }
