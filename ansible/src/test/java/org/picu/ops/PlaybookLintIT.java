@@ -32,17 +32,22 @@ class PlaybookLintIT {
                 .runOk(LOGS.resolve("syntax-dev.log"));
     }
 
-    /** The first play stops a bad inventory or missing secret before any host is touched, naming the variable. */
+    /**
+     * The first play stops a bad inventory or missing secret before any host is contacted, naming the variable.
+     * Two runs, each with several hosts wrong in different ways (every host reports its own first problem).
+     */
     @Test
     void aWrongInventoryValueOrAMissingSecretStopsTheRunBeforeAnyChange() throws Exception {
-        String good = "{picu_db_password: test-only-0123456789ab, picu_api_token: token-0123456789abcdef}";
         String[][] cases = {
-            {"picu-worker2: {picu_address: 10.99.0.999}", good, "picu_address must be this host's own IPv4 address"},
-            {"picu-worker2: {picu_address: 10.99.0.11}", good, "no other host may have it"},
-            {"picu-worker2: {picu_address: 10.99.0.12}", "{picu_db_password: test-only-0123456789ab}", "picu_api_token is missing"},
-            {"picu-worker2: {picu_address: 10.99.0.12}", "{picu_api_token: token-0123456789abcdef}", "picu_db_password is missing"},
-            {"picu-worker2: {picu_address: 10.99.0.12}", "{picu_db_password: test-only-0123456789ab, picu_api_token: token-0123456789abcdef,"
-                + " hadoop_decommissioned: [picu-worker9]}", "every host of hadoop_decommissioned"},
+            // worker2's address is no IPv4 address; tier-2 lacks the token; a decommissioned host that is no worker
+            {"picu-worker2: {picu_address: 10.99.0.999}",
+                "{picu_db_password: test-only-0123456789ab, hadoop_decommissioned: [picu-worker9]}",
+                "picu-worker2: picu_address must be this host's own IPv4 address", "picu_api_token is missing",
+                "every host of hadoop_decommissioned"},
+            // worker2 has worker1's address; tier-2 lacks the database password
+            {"picu-worker2: {picu_address: 10.99.0.11}", "{picu_api_token: token-0123456789abcdef}",
+                "picu-worker2: picu_address must be", "picu_db_password is missing",
+                "picu-worker1, picu-worker2, picu-tier2 failed the checks above; fix the variables they name. No node was changed."},
         };
         java.nio.file.Files.createDirectories(LOGS);
         for (int i = 0; i < cases.length; i++) {
@@ -55,7 +60,9 @@ class PlaybookLintIT {
             Command.Result result = ansible.playbook("site.yml", "-i", inventory.toString(), "-e", cases[i][1])
                     .run(LOGS.resolve("bad-inventory-" + i + ".log"));
             assertEquals(2, result.exitCode(), "case " + i + ":\n" + result.tail(40));
-            assertTrue(result.output().contains(cases[i][2]), "case " + i + " names the variable:\n" + result.tail(40));
+            for (int m = 2; m < cases[i].length; m++) {
+                assertTrue(result.output().contains(cases[i][m]), "case " + i + " says '" + cases[i][m] + "':\n" + result.tail(40));
+            }
             assertTrue(!result.output().contains("PLAY [Base system on every node]") && !result.output().contains("UNREACHABLE"),
                     "case " + i + ": stopped before any node was touched:\n" + result.tail(40));
         }
