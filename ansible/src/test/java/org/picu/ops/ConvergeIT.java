@@ -224,7 +224,9 @@ class ConvergeIT {
                 "the worker-agent artifact of requirements/worker.yml");
         String config = Files.readString(WORKER.resolve("etc/picu/worker.yml"));
         for (String expected : List.of("id: picu-worker1", "dir: /srv/picu/spool", "uri: hdfs://picu-master:9000",
-                "upbit: \"*/5 * * * *\"", "picu-worker1: [upbit]")) {
+                "upbit: \"*/5 * * * *\"", "fear_greed: \"7 * * * *\"", "coinness: \"*/30 * * * *\"",
+                "saveticker: \"*/30 * * * *\"", "perplexity: \"15 */6 * * *\"",
+                "picu-worker1: [upbit, fear_greed, coinness, saveticker, perplexity]")) {
             assertTrue(config.contains(expected), "worker.yml lacks " + expected + ":\n" + config);
         }
         Path spool = WORKER.resolve("srv/picu/spool");
@@ -243,6 +245,10 @@ class ConvergeIT {
         assertTrue(help.contains("Usage: picu-worker") && help.contains("crawl"), help);
         String cleanupHelp = inRoot(WORKER, "worker-cleanup-help", "/usr/local/bin/picu-worker", "cleanup", "--help");
         assertTrue(cleanupHelp.contains("Usage: picu-worker cleanup"), cleanupHelp);
+        // and accepts the rendered config with all five sources (an invalid config exits 2)
+        String status = inRoot(WORKER, "worker-status", "/usr/local/bin/picu-worker",
+                "status", "--config", "/etc/picu/worker.yml");
+        assertTrue(status.contains("worker picu-worker1, spool /srv/picu/spool"), status);
     }
 
     @Test
@@ -299,7 +305,7 @@ class ConvergeIT {
                 "          picu_address: 10.99.0.11",
                 "          ansible_connection: community.general.chroot",
                 "          ansible_host: " + WORKER,
-                "          worker_sources: [upbit]",
+                "          worker_sources: [upbit, fear_greed, coinness, saveticker, perplexity]",
                 "          hadoop_host_overrides: {nm_memory_mb: 1536}",
                 "        picu-worker2: {picu_address: 10.99.0.12}",
                 "    tier2:",
