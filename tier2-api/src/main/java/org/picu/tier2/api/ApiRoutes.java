@@ -51,7 +51,7 @@ public final class ApiRoutes {
         KnownSymbols symbols = new KnownSymbols(sql, clock);
         LatestMarket market = new LatestMarket(sql);
         FearGreedHandler fearGreed = new FearGreedHandler(sql, clock);
-        RequestMetrics metrics = new RequestMetrics();
+        RequestMetrics metrics = RequestMetrics.create();
         Optional<ResponseCache> cache = context.api().cache().enabled()
                 ? Optional.of(ResponseCache.start(dataSource, context.api().cache())) : Optional.empty();
         LoadTrigger loads = context.loads().<LoadTrigger>map(trigger -> () -> {
