@@ -290,6 +290,7 @@ class ApiEndpointsIT {
         assertTrue(page.body().contains("/dashboard/app.js"));
         assertEquals(200, client.get("/dashboard/app.js").statusCode());
         assertEquals(200, client.get("/dashboard/app.css").statusCode());
-        assertEquals("3.0.3", ok("/openapi.json").get("openapi").asText());
+        assertEquals("3.1.0", ok("/openapi.json").get("openapi").asText());
+        assertEquals(200, client.get("/docs").statusCode());
     }
 }
