@@ -2,11 +2,11 @@
 # API benchmark: wrk -c32 on loopback against four read endpoints over 1 million news and 1 million market rows,
 # first with the response cache (the default), then without it (api.cache.enabled: false).
 #   bench/tier2-api.sh [seconds-per-endpoint] [http-threads] [--baseline CHECKOUT]
-# With --baseline, CHECKOUT is another checkout of this repository with tier2-api already built
-# (`./mvnw -pl tier2-api -am package -DskipTests` there): both builds serve at the same time, each over its own copy
+# With --baseline, CHECKOUT is another checkout of this repository (e.g. `git worktree add /tmp/api-base <commit>`),
+# compiled here like this tree: both builds serve at the same time, each over its own copy
 # of the same database, and every endpoint is measured on the baseline and on this tree one after the other
 # (interleaved, so that the neighbours' load falls on both alike); one table shows the two side by side.
-# Installs Debian's wrk if missing; builds tier2-api (tests skipped) if needed; the bundled MariaDB and its data live
+# Installs Debian's wrk if missing; compiles tier2-api and its sibling modules; the bundled MariaDB and its data live
 # under tier2-api/target/bench-api/ (filled once, ~1-4 min, reused by later runs). Results: docs/bench/tier2-api.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,11 +33,10 @@ mkdir -p "$OUT"
 # under us) and its test class path, in $OUT/NAME
 prepare() {
   local name=$1 tree=$2
-  if [ ! -f "$tree/tier2-api/target/test-classes/org/picu/tier2/api/ApiBenchmarkServer.class" ]; then
-    (cd "$tree" && $MVN -pl tier2-api -am package -DskipTests)
-  fi
-  (cd "$tree" && $MVN -pl tier2-api dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-    -Dmdep.includeScope=test)
+  # One reactor with the modules tier2-api depends on (-am; tests compiled, not run): works on a fresh clone with
+  # nothing installed in ~/.m2, and never picks up a stale installed copy of a sibling module.
+  (cd "$tree" && $MVN -pl tier2-api -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test)
   mkdir -p "$OUT/$name"
   rm -rf "$OUT/$name/classes" "$OUT/$name/test-classes"
   cp -r "$tree/tier2-api/target/classes" "$OUT/$name/classes"

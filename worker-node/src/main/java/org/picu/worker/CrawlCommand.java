@@ -3,12 +3,17 @@ package org.picu.worker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.picu.model.BuiltInSource;
 import org.picu.worker.config.WorkerConfig;
 import org.picu.worker.config.WorkerConfigLoader;
 import org.picu.worker.daemon.CrawlRun;
+import org.picu.worker.fetch.ChromiumRenderer;
 import org.picu.worker.fetch.Fetcher;
+import org.picu.worker.fetch.HostCooldowns;
+import org.picu.worker.fetch.RobotsCache;
 import org.picu.worker.spider.CrawlResult;
 import org.picu.worker.spider.Spider;
 import org.picu.worker.spider.Spiders;
@@ -35,13 +40,20 @@ final class CrawlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<source>",
-            description = "The source to crawl: upbit, fear_greed, coinness, saveticker, perplexity or a declarative"
-                    + " source of the config.")
+    @Parameters(index = "0", paramLabel = "<source>", completionCandidates = BuiltInSourceNames.class,
+            description = "The source to crawl: ${COMPLETION-CANDIDATES} or a declarative source of the config.")
     String source;
 
     @Option(names = "--config", required = true, paramLabel = "<file>", description = "The worker's YAML config file.")
     Path config;
+
+    /** The built-in source names for the help text. */
+    static final class BuiltInSourceNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return BuiltInSource.names().iterator();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +72,9 @@ final class CrawlCommand implements Callable<Integer> {
                     + " run upload (nothing is deleted)", source, spoolDir.root(), worker.spool().maxBytes());
             return WorkerMain.EXIT_FAILURE;
         }
-        Fetcher fetcher = new Fetcher(worker.fetch());
+        Fetcher fetcher = new Fetcher(worker.fetch(), Clock.systemUTC(),
+                new RobotsCache(worker.fetch().robotsTtl(), Clock.systemUTC()),
+                HostCooldowns.at(spoolDir.root(), Clock.systemUTC()), new ChromiumRenderer(worker.render()));
         CrawlResult result;
         List<Path> rolled;
         // Closing the writer rolls what was written even when the crawl fails half-way, so nothing is lost.
@@ -71,8 +85,9 @@ final class CrawlCommand implements Callable<Integer> {
             spool.roll();
             rolled = spool.rolledFiles();
         }
-        spec.commandLine().getOut().printf("crawl %s: %d records written, %d rejected, %d %s rolled%n", source,
-                result.records(), result.rejected(), rolled.size(), rolled.size() == 1 ? "file" : "files");
+        spec.commandLine().getOut().printf("crawl %s: %d records written, %d rejected, %d %s rolled%s%n", source,
+                result.records(), result.rejected(), rolled.size(), rolled.size() == 1 ? "file" : "files",
+                result.stoppedBy().map(r -> "; stopped: " + r.reason()).orElse(""));
         return 0;
     }
 }

@@ -129,16 +129,16 @@ class OpenApiConformanceIT {
 
     @Test
     void the_golden_files_match_their_schemas() throws Exception {
-        Map<String, String> goldens = Map.of(
-                "/fixtures/api/summary.expected.json", "/api/dashboard/summary",
-                "/fixtures/api/sentiment-timeline.expected.json", "/api/dashboard/sentiment-timeline",
-                "/fixtures/api/news-latest.expected.json", "/api/news/latest",
-                "/fixtures/api/candles-btc-3.expected.json", "/api/candles/{symbol}",
-                "/fixtures/api/fear-greed-3-days.expected.json", "/api/fear-greed",
-                "/fixtures/api/indicators-btc.expected.json", "/api/technical-indicators/{symbol}",
-                "/fixtures/api/alerts.expected.json", "/api/alerts",
-                "/fixtures/market_ticks/upbit-krw-day.trends.expected.json", "/api/market/trends",
-                "/fixtures/market_ticks/upbit-krw-day.trends-btc.expected.json", "/api/market/trends");
+        Map<String, String> goldens = Map.ofEntries(Map.entry("/fixtures/api/pipeline-status.expected.json",
+                "/api/pipeline/status"), Map.entry("/fixtures/api/summary.expected.json", "/api/dashboard/summary"),
+                Map.entry("/fixtures/api/sentiment-timeline.expected.json", "/api/dashboard/sentiment-timeline"),
+                Map.entry("/fixtures/api/news-latest.expected.json", "/api/news/latest"),
+                Map.entry("/fixtures/api/candles-btc-3.expected.json", "/api/candles/{symbol}"),
+                Map.entry("/fixtures/api/fear-greed-3-days.expected.json", "/api/fear-greed"),
+                Map.entry("/fixtures/api/indicators-btc.expected.json", "/api/technical-indicators/{symbol}"),
+                Map.entry("/fixtures/api/alerts.expected.json", "/api/alerts"),
+                Map.entry("/fixtures/market_ticks/upbit-krw-day.trends.expected.json", "/api/market/trends"),
+                Map.entry("/fixtures/market_ticks/upbit-krw-day.trends-btc.expected.json", "/api/market/trends"));
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> golden : goldens.entrySet()) {
             try (InputStream in = OpenApiConformanceIT.class.getResourceAsStream(golden.getKey())) {
