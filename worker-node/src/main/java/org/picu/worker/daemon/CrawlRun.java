@@ -104,8 +104,9 @@ public final class CrawlRun {
         if (failure == null) {
             ledger.recordSuccess(spider.name(), ended);
         }
+        long stored = written.get();
         result.stoppedBy().ifPresent(stopped -> LOG.warn("crawl {} stopped: {} ({} records stored before)",
-                spider.name(), stopped.detail(), result.records()));
+                spider.name(), stopped.detail(), stored));
         return result;
     }
 
