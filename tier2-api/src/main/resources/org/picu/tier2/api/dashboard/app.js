@@ -148,7 +148,7 @@
     var chart = $('chart');
     clear(chart);
     var candles = data.candles;
-    setAge('chart-age', candles.map(function (c) { return c.timestamp; }), 'last candle', 3 * 3600000);
+    setAge('chart-age', candles.map(function (c) { return c.timestamp; }), 'last candle opened', 3 * 3600000);
     if (!candles.length) {
       chart.appendChild(svg('text', { x: 450, y: 140, 'text-anchor': 'middle', fill: '#8b96ad' }, 'no candles yet'));
       return;
@@ -212,7 +212,7 @@
     } else {
       $('fear-greed-label').textContent = 'no index loaded yet';
     }
-    setAge('fear-greed-age', latest ? [latest.timestamp] : [], 'index of', 2 * 86400000);
+    setAge('fear-greed-age', latest ? [latest.timestamp] : [], 'dated', 2 * 86400000);
     var history = $('fear-greed-history');
     clear(history);
     var span = $('fear-greed-span');
