@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import org.picu.worker.config.WorkerConfig;
 import org.picu.worker.config.WorkerConfigLoader;
 import org.picu.worker.daemon.CrawlRun;
+import org.picu.worker.fetch.ChromiumRenderer;
 import org.picu.worker.fetch.Fetcher;
+import org.picu.worker.fetch.HostCooldowns;
+import org.picu.worker.fetch.RobotsCache;
 import org.picu.worker.spider.CrawlResult;
 import org.picu.worker.spider.Spider;
 import org.picu.worker.spider.Spiders;
@@ -60,7 +63,9 @@ final class CrawlCommand implements Callable<Integer> {
                     + " run upload (nothing is deleted)", source, spoolDir.root(), worker.spool().maxBytes());
             return WorkerMain.EXIT_FAILURE;
         }
-        Fetcher fetcher = new Fetcher(worker.fetch());
+        Fetcher fetcher = new Fetcher(worker.fetch(), Clock.systemUTC(),
+                new RobotsCache(worker.fetch().robotsTtl(), Clock.systemUTC()),
+                HostCooldowns.at(spoolDir.root(), Clock.systemUTC()), new ChromiumRenderer(worker.render()));
         CrawlResult result;
         List<Path> rolled;
         // Closing the writer rolls what was written even when the crawl fails half-way, so nothing is lost.
@@ -71,8 +76,9 @@ final class CrawlCommand implements Callable<Integer> {
             spool.roll();
             rolled = spool.rolledFiles();
         }
-        spec.commandLine().getOut().printf("crawl %s: %d records written, %d rejected, %d %s rolled%n", source,
-                result.records(), result.rejected(), rolled.size(), rolled.size() == 1 ? "file" : "files");
+        spec.commandLine().getOut().printf("crawl %s: %d records written, %d rejected, %d %s rolled%s%n", source,
+                result.records(), result.rejected(), rolled.size(), rolled.size() == 1 ? "file" : "files",
+                result.stoppedBy().map(r -> "; stopped: " + r.reason()).orElse(""));
         return 0;
     }
 }

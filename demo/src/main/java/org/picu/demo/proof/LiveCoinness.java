@@ -1,30 +1,37 @@
 package org.picu.demo.proof;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Coinness, live: every list page ({@code ul.news-list}) announces {@value #NEW_PER_LIST} new articles and lists
- * the {@value #RELISTED} newest ones of earlier pages again, as a news list does, so the same article is crawled
- * several times (by both workers): the cleaning job keeps one row per article URL, and a re-crawl is not a
- * duplicate. Each article page served is a served record, keyed by its URL. Every eighth article has a one-letter
- * headline: the spider keeps it, the cleaning job must reject it as {@code bad_title}.
+ * Coinness, live: the breaking-news feed ({@code /coinness/feed/v1/breaking-news}) in the shape of the real one
+ * (a JSON array of items with {@code id}, {@code title}, {@code content}, {@code publishAt} with the {@code +09:00}
+ * offset, {@code originCodes}, ...; see worker-node's {@code fixtures/coinness/README.md}). Every answer announces
+ * {@value #NEW_PER_LIST} new items and repeats the {@value #RELISTED} newest ones of earlier answers, as a feed
+ * does, so the same item is crawled several times (by both workers): the cleaning job keeps one row per item URL
+ * ({@code https://coinness.com/news/<id>}), and a re-crawl is not a duplicate. Every item of an answer is a served
+ * record. Every eighth item has a one-letter headline: the spider keeps it, the cleaning job must reject it as
+ * {@code bad_title}. The feed always answers its newest page (the proof's workers ask for one page per run).
  */
 final class LiveCoinness implements LiveSite.Source {
     static final int NEW_PER_LIST = 2;
     static final int RELISTED = 2;
+    static final String PATH = "/coinness/feed/v1/breaking-news";
     private static final int MALFORMED_EVERY = 8;
+    private static final long FIRST_ID = 1_180_000;
+    private static final ZoneOffset KST = ZoneOffset.ofHours(9);
 
-    private final String baseUrl;
     private final Map<Long, Instant> published = new HashMap<>();
     private long next = 1;
-
-    LiveCoinness(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
 
     @Override
     public String name() {
@@ -38,56 +45,52 @@ final class LiveCoinness implements LiveSite.Source {
 
     @Override
     public LiveSite.Answer answer(String path) {
-        if (path.equals("/coinness/news")) {
-            return list();
-        }
-        if (path.startsWith("/coinness/article/")) {
-            try {
-                return article(Long.parseLong(path.substring("/coinness/article/".length())));
-            } catch (NumberFormatException e) {
-                return LiveSite.Answer.notFound();
-            }
-        }
-        return LiveSite.Answer.notFound();
-    }
-
-    private LiveSite.Answer list() {
-        List<Long> shown = new ArrayList<>();
-        for (long n = next + NEW_PER_LIST - 1; n >= Math.max(1, next - RELISTED); n--) {
-            shown.add(n);
-        }
-        for (int i = 0; i < NEW_PER_LIST; i++) {
-            published.put(next++, Instant.now().minusSeconds(30));
-        }
-        StringBuilder html = new StringBuilder("<html><body><ul class=\"news-list\">\n");
-        for (long n : shown) {
-            html.append("<li class=\"news-item\"><a href=\"/coinness/article/").append(n).append("\"><span class=\"news-title\">")
-                    .append(title(n)).append("</span></a><time>1분 전</time><ul class=\"tags\"><li>#")
-                    .append(NewsText.keyword(n)).append("</li></ul></li>\n");
-        }
-        html.append("</ul></body></html>\n");
-        return new LiveSite.Answer(200, "text/html; charset=utf-8", html.toString(), true, List.of());
-    }
-
-    private LiveSite.Answer article(long n) {
-        Instant at = published.get(n);
-        if (at == null) {
+        if (!path.equals(PATH)) {
             return LiveSite.Answer.notFound();
         }
-        String html = "<html><body><article class=\"article\"><h1 class=\"article-title\">" + title(n) + "</h1>"
-                + "<time datetime=\"" + at + "\">" + at + "</time><div class=\"article-content\"><p>"
-                + NewsText.content(n, at) + "</p></div><ul class=\"tags\"><li>#" + NewsText.keyword(n)
-                + "</li></ul></article></body></html>\n";
-        String url = baseUrl + "/coinness/article/" + n;
-        return new LiveSite.Answer(200, "text/html; charset=utf-8", html, false,
-                List.of(new LiveSite.Item(NaturalKeys.newsByUrl(url), !malformed(n))));
+        for (int i = 0; i < NEW_PER_LIST; i++) {
+            published.put(next++, Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS));
+        }
+        ArrayNode feed = JsonNodeFactory.instance.arrayNode();
+        List<LiveSite.Item> served = new ArrayList<>();
+        for (long n = next - 1; n >= Math.max(1, next - NEW_PER_LIST - RELISTED); n--) {
+            feed.add(item(n, published.get(n)));
+            served.add(new LiveSite.Item(NaturalKeys.newsByUrl("https://coinness.com/news/" + id(n)), !malformed(n)));
+        }
+        return new LiveSite.Answer(200, "application/json; charset=utf-8", feed.toString(), true, served);
+    }
+
+    private static ObjectNode item(long n, Instant at) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        item.put("id", id(n));
+        item.put("categoryId", 1);
+        item.put("title", malformed(n) ? NewsText.MALFORMED_TITLE : NewsText.title(n));
+        item.put("content", NewsText.content(n, at));
+        item.putNull("thumbnailImage");
+        item.putNull("contentImage");
+        item.put("quickOrderCode", NewsText.keyword(n));
+        item.putNull("link");
+        item.putNull("linkTitle");
+        item.put("bull", 0);
+        item.put("bear", 0);
+        item.put("bullCount", 0);
+        item.put("bearCount", 0);
+        item.put("quoteCount", 0);
+        item.putNull("isBull");
+        item.put("isImportant", false);
+        item.put("isObserve", false);
+        item.put("publishAt", OffsetDateTime.ofInstant(at, KST).toString());
+        item.put("commentCount", 0);
+        item.put("isTranslated", false);
+        item.putArray("originCodes").add(NewsText.keyword(n));
+        return item;
+    }
+
+    private static long id(long n) {
+        return FIRST_ID + n;
     }
 
     private static boolean malformed(long n) {
         return n % MALFORMED_EVERY == 0;
-    }
-
-    private static String title(long n) {
-        return malformed(n) ? NewsText.MALFORMED_TITLE : NewsText.title(n);
     }
 }

@@ -75,8 +75,8 @@ public final class LiveSite implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         LiveSite site = new LiveSite(server, Files.newBufferedWriter(servedLog, StandardCharsets.UTF_8));
         String base = site.baseUrl();
-        site.sources = List.of(new LiveUpbit(symbols), new LiveFearGreed(), new LiveCoinness(base),
-                new LiveSaveTicker(base), new LivePerplexity(base));
+        site.sources = List.of(new LiveUpbit(symbols), new LiveFearGreed(), new LiveCoinness(),
+                new LiveSaveTicker(), new LivePerplexity(base));
         server.createContext("/", site::handle);
         server.setExecutor(site.executor);
         server.start();

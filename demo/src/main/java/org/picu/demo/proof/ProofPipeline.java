@@ -197,15 +197,16 @@ final class ProofPipeline {
                     api-url: %s/fng/
                     page-url: %s/fng-page/
                   coinness:
-                    start-url: %s/coinness/news
+                    api-url: %s%s
+                    page-size: %d
                     max-pages: 1
-                    max-articles: %d
                   saveticker:
-                    board-url: %s/saveticker/news
+                    api-url: %s/saveticker
+                    max-pages: 1
                   perplexity:
                     page-url: %s%s
                 """.formatted(id, spool, rollAge, maxBytes, hdfs, confDir, id, siteUrl, String.join(", ", SYMBOLS),
-                siteUrl, siteUrl, siteUrl, LiveCoinness.NEW_PER_LIST + LiveCoinness.RELISTED, siteUrl, siteUrl,
+                siteUrl, siteUrl, siteUrl, LiveCoinness.PATH, LiveCoinness.NEW_PER_LIST + LiveCoinness.RELISTED, siteUrl, siteUrl,
                 LivePerplexity.PATH);
     }
 

@@ -6,9 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of {@code sources.declarative}: a news source described by CSS selectors instead of Java.
+ * One entry of {@code sources.declarative}: a news source described by CSS selectors (an HTML list page) or
+ * by JSON Pointers (a JSON feed, RFC 6901) instead of Java.
  *
- * <p>Every selector but {@code item} and {@code next} is applied inside one item element.
+ * <p>HTML: every selector but {@code item} and {@code next} is applied inside one item element. JSON:
+ * {@code item} points at the array of items in the answer (empty pointer: the answer is the array), every
+ * other pointer is taken inside one item; {@code next} and {@code date-attribute} do not apply.
  *
  * @param name the source name (records, file names, {@code crawl <name>}); must not be a built-in source
  * @param startUrl the first list page
@@ -24,12 +27,21 @@ import java.util.Optional;
  * @param body selects the text inside an item
  * @param next selects the "next page" link on a list page; absent for a single page
  * @param maxPages list pages read per run, at most
+ * @param format {@link #HTML} (CSS selectors) or {@link #JSON} (JSON Pointers)
+ * @param render read HTML pages through the headless browser (client-rendered sites)
  */
 public record DeclarativeSourceConfig(String name, URI startUrl, String item, String title, Optional<String> link,
                                       Optional<String> date, Optional<String> dateAttribute, String dateFormat,
-                                      ZoneId zone, String body, Optional<String> next, int maxPages) {
+                                      ZoneId zone, String body, Optional<String> next, int maxPages, String format,
+                                      boolean render) {
     public static final String ISO = "iso";
     public static final String RELATIVE = "relative";
+    /** Dates as a number (or numeric text) of seconds since the epoch, UTC. */
+    public static final String EPOCH_SECONDS = "epoch-seconds";
+    /** Dates as a number (or numeric text) of milliseconds since the epoch, UTC. */
+    public static final String EPOCH_MILLIS = "epoch-millis";
+    public static final String HTML = "html";
+    public static final String JSON = "json";
     public static final int DEFAULT_MAX_PAGES = 1;
     public static final int MAX_PAGES = 20;
 
@@ -45,10 +57,22 @@ public record DeclarativeSourceConfig(String name, URI startUrl, String item, St
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(format, "format");
+    }
+
+    /** An HTML source read without the browser. */
+    public DeclarativeSourceConfig(String name, URI startUrl, String item, String title, Optional<String> link,
+                                   Optional<String> date, Optional<String> dateAttribute, String dateFormat,
+                                   ZoneId zone, String body, Optional<String> next, int maxPages) {
+        this(name, startUrl, item, title, link, date, dateAttribute, dateFormat, zone, body, next, maxPages, HTML, false);
+    }
+
+    public boolean json() {
+        return format.equals(JSON);
     }
 
     public DeclarativeSourceConfig withStartUrl(URI url) {
         return new DeclarativeSourceConfig(name, url, item, title, link, date, dateAttribute, dateFormat, zone, body,
-                next, maxPages);
+                next, maxPages, format, render);
     }
 }

@@ -83,6 +83,19 @@ final class Problems {
         }
     }
 
+    /** {@code true} or {@code false} (YAML's other spellings are not accepted, to keep configs plain). */
+    boolean bool(String key, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("false")) {
+            return v.equals("true");
+        }
+        add(key + " '" + value + "' must be true or false");
+        return defaultValue;
+    }
+
     int integer(String key, String value, int defaultValue, int min, int max) {
         if (value == null || value.isBlank()) {
             return defaultValue;

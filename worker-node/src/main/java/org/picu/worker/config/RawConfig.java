@@ -9,7 +9,8 @@ import java.util.List;
  * {@code roll-bytes}).
  */
 record RawConfig(Worker worker, Spool spool, Hdfs hdfs, Fetch fetch, Sources sources, Upload upload,
-                 java.util.Map<String, String> schedules, java.util.Map<String, List<String>> assignments) {
+                 java.util.Map<String, String> schedules, java.util.Map<String, List<String>> assignments,
+                 Render render) {
     record Worker(String id) {
     }
 
@@ -22,6 +23,9 @@ record RawConfig(Worker worker, Spool spool, Hdfs hdfs, Fetch fetch, Sources sou
     record Fetch(String userAgent, String connectTimeout, String readTimeout, String maxBodyBytes,
                  String hostDelay, String hostJitter, String robotsTtl, String maxAttempts, String backoffBase,
                  String backoffMax, String hostErrorLimit, String runTimeLimit) {
+    }
+
+    record Render(String chromium, String timeout, String scriptBudget, String viewportHeight) {
     }
 
     record Upload(String interval, String backoffMin, String backoffMax) {

@@ -1,5 +1,6 @@
 package org.picu.worker.config;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import org.picu.model.RecordEnvelope;
 final class SourcesConfigLoader {
     private static final Pattern QUOTE = Pattern.compile("[A-Z]{2,10}");
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{1,15}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final List<String> WEB = List.of("https", "http");
 
     private SourcesConfigLoader() {
@@ -71,28 +73,36 @@ final class SourcesConfigLoader {
     }
 
     private static CoinnessConfig coinness(RawSources.Coinness raw, Problems problems) {
-        RawSources.Coinness c = raw == null ? new RawSources.Coinness(null, null, null) : raw;
+        RawSources.Coinness c = raw == null ? new RawSources.Coinness(null, null, null, null, null) : raw;
+        String language = c.language() == null ? CoinnessConfig.DEFAULT_LANGUAGE : c.language().trim();
+        if (!LANGUAGE.matcher(language).matches()) {
+            problems.add("sources.coinness.language '" + c.language() + "' must be a two-letter language code such as ko or en");
+        }
         return new CoinnessConfig(
-                problems.uri("sources.coinness.start-url", c.startUrl(), CoinnessConfig.DEFAULT_START_URL, WEB),
+                problems.uri("sources.coinness.api-url", c.apiUrl(), CoinnessConfig.DEFAULT_API_URL, WEB),
+                language,
+                problems.integer("sources.coinness.page-size", c.pageSize(), CoinnessConfig.DEFAULT_PAGE_SIZE, 1, 100),
                 problems.integer("sources.coinness.max-pages", c.maxPages(), CoinnessConfig.DEFAULT_MAX_PAGES, 1, 20),
-                problems.integer("sources.coinness.max-articles", c.maxArticles(), CoinnessConfig.DEFAULT_MAX_ARTICLES,
-                        1, 200));
+                problems.integer("sources.coinness.max-items", c.maxItems(), CoinnessConfig.DEFAULT_MAX_ITEMS, 1, 500));
     }
 
     private static SaveTickerConfig saveTicker(RawSources.SaveTicker raw, Problems problems) {
-        RawSources.SaveTicker s = raw == null ? new RawSources.SaveTicker(null, null) : raw;
+        RawSources.SaveTicker s = raw == null ? new RawSources.SaveTicker(null, null, null, null) : raw;
         return new SaveTickerConfig(
-                problems.uri("sources.saveticker.board-url", s.boardUrl(), SaveTickerConfig.DEFAULT_BOARD_URL, WEB),
+                problems.uri("sources.saveticker.api-url", s.apiUrl(), SaveTickerConfig.DEFAULT_API_URL, WEB),
+                problems.integer("sources.saveticker.page-size", s.pageSize(), SaveTickerConfig.DEFAULT_PAGE_SIZE, 1, 50),
+                problems.integer("sources.saveticker.max-pages", s.maxPages(), SaveTickerConfig.DEFAULT_MAX_PAGES, 0, 20),
                 problems.integer("sources.saveticker.max-items", s.maxItems(), SaveTickerConfig.DEFAULT_MAX_ITEMS,
-                        1, 500));
+                        1, 200));
     }
 
     private static PerplexityConfig perplexity(RawSources.Perplexity raw, Problems problems) {
-        RawSources.Perplexity p = raw == null ? new RawSources.Perplexity(null, null) : raw;
+        RawSources.Perplexity p = raw == null ? new RawSources.Perplexity(null, null, null) : raw;
         return new PerplexityConfig(
                 problems.uri("sources.perplexity.page-url", p.pageUrl(), PerplexityConfig.DEFAULT_PAGE_URL, WEB),
                 problems.integer("sources.perplexity.max-chars", p.maxChars(), PerplexityConfig.DEFAULT_MAX_CHARS,
-                        200, 200_000));
+                        200, 200_000),
+                problems.bool("sources.perplexity.render", p.render(), false));
     }
 
     private static List<DeclarativeSourceConfig> declarative(List<RawSources.Declarative> raw, Problems problems) {
@@ -122,25 +132,64 @@ final class SourcesConfigLoader {
             }
             URI startUrl = problems.required(at + ".start-url", d.startUrl()) == null ? null
                     : problems.uri(at + ".start-url", d.startUrl(), null, WEB);
-            String item = selector(at + ".item", d.item(), true, problems);
-            String title = selector(at + ".title", d.title(), true, problems);
-            String body = selector(at + ".body", d.body(), true, problems);
-            Optional<String> link = Optional.ofNullable(selector(at + ".link", d.link(), false, problems));
-            Optional<String> date = Optional.ofNullable(selector(at + ".date", d.date(), false, problems));
-            Optional<String> next = Optional.ofNullable(selector(at + ".next", d.next(), false, problems));
+            String format = d.format() == null || d.format().isBlank() ? DeclarativeSourceConfig.HTML
+                    : d.format().trim().toLowerCase(Locale.ROOT);
+            boolean json = format.equals(DeclarativeSourceConfig.JSON);
+            if (!json && !format.equals(DeclarativeSourceConfig.HTML)) {
+                problems.add(at + ".format '" + d.format() + "' must be html (CSS selectors) or json (JSON Pointers)");
+            }
+            boolean render = problems.bool(at + ".render", d.render(), false);
+            if (json) {
+                if (render) {
+                    problems.add(at + ".render applies to HTML pages only; a JSON feed is read as served");
+                }
+                if (d.next() != null || d.dateAttribute() != null) {
+                    problems.add(at + ": next and date-attribute apply to HTML pages only; remove them for format json");
+                }
+            }
+            String item = field(at + ".item", d.item(), true, json, problems);
+            String title = field(at + ".title", d.title(), true, json, problems);
+            String body = field(at + ".body", d.body(), true, json, problems);
+            Optional<String> link = Optional.ofNullable(field(at + ".link", d.link(), false, json, problems));
+            Optional<String> date = Optional.ofNullable(field(at + ".date", d.date(), false, json, problems));
+            Optional<String> next = json ? Optional.empty()
+                    : Optional.ofNullable(selector(at + ".next", d.next(), false, problems));
             Optional<String> dateAttribute = Optional.ofNullable(d.dateAttribute()).map(String::trim)
                     .filter(a -> !a.isEmpty());
-            String format = d.dateFormat() == null ? DeclarativeSourceConfig.ISO : d.dateFormat().trim();
-            checkDateFormat(at + ".date-format", format, problems);
+            String dateFormat = d.dateFormat() == null ? DeclarativeSourceConfig.ISO : d.dateFormat().trim();
+            checkDateFormat(at + ".date-format", dateFormat, problems);
             ZoneId zone = zone(at + ".zone", d.zone(), problems);
             int maxPages = problems.integer(at + ".max-pages", d.maxPages(), DeclarativeSourceConfig.DEFAULT_MAX_PAGES,
                     1, DeclarativeSourceConfig.MAX_PAGES);
             if (problems.list().size() == before) {
                 sources.add(new DeclarativeSourceConfig(name, startUrl, item, title, link, date, dateAttribute,
-                        format, zone, body, next, maxPages));
+                        dateFormat, zone, body, next, maxPages, format, render));
             }
         }
         return sources;
+    }
+
+    /** A CSS selector for HTML sources, a JSON Pointer (RFC 6901) for JSON ones. */
+    private static String field(String key, String value, boolean required, boolean json, Problems problems) {
+        if (!json) {
+            return selector(key, value, required, problems);
+        }
+        if (value == null) {
+            if (required) {
+                problems.add(key + " is missing; give a JSON Pointer such as '/title' (the item list: '/Data', or ''"
+                        + " for a bare array)");
+            }
+            return null;
+        }
+        String pointer = value.trim();
+        try {
+            JsonPointer.compile(pointer);
+            return pointer;
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " '" + value + "' is not a JSON Pointer (RFC 6901: empty, or '/'-separated names"
+                    + " such as '/source_info/name'): " + e.getMessage());
+            return null;
+        }
     }
 
     private static String selector(String key, String value, boolean required, Problems problems) {
@@ -160,13 +209,16 @@ final class SourcesConfigLoader {
     }
 
     private static void checkDateFormat(String key, String format, Problems problems) {
-        if (format.equals(DeclarativeSourceConfig.ISO) || format.equals(DeclarativeSourceConfig.RELATIVE)) {
+        if (format.equals(DeclarativeSourceConfig.ISO) || format.equals(DeclarativeSourceConfig.RELATIVE)
+                || format.equals(DeclarativeSourceConfig.EPOCH_SECONDS)
+                || format.equals(DeclarativeSourceConfig.EPOCH_MILLIS)) {
             return;
         }
         try {
             DateTimeFormatter.ofPattern(format, Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            problems.add(key + " '" + format + "' must be iso, relative or a date pattern such as yyyy.MM.dd HH:mm: "
+            problems.add(key + " '" + format + "' must be iso, relative, epoch-seconds, epoch-millis or a date pattern"
+                    + " such as yyyy.MM.dd HH:mm: "
                     + e.getMessage());
         }
     }

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param sources per-source settings
  * @param upload the daemon's uploader
  * @param schedule per-source cron schedules and which worker runs which source
+ * @param render the headless browser for sources with {@code render: true}
  */
 public record WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, FetchConfig fetch,
-                           SourcesConfig sources, UploadConfig upload, ScheduleConfig schedule) {
+                           SourcesConfig sources, UploadConfig upload, ScheduleConfig schedule, RenderConfig render) {
     public WorkerConfig {
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(spool, "spool");
@@ -23,6 +24,13 @@ public record WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, 
         Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(upload, "upload");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(render, "render");
+    }
+
+    /** A config with the default renderer settings. */
+    public WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, FetchConfig fetch, SourcesConfig sources,
+                        UploadConfig upload, ScheduleConfig schedule) {
+        this(workerId, spool, hdfs, fetch, sources, upload, schedule, RenderConfig.defaults());
     }
 
     /** A config for one-shot commands: default uploader and no schedules. */

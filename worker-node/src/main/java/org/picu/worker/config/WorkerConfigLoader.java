@@ -60,7 +60,7 @@ public final class WorkerConfigLoader {
         }
         Problems problems = new Problems();
         unknownKeys.forEach(k -> problems.add("unknown key '" + k + "'"));
-        WorkerConfig config = validate(raw == null ? new RawConfig(null, null, null, null, null, null, null, null) : raw,
+        WorkerConfig config = validate(raw == null ? new RawConfig(null, null, null, null, null, null, null, null, null) : raw,
                 absolute.getParent(), problems);
         if (!problems.list().isEmpty()) {
             throw new ConfigException(absolute, problems.list());
@@ -140,7 +140,19 @@ public final class WorkerConfigLoader {
                 hdfs(raw.hdfs(), baseDir, problems), fetch(raw.fetch(), problems),
                 SourcesConfigLoader.load(raw.sources(), problems),
                 DaemonConfigLoader.upload(raw.upload(), problems),
-                DaemonConfigLoader.schedule(raw.schedules(), raw.assignments(), problems));
+                DaemonConfigLoader.schedule(raw.schedules(), raw.assignments(), problems),
+                render(raw.render(), baseDir, problems));
+    }
+
+    private static RenderConfig render(RawConfig.Render raw, Path baseDir, Problems problems) {
+        RawConfig.Render r = raw == null ? new RawConfig.Render(null, null, null, null) : raw;
+        Path chromium = r.chromium() == null || r.chromium().isBlank() ? RenderConfig.DEFAULT_CHROMIUM
+                : problems.path(baseDir, r.chromium());
+        return new RenderConfig(chromium,
+                problems.duration("render.timeout", r.timeout(), RenderConfig.DEFAULT_TIMEOUT, false),
+                problems.duration("render.script-budget", r.scriptBudget(), RenderConfig.DEFAULT_SCRIPT_BUDGET, true),
+                problems.integer("render.viewport-height", r.viewportHeight(), RenderConfig.DEFAULT_VIEWPORT_HEIGHT, 200,
+                        RenderConfig.MAX_VIEWPORT_HEIGHT));
     }
 
     private static SpoolConfig spool(RawConfig.Spool raw, Path baseDir, Problems problems) {

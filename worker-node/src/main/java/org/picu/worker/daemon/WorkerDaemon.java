@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.picu.worker.config.WorkerConfig;
 import org.picu.worker.fetch.FetchException;
 import org.picu.worker.fetch.Fetcher;
+import org.picu.worker.fetch.ChromiumRenderer;
+import org.picu.worker.fetch.HostCooldowns;
 import org.picu.worker.fetch.RobotsCache;
 import org.picu.worker.spider.CrawlResult;
 import org.picu.worker.spider.Spider;
@@ -63,6 +65,8 @@ public final class WorkerDaemon {
         Instant end = maxRuntime == null ? Instant.MAX : clock.instant().plus(maxRuntime);
         SpoolDirectory spool = new SpoolDirectory(config.spool().dir());
         RobotsCache robots = new RobotsCache(config.fetch().robotsTtl(), clock);
+        HostCooldowns cooldowns = HostCooldowns.at(spool.root(), clock);
+        ChromiumRenderer renderer = new ChromiumRenderer(config.render());
         SpoolCapacity capacity = new SpoolCapacity(spool, config.spool().maxBytes(), Duration.ofSeconds(1));
         Thread uploader = uploads.start();
         try (SpoolWriter writer = SpoolWriter.open(spool.root(), config.workerId(), config.spool().rollBytes(),
@@ -76,7 +80,7 @@ public final class WorkerDaemon {
                     if (stop.getCount() == 0 || due.getValue().isAfter(clock.instant())) {
                         continue;
                     }
-                    runOnce(crawl, spiders.get(due.getKey()), robots);
+                    runOnce(crawl, cooldowns, renderer, spiders.get(due.getKey()), robots);
                     writer.sync();
                     due.setValue(nextFire(due.getKey(), clock.instant()));
                 }
@@ -95,8 +99,9 @@ public final class WorkerDaemon {
         }
     }
 
-    private void runOnce(CrawlRun crawl, Spider spider, RobotsCache robots) {
-        Fetcher fetcher = new Fetcher(config.fetch(), clock, robots);
+    private void runOnce(CrawlRun crawl, HostCooldowns cooldowns, ChromiumRenderer renderer, Spider spider,
+                         RobotsCache robots) {
+        Fetcher fetcher = new Fetcher(config.fetch(), clock, robots, cooldowns, renderer);
         try {
             CrawlResult result = crawl.run(spider, fetcher, () -> stop.getCount() == 0);
             LOG.info("crawl {}: {} records written, {} rejected", spider.name(), result.records(), result.rejected());

@@ -28,4 +28,12 @@ public class FetchException extends Exception {
     public int status() {
         return status;
     }
+
+    /**
+     * The failure as an outcome word for rejections and counters: {@code http_<status>}, or
+     * {@link FetchOutcome#NO_ANSWER} when no status came back.
+     */
+    public String reason() {
+        return status == NO_STATUS ? FetchOutcome.NO_ANSWER : FetchOutcome.http(status);
+    }
 }

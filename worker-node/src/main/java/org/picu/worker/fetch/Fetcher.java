@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.picu.worker.config.FetchConfig;
 import org.slf4j.Logger;
@@ -28,8 +29,18 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code Retry-After} on 429/503 is honoured; after an error a host waits an exponential backoff; a
  *       retryable answer (429, 5xx, no answer) is retried up to {@code fetch.max-attempts}; after
  *       {@code fetch.host-error-limit} errors in a row the host is skipped for the rest of the run;</li>
- *   <li>the run stops fetching after {@code fetch.run-time-limit}.</li>
+ *   <li>the run stops fetching after {@code fetch.run-time-limit};</li>
+ *   <li>a bot check ({@link Challenge}: {@code cf-mitigated: challenge} or Cloudflare's challenge page, any
+ *       status) and an IP ban (HTTP 418) are never retried: the host is skipped for the run, put into a
+ *       growing cool-down that survives restarts ({@link HostCooldowns}), and the request ends in a
+ *       {@link BlockedException} that the crawl run records as its outcome;</li>
+ *   <li>Upbit's {@code Remaining-Req} header is read: when the second's quota is nearly used up, the next
+ *       request to the host waits for the next second;</li>
+ *   <li>{@link #render} reads a page through the optional headless browser, with the same robots.txt,
+ *       pacing and cool-down rules.</li>
  * </ul>
+ *
+ * <p>Every request try ends in one outcome word ({@link FetchOutcome}), counted in {@link #outcomes()}.
  *
  * <p>There is deliberately no response cache: the original system's one-hour cache replayed stale prices
  * and even cached error responses. Anything but a 2xx answer is a {@link FetchException}. Not thread-safe.
@@ -42,7 +53,10 @@ public final class Fetcher {
     private final RobotsCache robots;
     private final RobotsPolicy robotsPolicy;
     private final HttpTransport transport;
+    private final HostCooldowns cooldowns;
+    private final PageRenderer renderer;
     private final Map<String, HostState> hosts = new HashMap<>();
+    private final Map<String, Integer> outcomes = new TreeMap<>();
     private final long deadlineNanos;
 
     public Fetcher(FetchConfig config) {
@@ -56,9 +70,19 @@ public final class Fetcher {
 
     /** @param robots robots.txt rules shared with earlier runs (the daemon keeps one for its whole life) */
     public Fetcher(FetchConfig config, Clock clock, RobotsCache robots) {
+        this(config, clock, robots, HostCooldowns.inMemory(Clock.systemUTC()), null);
+    }
+
+    /**
+     * @param cooldowns host cool-downs shared with earlier runs and kept across restarts
+     * @param renderer the headless browser for {@link #render}, or null when rendering is not configured
+     */
+    public Fetcher(FetchConfig config, Clock clock, RobotsCache robots, HostCooldowns cooldowns, PageRenderer renderer) {
         this.config = config;
         this.clock = clock;
         this.robots = robots;
+        this.cooldowns = cooldowns;
+        this.renderer = renderer;
         this.robotsPolicy = new RobotsPolicy(config.userAgent());
         this.transport = new HttpTransport(config);
         this.deadlineNanos = System.nanoTime() + config.runTimeLimit().toNanos();
@@ -72,16 +96,8 @@ public final class Fetcher {
      */
     public FetchResponse get(URI url) throws FetchException {
         try {
-            HostState host = hosts.computeIfAbsent(hostKey(url), k -> new HostState());
-            if (host.skipped()) {
-                throw new FetchException(url, FetchException.NO_STATUS, "host skipped for this run: " + host.skippedBecause);
-            }
-            BaseRobotRules rules = rulesFor(url, host);
-            if (!rules.isAllowed(url.toString())) {
-                throw new FetchException(url, FetchException.NO_STATUS, "disallowed by robots.txt for "
-                        + RobotsPolicy.productToken(config.userAgent()) + "; not fetched");
-            }
-            long crawlDelayMs = rules.getCrawlDelay() > 0 ? rules.getCrawlDelay() : 0;
+            HostState host = admit(url);
+            long crawlDelayMs = allowedCrawlDelay(url, host);
             for (int attempt = 1; ; attempt++) {
                 pace(url, host, crawlDelayMs);
                 Optional<FetchResponse> answer = attempt(url, host, attempt);
@@ -95,6 +111,111 @@ public final class Fetcher {
         }
     }
 
+    /**
+     * Reads a page through the headless browser: the DOM after its scripts ran. Robots.txt, host pacing,
+     * skipped hosts and cool-downs apply as for {@link #get}; a rendered bot check is a
+     * {@link BlockedException}. Never retried.
+     *
+     * @throws FetchException when no renderer is configured, the browser fails or times out, or as {@link #get}
+     */
+    public FetchResponse render(URI url) throws FetchException {
+        try {
+            HostState host = admit(url);
+            long crawlDelayMs = allowedCrawlDelay(url, host);
+            if (renderer == null) {
+                count(FetchOutcome.RENDER_FAILED);
+                throw new FetchException(url, FetchException.NO_STATUS,
+                        "the source asks for render: true but no renderer is configured");
+            }
+            pace(url, host, crawlDelayMs);
+            PageRenderer.Rendered page;
+            try {
+                page = renderer.render(url, config.userAgent(), config.maxBodyBytes());
+            } catch (PageRenderer.RenderException e) {
+                host.lastEndNanos = System.nanoTime();
+                count(FetchOutcome.RENDER_FAILED);
+                throw new FetchException(url, FetchException.NO_STATUS, "render failed: " + e.getMessage(), e);
+            }
+            host.lastEndNanos = System.nanoTime();
+            Optional<String> challenge = Challenge.detectMarkup(page.dom());
+            if (challenge.isPresent()) {
+                throw blocked(url, host, 200, "the rendered page is a Cloudflare challenge (" + challenge.get() + ")");
+            }
+            count(FetchOutcome.RENDERED);
+            LOG.info("rendered {} in {} ms; the browser (a separate process tree) peaked at {} KiB RSS", url,
+                    page.elapsed().toMillis(), page.peakRssBytes() / 1024);
+            return new FetchResponse(url, 200, "text/html;charset=UTF-8", page.dom(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException(url, FetchException.NO_STATUS, "interrupted", e);
+        }
+    }
+
+    /** Per outcome word ({@link FetchOutcome}), how many request tries of this fetcher ended so. */
+    public Map<String, Integer> outcomes() {
+        return Map.copyOf(outcomes);
+    }
+
+    /** The one place where a request try's outcome is recorded. */
+    private void count(String outcome) {
+        outcomes.merge(outcome, 1, Integer::sum);
+    }
+
+    /** The host's state if it may be asked now; a skipped or cooling host ends the request. */
+    private HostState admit(URI url) throws FetchException {
+        String key = hostKey(url);
+        HostState host = hosts.computeIfAbsent(key, k -> new HostState());
+        if (host.skipped()) {
+            if (host.blockedReason != null) {
+                throw new BlockedException(url, FetchException.NO_STATUS, host.blockedReason,
+                        "host skipped for this run: " + host.skippedBecause);
+            }
+            throw new FetchException(url, FetchException.NO_STATUS, "host skipped for this run: " + host.skippedBecause);
+        }
+        Optional<HostCooldowns.Entry> cooling = cooldowns.active(key);
+        if (cooling.isPresent()) {
+            HostCooldowns.Entry e = cooling.get();
+            count(FetchOutcome.HOST_COOLING_DOWN);
+            host.blockedReason = FetchOutcome.HOST_COOLING_DOWN;
+            host.skippedBecause = "it is cooling down until " + e.until() + " after " + e.reason() + " (strike "
+                    + e.strikes() + ")";
+            LOG.warn("not asking {}: {}", key, host.skippedBecause);
+            throw new BlockedException(url, FetchException.NO_STATUS, FetchOutcome.HOST_COOLING_DOWN,
+                    "not fetched: " + host.skippedBecause);
+        }
+        return host;
+    }
+
+    /** The robots.txt Crawl-delay in ms; a disallowed URL ends the request. */
+    private long allowedCrawlDelay(URI url, HostState host) throws FetchException, InterruptedException {
+        BaseRobotRules rules = rulesFor(url, host);
+        if (!rules.isAllowed(url.toString())) {
+            count(FetchOutcome.ROBOTS_DISALLOWED);
+            throw new FetchException(url, FetchException.NO_STATUS, "disallowed by robots.txt for "
+                    + RobotsPolicy.productToken(config.userAgent()) + "; not fetched");
+        }
+        return rules.getCrawlDelay() > 0 ? rules.getCrawlDelay() : 0;
+    }
+
+    /** Skips the host for the run, starts its cool-down, logs it and builds the exception ending the request. */
+    private BlockedException blocked(URI url, HostState host, int status, String why) {
+        return refused(url, host, status, FetchOutcome.BLOCKED_BY_CHALLENGE, why, HostCooldowns.CHALLENGE_BASE,
+                Duration.ZERO);
+    }
+
+    private BlockedException refused(URI url, HostState host, int status, String outcome, String why, Duration base,
+                                     Duration atLeast) {
+        count(outcome);
+        String key = hostKey(url);
+        HostCooldowns.Entry entry = cooldowns.strike(key, outcome, base, atLeast);
+        host.blockedReason = outcome;
+        host.skippedBecause = why + "; cooling down until " + entry.until() + " (strike " + entry.strikes() + ")";
+        LOG.warn("{}: {} {}; {} is skipped for this run and cools down until {} (strike {})", outcome, url, why, key,
+                entry.until(), entry.strikes());
+        return new BlockedException(url, status, outcome, why + "; host cooling down until " + entry.until());
+    }
+
     /** One try; empty means "retry", an exception ends the request. */
     private Optional<FetchResponse> attempt(URI url, HostState host, int attempt)
             throws FetchException, InterruptedException {
@@ -103,6 +224,7 @@ public final class Fetcher {
             response = transport.get(url, config.maxBodyBytes());
         } catch (FetchException e) {
             host.lastEndNanos = System.nanoTime();
+            count(FetchOutcome.NO_ANSWER);
             boolean tooLarge = e.getCause() instanceof CappedBodySubscriber.BodyTooLargeException;
             if (tooLarge) {
                 throw e;
@@ -112,13 +234,33 @@ public final class Fetcher {
         }
         host.lastEndNanos = System.nanoTime();
         int status = response.statusCode();
+        Optional<RemainingReq> quota = RemainingReq.parse(response.headers().firstValue("Remaining-Req").orElse(null));
+        if (quota.isPresent() && quota.get().low()) {
+            // The group's quota for this second is (nearly) used up: let the next second start first.
+            host.notBeforeNanos = Math.max(host.notBeforeNanos, System.nanoTime() + 1_000_000_000L);
+            LOG.debug("{}: Remaining-Req sec={} (group {}); the next request waits a second", url, quota.get().sec(),
+                    quota.get().group());
+        }
+        Optional<String> challenge = Challenge.detect(status, response.headers(), response.body());
+        if (challenge.isPresent()) {
+            throw blocked(url, host, status, challenge.get());
+        }
+        if (status == 418) {
+            Duration asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                    .orElse(Duration.ZERO);
+            throw refused(url, host, status, FetchOutcome.HTTP_418,
+                    "HTTP 418: the site banned this address for a while after too many requests",
+                    HostCooldowns.BAN_BASE, asked);
+        }
         if (status >= 200 && status < 300) {
+            count(FetchOutcome.OK);
             host.consecutiveErrors = 0;
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             // Milliseconds, like every other time in PICU (the Avro schemas use timestamp-millis).
             return Optional.of(new FetchResponse(url, status, contentType, response.body(),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         }
+        count(FetchOutcome.http(status));
         FetchException error = new FetchException(url, status, "expected a 2xx answer");
         if (status != 429 && status < 500) {
             throw error; // the page is missing or refused: retrying will not change that
@@ -183,6 +325,12 @@ public final class Fetcher {
             status = FetchException.NO_STATUS;
         } finally {
             host.lastEndNanos = System.nanoTime();
+        }
+        if (response != null) {
+            Optional<String> challenge = Challenge.detect(status, response.headers(), response.body());
+            if (challenge.isPresent()) {
+                throw blocked(url, host, status, "robots.txt answered with a bot check: " + challenge.get());
+            }
         }
         if (status == FetchException.NO_STATUS || RobotsPolicy.unreachable(status)) {
             host.skippedBecause = "its robots.txt is unavailable (" + (status == FetchException.NO_STATUS

@@ -10,6 +10,8 @@ final class HostState {
     long notBeforeNanos = Long.MIN_VALUE;
     int consecutiveErrors;
     String skippedBecause;
+    /** The outcome that made the host skipped when the site refused the crawler, else null. */
+    String blockedReason;
 
     boolean skipped() {
         return skippedBecause != null;

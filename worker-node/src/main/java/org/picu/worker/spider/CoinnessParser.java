@@ -1,122 +1,103 @@
 package org.picu.worker.spider;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.picu.model.MalformedRecordException;
 
 /**
- * Reads Coinness pages as the server sends them: the news list ({@code ul.news-list > li.news-item}, each
- * with a link to its article, a title, a {@code time} and tags, and an {@code a.next} link) and an article
- * page ({@code article.article} with {@code h1.article-title}, {@code time[datetime]},
- * {@code div.article-content} and {@code ul.tags}). Article content is plain text: the original stored the
- * content element's raw HTML.
+ * Reads one answer of the Coinness breaking-news feed ({@code /feed/v1/breaking-news}): a JSON array of items
+ * with {@code id} (number), {@code title}, {@code content} (plain text), {@code publishAt} (ISO-8601 text),
+ * {@code originCodes} (coin codes), {@code quickOrderCode}, {@code link}/{@code linkTitle} (the original
+ * source) and vote counts. Public clients also accept the array wrapped as {@code {"list": [...]}}, so that is
+ * read too; any other answer is {@code layout_changed}, naming what came instead. The fixture README names the
+ * evidence for this shape.
+ *
+ * <p>Each item becomes a {@code news} payload: {@code item_id} the site's id, {@code url} the item's page
+ * {@code https://coinness.com/news/<id>}, {@code published_at} {@code publishAt} in UTC ({@code published_text}
+ * as sent), {@code keywords} the coin codes.
  */
 final class CoinnessParser {
+    static final String ARTICLE_BASE = "https://coinness.com/news/";
+
     private CoinnessParser() {
     }
 
     /**
-     * One entry of the list.
+     * The items of one feed answer.
      *
-     * @param url the article's own page
-     * @param title the headline shown in the list
-     * @param publishedText the time text shown in the list
-     * @param keywords the tags shown in the list
+     * @param parsed usable payloads in feed order and rejected items
+     * @param entries how many items the answer held, usable or not (an empty answer ends the pagination)
+     * @param last the last item's {@code id} and {@code publishAt} as sent, to ask for the next page
      */
-    record Entry(URI url, String title, String publishedText, List<String> keywords) {
+    record Page(Parsed<ObjectNode> parsed, int entries, Optional<Cursor> last) {
     }
 
-    /**
-     * A list page: its entries, the next page if there is one, and entries that could not be used.
-     */
-    record ListPage(List<Entry> entries, Optional<URI> next, List<Rejection> rejections) {
+    /** Where the next page starts: {@code lastId} and {@code lastAt}. */
+    record Cursor(String lastId, String lastAt) {
     }
 
-    static ListPage list(String html, URI pageUrl) {
-        Document page = Jsoup.parse(html, pageUrl.toString());
-        Element list = page.selectFirst("ul.news-list");
-        if (list == null) {
-            return new ListPage(List.of(), Optional.empty(), List.of(new Rejection("layout_changed",
-                    pageUrl + ": no ul.news-list; the list page's layout has changed")));
+    static Page page(byte[] body, URI url) {
+        JsonNode items;
+        try {
+            items = items(FeedJson.read(body, url + ": the feed answer"), url);
+        } catch (MalformedRecordException e) {
+            return new Page(Parsed.rejected(e.reason(), e.getMessage()), 0, Optional.empty());
         }
-        List<Entry> entries = new ArrayList<>();
+        List<ObjectNode> payloads = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        for (Element item : list.select("li.news-item")) {
-            Element link = item.selectFirst("a[href]");
-            String href = link == null ? "" : link.absUrl("href");
-            Element title = item.selectFirst(".news-title");
-            if (href.isEmpty()) {
-                rejections.add(new Rejection("missing_field", pageUrl + ": a list entry has no article link: "
-                        + brief(item.text())));
-                continue;
-            }
-            Element time = item.selectFirst("time");
-            entries.add(new Entry(URI.create(href), title == null ? "" : PageText.squash(title.text()),
-                    time == null ? "" : PageText.squash(time.text()), tags(item)));
-        }
-        Element next = page.selectFirst("a.next[href]");
-        Optional<URI> nextUrl = next == null || next.absUrl("href").isEmpty() ? Optional.empty()
-                : Optional.of(URI.create(next.absUrl("href")));
-        return new ListPage(entries, nextUrl, rejections);
-    }
-
-    /**
-     * The news item of an article page; title and date fall back to what the list showed.
-     *
-     * @throws MalformedRecordException {@code layout_changed} without an article element,
-     *     {@code missing_field} without title or text, {@code bad_field} for an unreadable date
-     */
-    static NewsItem article(String html, Entry entry) throws MalformedRecordException {
-        Document page = Jsoup.parse(html, entry.url().toString());
-        Element article = page.selectFirst("article.article");
-        if (article == null) {
-            throw new MalformedRecordException("layout_changed", entry.url() + ": no article.article element");
-        }
-        Element h1 = article.selectFirst("h1.article-title");
-        String title = h1 == null ? entry.title() : PageText.squash(h1.text());
-        Element body = article.selectFirst("div.article-content");
-        String content = body == null ? "" : PageText.of(body);
-        Element time = article.selectFirst("time[datetime]");
-        Optional<OffsetDateTime> publishedAt = Optional.empty();
-        String publishedText = entry.publishedText();
-        if (time != null) {
+        for (JsonNode item : items) {
             try {
-                publishedAt = Optional.of(OffsetDateTime.parse(time.attr("datetime").strip()));
-                publishedText = time.text().isBlank() ? publishedText : PageText.squash(time.text());
-            } catch (DateTimeParseException e) {
-                throw new MalformedRecordException("bad_field", entry.url() + ": datetime '" + time.attr("datetime")
-                        + "' is not ISO-8601 with an offset");
+                payloads.add(item(item, url).toPayload());
+            } catch (MalformedRecordException e) {
+                rejections.add(new Rejection(e.reason(), e.getMessage()));
             }
         }
-        Set<String> keywords = new LinkedHashSet<>(entry.keywords());
-        keywords.addAll(tags(article));
-        String id = entry.url().getPath().replaceAll(".*/", "");
-        return new NewsItem(title, Optional.of(entry.url().toString()), content, publishedAt,
-                Optional.of(publishedText).filter(t -> !t.isEmpty()), List.copyOf(keywords),
-                Optional.of(id).filter(s -> !s.isEmpty()));
+        return new Page(new Parsed<>(payloads, rejections), items.size(), cursor(items));
     }
 
-    private static List<String> tags(Element scope) {
-        Set<String> tags = new LinkedHashSet<>();
-        for (Element tag : scope.select(".tags li, .tag")) {
-            String t = PageText.squash(tag.text()).replaceFirst("^#", "").strip();
-            if (t.length() > 1) {
-                tags.add(t);
-            }
+    private static JsonNode items(JsonNode tree, URI url) throws MalformedRecordException {
+        if (tree.isArray()) {
+            return tree;
         }
-        return List.copyOf(tags);
+        if (tree.isObject() && tree.path("list").isArray()) {
+            return tree.get("list");
+        }
+        throw new MalformedRecordException("layout_changed", url + ": expected a JSON array of news items (or "
+                + "{\"list\": [...]}), found " + FeedJson.describe(tree));
     }
 
-    private static String brief(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    private static NewsItem item(JsonNode item, URI url) throws MalformedRecordException {
+        if (!item.isObject()) {
+            throw new MalformedRecordException("bad_field", url + ": an item is " + FeedJson.describe(item));
+        }
+        String id = FeedJson.id(item, url.toString());
+        String where = url + " item " + id;
+        String publishAt = FeedJson.text(item, "publishAt", where);
+        OffsetDateTime published = FeedJson.utcTime(publishAt, "publishAt", where);
+        Set<String> codes = new LinkedHashSet<>(FeedJson.texts(item, "originCodes", where));
+        FeedJson.optionalText(item.get("quickOrderCode")).map(String::strip).ifPresent(codes::add);
+        return new NewsItem(FeedJson.text(item, "title", where), Optional.of(ARTICLE_BASE + id),
+                FeedJson.text(item, "content", where), Optional.of(published), Optional.of(publishAt.strip()),
+                List.copyOf(codes), Optional.of(id));
+    }
+
+    private static Optional<Cursor> cursor(JsonNode items) {
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode last = items.get(items.size() - 1);
+        JsonNode id = last.get("id");
+        Optional<String> at = FeedJson.optionalText(last.get("publishAt"));
+        if (id == null || !(id.isIntegralNumber() || id.isTextual()) || at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cursor(id.asText(), at.get().strip()));
     }
 }

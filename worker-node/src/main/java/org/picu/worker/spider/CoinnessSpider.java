@@ -1,13 +1,15 @@
 package org.picu.worker.spider;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.CoinnessConfig;
 import org.picu.worker.fetch.FetchException;
@@ -17,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Coinness news: list pages (following "next" up to {@code max-pages}), then each article page (up to
- * {@code max-articles}), one {@code news} record per article whose url is the article's own page.
- * An article that fails to load or parse is rejected and the crawl goes on.
+ * Coinness breaking news from its public JSON feed: {@code ?languageCode=&limit=}, then older pages with the
+ * previous page's last {@code lastId}/{@code lastAt}, up to {@code max-pages} requests and {@code max-items}
+ * records; one {@code news} record per item (see {@link CoinnessParser}). Items are written once per run even
+ * when a page repeats one. A failed first request fails the crawl; a later one only ends the pagination.
  */
 public final class CoinnessSpider implements Spider {
     public static final String NAME = "coinness";
@@ -39,14 +42,13 @@ public final class CoinnessSpider implements Spider {
     @Override
     public CrawlResult crawl(Fetcher fetcher, RecordSink sink) throws FetchException, IOException {
         List<Rejection> rejections = new ArrayList<>();
-        List<CoinnessParser.Entry> entries = new ArrayList<>();
-        Set<URI> seen = new HashSet<>();
-        Optional<URI> next = Optional.of(config.startUrl());
-        for (int pages = 0; next.isPresent() && pages < config.maxPages(); pages++) {
-            // The first list page is required; a later one failing only ends the pagination.
+        Set<String> seen = new HashSet<>();
+        int records = 0;
+        Optional<CoinnessParser.Cursor> cursor = Optional.empty();
+        for (int pages = 0; pages < config.maxPages() && records < config.maxItems(); pages++) {
             FetchResponse response;
             try {
-                response = fetcher.get(next.get());
+                response = fetcher.get(pageUrl(cursor));
             } catch (FetchException e) {
                 if (pages == 0) {
                     throw e;
@@ -54,27 +56,41 @@ public final class CoinnessSpider implements Spider {
                 rejections.add(new Rejection("fetch_failed", e.getMessage()));
                 break;
             }
-            CoinnessParser.ListPage page = CoinnessParser.list(response.text(), response.url());
-            rejections.addAll(page.rejections());
-            page.entries().stream().filter(e -> seen.add(e.url())).forEach(entries::add);
-            next = page.next().filter(u -> !u.equals(response.url()));
-        }
-        int records = 0;
-        for (CoinnessParser.Entry entry : entries.subList(0, Math.min(entries.size(), config.maxArticles()))) {
-            try {
-                FetchResponse article = fetcher.get(entry.url());
-                sink.accept(new CrawledRecord(RecordKind.NEWS, entry.url().toString(), article.fetchedAt(),
-                        CoinnessParser.article(article.text(), entry).toPayload()));
-                records++;
-            } catch (FetchException e) {
-                rejections.add(new Rejection("fetch_failed", e.getMessage()));
-            } catch (MalformedRecordException e) {
-                rejections.add(new Rejection(e.reason(), e.getMessage()));
+            CoinnessParser.Page page = CoinnessParser.page(response.body(), response.url());
+            rejections.addAll(page.parsed().rejections());
+            if (page.entries() == 0) {
+                if (pages == 0 && page.parsed().rejections().isEmpty()) {
+                    rejections.add(new Rejection("no_data", response.url() + ": the feed answered an empty list"));
+                }
+                break;
             }
+            for (ObjectNode payload : page.parsed().items()) {
+                if (records < config.maxItems() && seen.add(payload.get("item_id").asText())) {
+                    sink.accept(new CrawledRecord(RecordKind.NEWS, response.url().toString(), response.fetchedAt(),
+                            payload));
+                    records++;
+                }
+            }
+            if (page.entries() < config.pageSize() || page.last().isEmpty()) {
+                break;
+            }
+            cursor = page.last();
         }
         if (!rejections.isEmpty()) {
             LOG.warn("coinness: {} items rejected, first: {}", rejections.size(), rejections.get(0));
         }
         return new CrawlResult(records, rejections);
+    }
+
+    private URI pageUrl(Optional<CoinnessParser.Cursor> cursor) {
+        String api = config.apiUrl().toString();
+        StringBuilder url = new StringBuilder(api).append(config.apiUrl().getRawQuery() == null ? '?' : '&')
+                .append("languageCode=").append(encode(config.language())).append("&limit=").append(config.pageSize());
+        cursor.ifPresent(c -> url.append("&lastId=").append(encode(c.lastId())).append("&lastAt=").append(encode(c.lastAt())));
+        return URI.create(url.toString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

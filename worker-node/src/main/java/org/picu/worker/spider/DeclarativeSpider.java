@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.DeclarativeSourceConfig;
+import org.picu.worker.fetch.BlockedException;
 import org.picu.worker.fetch.FetchException;
 import org.picu.worker.fetch.FetchResponse;
 import org.picu.worker.fetch.Fetcher;
@@ -17,7 +18,10 @@ import org.picu.worker.fetch.Fetcher;
 /**
  * A news source described in the worker config ({@code sources.declarative}) rather than in Java: list
  * pages from {@code start-url} following {@code next} up to {@code max-pages}, one {@code news} record per
- * element matching {@code item}. An item without a link gets a content hash as its id.
+ * element matching {@code item}; or, with {@code format: json}, one feed answer and one record per element of
+ * the array at {@code item}. An item without a link gets a content hash as its id. With {@code render: true}
+ * HTML pages are read from the headless browser's DOM. A site refusing the crawler ends the run with that
+ * outcome as a rejection.
  */
 public final class DeclarativeSpider implements Spider {
     private final DeclarativeSourceConfig source;
@@ -40,7 +44,10 @@ public final class DeclarativeSpider implements Spider {
         for (int pages = 0; next.isPresent() && pages < source.maxPages() && visited.add(next.get()); pages++) {
             FetchResponse response;
             try {
-                response = fetcher.get(next.get());
+                response = source.render() ? fetcher.render(next.get()) : fetcher.get(next.get());
+            } catch (BlockedException e) {
+                rejections.add(new Rejection(e.reason(), e.getMessage()));
+                break;
             } catch (FetchException e) {
                 if (pages == 0) {
                     throw e;
@@ -48,8 +55,10 @@ public final class DeclarativeSpider implements Spider {
                 rejections.add(new Rejection("fetch_failed", e.getMessage()));
                 break;
             }
-            DeclarativeParser.Page page = DeclarativeParser.page(response.text(), response.url(),
-                    response.fetchedAt(), source);
+            DeclarativeParser.Page page = source.json()
+                    ? new DeclarativeParser.Page(DeclarativeParser.feed(response.body(), response.url(),
+                            response.fetchedAt(), source), Optional.empty())
+                    : DeclarativeParser.page(response.text(), response.url(), response.fetchedAt(), source);
             for (ObjectNode payload : page.items().items()) {
                 sink.accept(new CrawledRecord(RecordKind.NEWS, response.url().toString(), response.fetchedAt(),
                         payload));

@@ -1,16 +1,31 @@
 package org.picu.worker.spider;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.SaveTickerConfig;
 import org.picu.worker.fetch.FetchException;
 import org.picu.worker.fetch.FetchResponse;
 import org.picu.worker.fetch.Fetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The SaveTicker news board: one page, one {@code news} record per card (see {@link SaveTickerParser}). */
+/**
+ * SaveTicker news from its JSON API (see {@link SaveTickerParser}): the top stories, then up to {@code max-pages}
+ * pages of {@code /api/news/list?page=&page_size=&sort=created_at_desc}, then for each item (up to
+ * {@code max-items}) its detail, since the lists hold only a preview of the text. The list endpoint was reported
+ * retired in mid-2026: when it answers 404/410 ({@code endpoint_gone}) or something that is not a news list, that
+ * is logged and counted once and the run goes on with the top stories. A failed top-stories request fails the
+ * crawl; a failed detail rejects that item only.
+ */
 public final class SaveTickerSpider implements Spider {
     public static final String NAME = "saveticker";
+    private static final Logger LOG = LoggerFactory.getLogger(SaveTickerSpider.class);
 
     private final SaveTickerConfig config;
 
@@ -25,12 +40,65 @@ public final class SaveTickerSpider implements Spider {
 
     @Override
     public CrawlResult crawl(Fetcher fetcher, RecordSink sink) throws FetchException, IOException {
-        FetchResponse response = fetcher.get(config.boardUrl());
-        Parsed<ObjectNode> parsed = SaveTickerParser.board(response.text(), response.url(), response.fetchedAt(),
-                config.maxItems());
-        for (ObjectNode payload : parsed.items()) {
-            sink.accept(new CrawledRecord(RecordKind.NEWS, response.url().toString(), response.fetchedAt(), payload));
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, SaveTickerParser.Entry> entries = new LinkedHashMap<>();
+        FetchResponse top = fetcher.get(api("/api/news/top-stories"));
+        SaveTickerParser.ListPage stories = SaveTickerParser.list(top.body(), top.url());
+        rejections.addAll(stories.rejections());
+        if (stories.readable() && stories.size() == 0) {
+            rejections.add(new Rejection("no_data", top.url() + ": no top stories"));
         }
-        return new CrawlResult(parsed.items().size(), parsed.rejections());
+        stories.entries().forEach(e -> entries.putIfAbsent(e.id(), e));
+        for (int page = 1; page <= config.maxPages() && entries.size() < config.maxItems(); page++) {
+            URI url = api("/api/news/list?page=" + page + "&page_size=" + config.pageSize() + "&sort=created_at_desc");
+            FetchResponse response;
+            try {
+                response = fetcher.get(url);
+            } catch (FetchException e) {
+                boolean gone = e.status() == 404 || e.status() == 410;
+                rejections.add(new Rejection(gone ? "endpoint_gone" : "fetch_failed", e.getMessage()));
+                LOG.warn("saveticker: the news list is {}; going on with the top stories: {}",
+                        gone ? "gone" : "unavailable", e.getMessage());
+                break;
+            }
+            SaveTickerParser.ListPage list = SaveTickerParser.list(response.body(), response.url());
+            rejections.addAll(list.rejections());
+            if (!list.readable()) {
+                LOG.warn("saveticker: the news list answered no news list; going on with the top stories: {}",
+                        list.rejections().get(0).detail());
+                break;
+            }
+            list.entries().forEach(e -> entries.putIfAbsent(e.id(), e));
+            if (list.size() < config.pageSize()) {
+                break;
+            }
+        }
+        int records = 0;
+        for (SaveTickerParser.Entry entry : entries.values()) {
+            if (records >= config.maxItems()) {
+                break;
+            }
+            URI url = api("/api/news/detail/" + entry.id());
+            try {
+                FetchResponse detail = fetcher.get(url);
+                sink.accept(new CrawledRecord(RecordKind.NEWS, detail.url().toString(), detail.fetchedAt(),
+                        SaveTickerParser.withDetail(entry, detail.body(), detail.url()).toPayload()));
+                records++;
+            } catch (FetchException e) {
+                boolean gone = e.status() == 404 || e.status() == 410;
+                rejections.add(new Rejection(gone ? "deleted" : "fetch_failed", e.getMessage()));
+            } catch (MalformedRecordException e) {
+                rejections.add(new Rejection(e.reason(), e.getMessage()));
+            }
+        }
+        if (!rejections.isEmpty()) {
+            LOG.warn("saveticker: {} items rejected, first: {}", rejections.size(), rejections.get(0));
+        }
+        return new CrawlResult(records, rejections);
+    }
+
+    private URI api(String pathAndQuery) {
+        String root = config.apiUrl().toString();
+        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + pathAndQuery);
     }
 }

@@ -2,49 +2,72 @@ package org.picu.worker.spider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.picu.model.RecordEnvelope;
 import org.picu.testkit.replay.ReplayServer;
 
-/** {@code crawl saveticker} over the recorded board, into a spool: one record per card, none collapsed. */
+/** {@code crawl saveticker} over the recorded news API, into a spool: one record per item with its full text. */
 class SaveTickerCrawlIT {
     @TempDir
     Path dir;
 
     @Test
-    void everyCardBecomesItsOwnRecord() throws Exception {
+    void topStoriesAndListPagesBecomeOneRecordPerItemFromItsDetail() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
                     saveticker:
-                      board-url: "%s/app/news"
+                      api-url: "%s"
+                      page-size: 3
                     """.formatted(site.baseUrl()));
 
-            assertEquals("crawl saveticker: 7 records written, 1 rejected, 1 file rolled", result.summary());
-            JsonNode expected = Fixtures.expected("saveticker", "board_normal").get("records");
-            for (int i = 0; i < expected.size(); i++) {
+            // Six items (161415 is both a top story and on list page 1); 161402's detail is gone (404).
+            assertEquals("crawl saveticker: 5 records written, 1 rejected, 1 file rolled", result.summary());
+            assertEquals(List.of("/api/news/top-stories", "/api/news/list?page=1&page_size=3&sort=created_at_desc",
+                    "/api/news/list?page=2&page_size=3&sort=created_at_desc", "/api/news/detail/161424",
+                    "/api/news/detail/161415", "/api/news/detail/161167", "/api/news/detail/161410",
+                    "/api/news/detail/161402", "/api/news/detail/161398"), site.requestedPaths());
+            List<String> ids = List.of("161424", "161415", "161167", "161410", "161398");
+            for (int i = 0; i < ids.size(); i++) {
                 RecordEnvelope got = result.records().get(i);
-                ObjectNode want = ((ObjectNode) expected.get(i)).deepCopy();
-                if (want.has("url")) {
-                    want.put("url", want.get("url").asText().replace("https://www.saveticker.com", site.baseUrl()));
-                }
-                // Relative times count back from this crawl's time, not the fixtures' fixed one.
-                if (want.has("published_at")) {
-                    Instant shifted = OffsetDateTime.parse(want.get("published_at").asText()).toInstant()
-                            .plus(ChronoUnit.SECONDS.between(Fixtures.CRAWLED_AT,
-                                    got.crawledAt().truncatedTo(ChronoUnit.SECONDS)), ChronoUnit.SECONDS);
-                    want.put("published_at", shifted.toString());
-                }
-                Fixtures.assertRecords("card " + i, Fixtures.JSON.createArrayNode().add(want), List.of(got.payload()));
-                assertEquals(site.baseUrl() + "/app/news", got.url(), "the envelope's url is the request");
+                Fixtures.assertRecords(ids.get(i), Fixtures.expected("saveticker", "detail_" + ids.get(i)).get("records"),
+                        List.of(got.payload()));
+                assertEquals(site.baseUrl() + "/api/news/detail/" + ids.get(i), got.url(), "the envelope's url is the request");
             }
+        }
+    }
+
+    @Test
+    void aRetiredListIsCountedAndTheTopStoriesAreStillWritten() throws Exception {
+        try (ReplayServer site = ReplayServer.start("saveticker-retired")) {
+            ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
+                    saveticker:
+                      api-url: "%s"
+                      max-pages: 3
+                    """.formatted(site.baseUrl()));
+
+            assertEquals("crawl saveticker: 3 records written, 1 rejected, 1 file rolled", result.summary());
+            assertEquals(1, site.requestCount("/api/news/list"), "a gone list is asked once per run");
+            assertEquals(List.of("161424", "161415", "161167"),
+                    result.records().stream().map(r -> r.payload().get("item_id").asText()).toList());
+        }
+    }
+
+    @Test
+    void maxItemsBoundsTheDetailRequests() throws Exception {
+        try (ReplayServer site = ReplayServer.start("saveticker")) {
+            ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
+                    saveticker:
+                      api-url: "%s"
+                      max-pages: 0
+                      max-items: 2
+                    """.formatted(site.baseUrl()));
+
+            assertEquals("crawl saveticker: 2 records written, 0 rejected, 1 file rolled", result.summary());
+            assertEquals(0, site.requestCount("/api/news/list"));
+            assertEquals(2, site.requestedPaths().stream().filter(p -> p.startsWith("/api/news/detail/")).count());
         }
     }
 }

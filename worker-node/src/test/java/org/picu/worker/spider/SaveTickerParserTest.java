@@ -1,49 +1,79 @@
 package org.picu.worker.spider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.picu.model.MalformedRecordException;
 
-/** Every case in {@code fixtures/saveticker/} against the expected records beside it. */
+/** Every list and detail answer in {@code fixtures/saveticker/} against the expected output beside it. */
 class SaveTickerParserTest {
     private static final String SOURCE = "saveticker";
-    private static final URI BOARD = URI.create("https://www.saveticker.com/app/news");
 
     @ParameterizedTest
-    @ValueSource(strings = {"board_normal", "board_empty", "board_changed_layout", "board_truncated"})
-    void boards(String fixtureCase) {
-        Fixtures.assertParsed(SOURCE, fixtureCase, parse(fixtureCase, 100));
+    @ValueSource(strings = {"top_stories.json", "list_page1.json", "list_page2.json", "list_empty.json",
+            "list_sunset.json", "list_changed_layout.json", "list_bad_items.json", "list_truncated.json",
+            "list_html.html"})
+    void listAnswers(String file) {
+        String fixtureCase = file.substring(0, file.lastIndexOf('.'));
+        JsonNode expected = Fixtures.expected(SOURCE, fixtureCase);
+        SaveTickerParser.ListPage page = SaveTickerParser.list(Fixtures.bytes(SOURCE, file),
+                URI.create(expected.get("page_url").asText()));
+
+        List<String> ids = new ArrayList<>();
+        expected.get("entries").forEach(id -> ids.add(id.asText()));
+        assertEquals(ids, page.entries().stream().map(SaveTickerParser.Entry::id).toList(), fixtureCase);
+        List<String> reasons = new ArrayList<>();
+        expected.get("rejected").forEach(r -> reasons.add(r.asText()));
+        assertEquals(reasons, page.rejections().stream().map(Rejection::reason).toList(),
+                fixtureCase + ": " + page.rejections());
+        assertEquals(expected.get("size").asInt(), page.size(), fixtureCase);
+        assertEquals(expected.get("readable").asBoolean(), page.readable(), fixtureCase);
     }
 
-    /**
-     * Regression for the original's defect §9.2: every item carried the board's URL and the duplicate filter
-     * kept one item per run. Each card must come out as its own item with its own id, and none may use the
-     * board's address as its url — even two cards with the same title.
-     */
+    @ParameterizedTest
+    @ValueSource(strings = {"detail_161424", "detail_161415", "detail_161167", "detail_161410", "detail_161398",
+            "detail_deleted", "detail_changed_layout", "detail_no_text", "detail_wrong_envelope"})
+    void detailAnswers(String fixtureCase) {
+        JsonNode expected = Fixtures.expected(SOURCE, fixtureCase);
+        SaveTickerParser.Entry entry = entry(expected.get("list").asText(), expected.get("id").asText());
+        List<ObjectNode> records = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        try {
+            records.add(SaveTickerParser.withDetail(entry, Fixtures.bytes(SOURCE, fixtureCase + ".json"),
+                    URI.create(expected.get("page_url").asText())).toPayload());
+        } catch (MalformedRecordException e) {
+            rejections.add(new Rejection(e.reason(), e.getMessage()));
+        }
+        Fixtures.assertParsed(SOURCE, fixtureCase, new Parsed<>(records, rejections));
+    }
+
     @Test
-    void cardsAreNeverCollapsedIntoOneItem() {
-        Parsed<ObjectNode> parsed = parse("board_normal", 100);
+    void createdAtKeepsItsInstantInUtc() {
+        SaveTickerParser.Entry entry = entry("top_stories.json", "161424");
 
-        Set<String> ids = new HashSet<>();
-        parsed.items().forEach(p -> ids.add(p.get("item_id").asText()));
-        assertEquals(7, parsed.items().size());
-        assertEquals(7, ids.size(), "every item has its own id: " + ids);
-        parsed.items().forEach(p -> assertFalse(p.path("url").asText().equals(BOARD.toString()), p.toString()));
+        assertEquals("2026-07-06T08:04:05Z", entry.createdAt().toString());
+        assertEquals("2026-07-06T17:04:05+09:00", entry.createdText());
     }
 
     @Test
-    void maxItemsBoundsTheItemsTaken() {
-        assertEquals(2, parse("board_normal", 2).items().size());
+    void aChangedListNamesTheKeysFound() {
+        SaveTickerParser.ListPage page = SaveTickerParser.list(Fixtures.bytes(SOURCE, "list_changed_layout.json"),
+                URI.create("https://api.saveticker.com/api/news/list?page=1"));
+
+        String detail = page.rejections().get(0).detail();
+        assertTrue(detail.contains("an object with keys [data]"), detail);
     }
 
-    private static Parsed<ObjectNode> parse(String fixtureCase, int maxItems) {
-        return SaveTickerParser.board(Fixtures.text(SOURCE, fixtureCase + ".html"), BOARD, Fixtures.CRAWLED_AT, maxItems);
+    private static SaveTickerParser.Entry entry(String listFile, String id) {
+        return SaveTickerParser.list(Fixtures.bytes(SOURCE, listFile), URI.create("https://api.saveticker.com/api/news/top-stories"))
+                .entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 }

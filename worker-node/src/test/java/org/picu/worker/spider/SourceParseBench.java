@@ -20,11 +20,13 @@ public final class SourceParseBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         DeclarativeSourceConfig board = WorkerConfigLoader.load(Path.of(SourceParseBench.class
                 .getResource("/fixtures/declarative/worker.yml").toURI())).sources().declarative().get(0);
-        String coinnessList = Fixtures.text("coinness", "list_normal.html");
-        String article = Fixtures.text("coinness", "article_normal.html");
-        CoinnessParser.Entry entry = CoinnessParser.list(coinnessList, URI.create("https://www.coinness.com/news"))
-                .entries().get(0);
-        String saveTicker = Fixtures.text("saveticker", "board_normal.html");
+        byte[] coinnessFeed = Fixtures.bytes("coinness", "feed_normal.json");
+        URI coinnessUrl = URI.create("https://api.coinness.com/feed/v1/breaking-news?languageCode=ko&limit=20");
+        byte[] saveTickerList = Fixtures.bytes("saveticker", "list_page1.json");
+        URI saveTickerListUrl = URI.create("https://api.saveticker.com/api/news/list?page=1&page_size=20&sort=created_at_desc");
+        byte[] saveTickerDetail = Fixtures.bytes("saveticker", "detail_161415.json");
+        URI saveTickerDetailUrl = URI.create("https://api.saveticker.com/api/news/detail/161415");
+        SaveTickerParser.Entry saveTickerEntry = SaveTickerParser.list(saveTickerList, saveTickerListUrl).entries().get(0);
         String perplexity = Fixtures.text("perplexity", "page_normal.html");
         String fngPage = Fixtures.text("fear_greed", "page_normal.html");
         byte[] fngApi = Fixtures.bytes("fear_greed", "api_normal.json");
@@ -32,11 +34,11 @@ public final class SourceParseBench {
         List<Case> cases = List.of(
                 new Case("fear_greed api", fngApi.length, () -> FearGreedParser.fromApi(fngApi)),
                 new Case("fear_greed html", fngPage.length(), () -> FearGreedParser.fromHtml(fngPage, Fixtures.CRAWLED_AT)),
-                new Case("coinness list", coinnessList.length(),
-                        () -> CoinnessParser.list(coinnessList, URI.create("https://www.coinness.com/news"))),
-                new Case("coinness article", article.length(), () -> CoinnessParser.article(article, entry).toPayload()),
-                new Case("saveticker board", saveTicker.length(), () -> SaveTickerParser.board(saveTicker,
-                        URI.create("https://www.saveticker.com/app/news"), Fixtures.CRAWLED_AT, 100)),
+                new Case("coinness feed", coinnessFeed.length, () -> CoinnessParser.page(coinnessFeed, coinnessUrl)),
+                new Case("saveticker list", saveTickerList.length,
+                        () -> SaveTickerParser.list(saveTickerList, saveTickerListUrl)),
+                new Case("saveticker detail", saveTickerDetail.length, () -> SaveTickerParser.withDetail(
+                        saveTickerEntry, saveTickerDetail, saveTickerDetailUrl).toPayload()),
                 new Case("perplexity page", perplexity.length(), () -> PerplexityParser.snapshot(perplexity,
                         URI.create("https://www.perplexity.ai/finance/crypto"), 15_000).toPayload()),
                 new Case("declarative board", boardPage.length(), () -> DeclarativeParser.page(boardPage,

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.picu.worker.config.CoinnessConfig;
 import org.picu.worker.config.ConfigException;
 import org.picu.worker.config.DeclarativeSourceConfig;
+import org.picu.worker.config.SaveTickerConfig;
 import org.picu.worker.config.SourcesConfig;
 import org.picu.worker.config.WorkerConfig;
 import org.picu.worker.config.WorkerConfigLoader;
@@ -46,15 +48,17 @@ class SourcesConfigTest {
         WorkerConfig config = load(HEAD + """
                 sources:
                   fear_greed: {api-url: "http://127.0.0.1:1/fng/", limit: 7}
-                  coinness: {start-url: "http://127.0.0.1:1/news", max-pages: 2, max-articles: 5}
-                  saveticker: {board-url: "http://127.0.0.1:1/app/news", max-items: 10}
+                  coinness: {api-url: "http://127.0.0.1:1/feed/v1/breaking-news", language: en, page-size: 50,
+                             max-pages: 2, max-items: 5}
+                  saveticker: {api-url: "http://127.0.0.1:1", page-size: 10, max-pages: 0, max-items: 10}
                   perplexity: {page-url: "http://127.0.0.1:1/finance/crypto", max-chars: 5000}
                 """);
 
         assertEquals(7, config.sources().fearGreed().limit());
         assertEquals(URI.create("http://127.0.0.1:1/fng/"), config.sources().fearGreed().apiUrl());
-        assertEquals(5, config.sources().coinness().maxArticles());
-        assertEquals(10, config.sources().saveTicker().maxItems());
+        assertEquals(new CoinnessConfig(URI.create("http://127.0.0.1:1/feed/v1/breaking-news"), "en", 50, 2, 5),
+                config.sources().coinness());
+        assertEquals(new SaveTickerConfig(URI.create("http://127.0.0.1:1"), 10, 0, 10), config.sources().saveTicker());
         assertEquals(5000, config.sources().perplexity().maxChars());
     }
 
@@ -79,9 +83,9 @@ class SourcesConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> load(HEAD + """
                 sources:
                   fear_greed: {limit: 0, api-url: "ftp://x/"}
-                  coinness: {max-pages: lots}
+                  coinness: {max-pages: lots, language: Korean, page-size: 101}
                   coinbase: {api: x}
-                  saveticker: {board-url: "http://127.0.0.1:1/app/news", colour: {a: 1}}
+                  saveticker: {api-url: "http://127.0.0.1:1", page-size: 51, colour: {a: 1}}
                   declarative:
                     - name: upbit
                       start-url: https://a.example/
@@ -100,7 +104,8 @@ class SourcesConfigTest {
 
         String message = e.getMessage();
         for (String expected : List.of("sources.fear_greed.limit", "sources.fear_greed.api-url",
-                "sources.coinness.max-pages", "(upbit).name is a built-in source", "(upbit).item",
+                "sources.coinness.max-pages", "sources.coinness.language", "sources.coinness.page-size",
+                "sources.saveticker.page-size", "(upbit).name is a built-in source", "(upbit).item",
                 "(upbit).date-format", "(upbit).zone", "(ok-one).start-url is missing", "(ok-one).max-pages",
                 "unknown key 'sources.declarative.colour'", "unknown key 'sources.coinbase'",
                 "unknown key 'sources.saveticker.colour'")) {

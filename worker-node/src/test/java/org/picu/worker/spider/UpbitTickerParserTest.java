@@ -30,7 +30,8 @@ class UpbitTickerParserTest {
     };
 
     @ParameterizedTest
-    @ValueSource(strings = {"ticker_majors", "ticker_damaged", "ticker_no_prev_close", "ticker_usdt_quote"})
+    @ValueSource(strings = {"ticker_majors", "ticker_damaged", "ticker_no_prev_close", "ticker_usdt_quote",
+            "ticker_eight_decimals"})
     void fixtureProducesTheExpectedPayloadsAndRejections(String fixture) throws IOException {
         JsonNode tickers = fixture(fixture + ".json");
         JsonNode expected = fixture(fixture + ".expected.json");
@@ -83,6 +84,28 @@ class UpbitTickerParserTest {
         String json = new ObjectMapper().writeValueAsString(payload);
         assertTrue(json.contains("\"price\":131245000,"), json);
         assertTrue(json.contains("\"timestamp\":\"2026-11-21T03:04:05.123Z\""), json);
+    }
+
+    /** Upbit writes many numbers with eight decimals; read as the spider reads them, they stay exactly that. */
+    @Test
+    void eightDecimalNumbersAreKeptExactlyAsUpbitSentThem() throws Exception {
+        ObjectMapper spiderJson = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(UpbitTickerParser.EXACT);
+        JsonNode tickers;
+        try (InputStream in = UpbitTickerParserTest.class.getResourceAsStream("/fixtures/upbit/ticker_eight_decimals.json")) {
+            tickers = spiderJson.readTree(in);
+        }
+
+        JsonNode btc = UpbitTickerParser.toPayload(tickers.get(0), "KRW");
+        JsonNode shib = UpbitTickerParser.toPayload(tickers.get(1), "KRW");
+
+        assertEquals(new BigDecimal("162876000.00000000"), btc.get("price").decimalValue(), "value and scale");
+        assertEquals(new BigDecimal("201483920331.84512000"), btc.get("acc_trade_price_24h").decimalValue());
+        String json = new ObjectMapper().writeValueAsString(btc) + new ObjectMapper().writeValueAsString(shib);
+        assertTrue(json.contains("\"price\":162876000.00000000,"), json);
+        assertTrue(json.contains("\"price\":0.01834000,"), json);
+        assertTrue(json.contains("\"volume_24h\":218540998120.55190000,"), json);
+        assertTrue(!json.contains("E+") && !json.contains("E-"), "no scientific notation: " + json);
     }
 
     @Test
