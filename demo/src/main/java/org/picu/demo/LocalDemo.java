@@ -47,8 +47,8 @@ import picocli.CommandLine.Option;
                 + " -> API locally, serves the dashboard, and keeps crawling, running jobs and loading live.")
 public final class LocalDemo implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(LocalDemo.class);
-    /** The sources of the demo; {@code demowire} is a declarative (CSS selector) source. */
-    static final List<String> SOURCES = List.of("upbit", "fear_greed", "perplexity", "demowire");
+    /** The sources of the demo: the five built-in ones and {@code demowire}, a declarative (CSS selector) source. */
+    static final List<String> SOURCES = List.of("upbit", "fear_greed", "coinness", "saveticker", "perplexity", "demowire");
     /** How often each source is crawled in the history; the live schedules are in {@link #workerSettings}. */
     static final Map<String, Duration> HISTORY_CADENCE = cadence();
     /**
@@ -59,8 +59,10 @@ public final class LocalDemo implements Callable<Integer> {
             "picu.clean-news.sources", "coinness,saveticker,perplexity,demowire",
             "mapreduce.task.io.sort.mb", "16",
             "mapreduce.client.completion.pollinterval", "50");
-    /** UTC days of history before today: with today, at least 48 and at most 72 hours. */
+    /** UTC days of history before today: the history starts in the first of them. */
     static final int HISTORY_DAYS = 2;
+    /** Hours of history wanted: two days of hourly candles and a little more. */
+    static final Duration HISTORY = Duration.ofHours(50);
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the API (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
@@ -91,6 +93,8 @@ public final class LocalDemo implements Callable<Integer> {
         Map<String, Duration> cadence = new LinkedHashMap<>();
         cadence.put("upbit", Duration.ofMinutes(15));
         cadence.put("fear_greed", Duration.ofHours(6));
+        cadence.put("coinness", Duration.ofMinutes(30));
+        cadence.put("saveticker", Duration.ofHours(1));
         cadence.put("perplexity", Duration.ofHours(3));
         cadence.put("demowire", Duration.ofHours(1));
         return cadence;
@@ -115,6 +119,7 @@ public final class LocalDemo implements Callable<Integer> {
         private final String baseUrl;
         private final Duration readyAfter;
         private final List<Thread> daemons = new java.util.ArrayList<>();
+        private boolean closed;
 
         private Running(Tier2Service tier2, DemoSites sites, String baseUrl, Duration readyAfter) {
             this.tier2 = tier2;
@@ -136,6 +141,10 @@ public final class LocalDemo implements Callable<Integer> {
         /** Stops the daemons, tier-2 (API, loader, MariaDB) and the replay sites. */
         @Override
         public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             daemons.forEach(Thread::interrupt);
             for (Thread daemon : daemons) {
                 try {
@@ -182,8 +191,7 @@ public final class LocalDemo implements Callable<Integer> {
         HistoryCrawl.Report history;
         LoadReport report;
         ApiServer api;
-        Instant historyStart = LocalDate.ofInstant(start, ZoneOffset.UTC).minusDays(HISTORY_DAYS)
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant historyStart = historyStart(start);
         Instant crawled;
         Instant jobsDone;
         try {
@@ -234,6 +242,17 @@ public final class LocalDemo implements Callable<Integer> {
         return running;
     }
 
+    /**
+     * {@link #HISTORY} before {@code now}, on the hour, but not before 00:00 UTC {@link #HISTORY_DAYS} days ago: at
+     * least 48 hours, always three UTC days of partitions.
+     */
+    static Instant historyStart(Instant now) {
+        Instant wanted = now.minus(HISTORY).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant firstDay = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(HISTORY_DAYS).atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        return wanted.isBefore(firstDay) ? firstDay : wanted;
+    }
+
     private static Thread daemon(String name, java.util.function.IntSupplier command) {
         Thread thread = new Thread(() -> LOG.info("{} ended with exit code {}", name, command.getAsInt()), name);
         thread.setDaemon(true);
@@ -254,10 +273,12 @@ public final class LocalDemo implements Callable<Integer> {
                 schedules:
                   upbit: "0 * * * * *"
                   fear_greed: "30 7 * * * *"
+                  coinness: "40 */2 * * * *"
+                  saveticker: "50 */3 * * * *"
                   perplexity: "10 */15 * * * *"
                   demowire: "20 */3 * * * *"
                 assignments:
-                  local-worker: [upbit, fear_greed, perplexity, demowire]
+                  local-worker: [upbit, fear_greed, coinness, saveticker, perplexity, demowire]
                 sources:
                   upbit:
                     base-url: %1$s
@@ -266,6 +287,17 @@ public final class LocalDemo implements Callable<Integer> {
                     api-url: %1$s/fng/
                     page-url: %1$s/crypto/fear-and-greed-index/
                     limit: 30
+                  coinness:
+                    api-url: %1$s/feed/v1/breaking-news
+                    language: ko
+                    page-size: 20
+                    max-pages: 2
+                    max-items: 40
+                  saveticker:
+                    api-url: %1$s
+                    page-size: 10
+                    max-pages: 1
+                    max-items: 10
                   perplexity:
                     page-url: %1$s/finance/crypto
                   declarative:

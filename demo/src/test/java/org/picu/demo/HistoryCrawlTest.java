@@ -57,8 +57,9 @@ class HistoryCrawlTest {
             TreeSet<String> names = new TreeSet<>();
             files.forEach(f -> names.add(f.getParent().getFileName() + "/" + f.getFileName().toString().split("\\.")[0]));
             // runs on multiples of the cadence: Fear & Greed (6 h) and Perplexity (3 h) only at 00:00
-            assertEquals(new TreeSet<>(List.of("20261120/demowire", "20261120/upbit", "20261121/demowire",
-                    "20261121/fear_greed", "20261121/perplexity", "20261121/upbit")), names,
+            assertEquals(new TreeSet<>(List.of("20261120/coinness", "20261120/demowire", "20261120/saveticker",
+                    "20261120/upbit", "20261121/coinness", "20261121/demowire", "20261121/fear_greed",
+                    "20261121/perplexity", "20261121/saveticker", "20261121/upbit")), names,
                     "one file per source and UTC day: " + files);
 
             List<JsonNode> ticks = new ArrayList<>();
@@ -83,6 +84,13 @@ class HistoryCrawlTest {
                     new CrawlLedger(work.resolve("spool")).lastSuccess());
             assertEquals(0, again.totalRuns(), "nothing left to crawl: " + again.summary());
         }
+    }
+
+    @Test
+    void the_history_is_at_least_48_hours_over_three_utc_days() {
+        assertEquals(Instant.parse("2026-11-19T17:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T19:06:30Z")));
+        assertEquals(Instant.parse("2026-11-19T00:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T00:30:00Z")));
+        assertEquals(Instant.parse("2026-11-19T21:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T23:59:59Z")));
     }
 
     @Test

@@ -90,7 +90,17 @@ public final class DemoSites implements AutoCloseable {
         return counts;
     }
 
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body, Map<String, String> headers) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
+        Answer with(String header, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(header, value);
+            return new Answer(status, contentType, body, more);
+        }
+
         static Answer json(Object tree) {
             try {
                 return new Answer(200, "application/json; charset=utf-8", JSON.writeValueAsString(tree));
@@ -141,6 +151,7 @@ public final class DemoSites implements AutoCloseable {
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
@@ -157,7 +168,8 @@ public final class DemoSites implements AutoCloseable {
                 list.addObject().put("market", "KRW-" + coin.symbol()).put("korean_name", coin.koreanName())
                         .put("english_name", coin.englishName());
             }
-            return Answer.json(list);
+            // the replay never runs short of Upbit's per-second request quota
+            return Answer.json(list).with("Remaining-Req", "group=market; min=1800; sec=29");
         }
         if (path.equals("/v1/ticker")) {
             ArrayNode tickers = NODES.arrayNode();
@@ -173,7 +185,7 @@ public final class DemoSites implements AutoCloseable {
                 error.putObject("error").put("name", 404).put("message", "Code not found");
                 return new Answer(404, "application/json; charset=utf-8", error.toString());
             }
-            return Answer.json(tickers);
+            return Answer.json(tickers).with("Remaining-Req", "group=ticker; min=1800; sec=29");
         }
         return new Answer(404, "text/plain", "not found");
     }

@@ -313,6 +313,7 @@
       list.appendChild(el('li', data.summary.critical + ' critical, ' + data.summary.warning + ' warning, ' +
         data.summary.normal + ' normal', 'meta'));
     }
+    setAge('alerts-age', data.alerts.map(function (a) { return a.timestamp; }), 'observed', 3 * 3600000);
   }
 
   var SEVERITY = { critical: 0, high: 0, warning: 1, medium: 1, normal: 2, low: 2 };
