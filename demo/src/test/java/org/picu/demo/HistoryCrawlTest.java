@@ -42,13 +42,13 @@ class HistoryCrawlTest {
             WorkerConfig worker = config(sites.baseUrl());
             HistoryCrawl.Report report = HistoryCrawl.crawl(worker, clock, LocalDemo.HISTORY_CADENCE, from, to, Map.of());
 
-            assertEquals(16, report.runs().get("upbit"), "every 15 min for 4 hours");
+            assertEquals(12, report.runs().get("upbit"), "every 20 min for 4 hours");
             LocalDemo.HISTORY_CADENCE.keySet().forEach(source -> {
                 assertTrue(report.records().get(source) > 0, source + " gave records: " + report.summary());
                 assertEquals(0, report.rejected().get(source), source + ": " + report.summary());
                 assertEquals(0, report.failedRuns().get(source), source + ": " + report.summary());
             });
-            assertEquals(160, report.records().get("upbit"), "ten symbols per run");
+            assertEquals(120, report.records().get("upbit"), "ten symbols per run");
 
             List<Path> files;
             try (Stream<Path> walk = Files.walk(work.resolve("spool"))) {
@@ -57,6 +57,7 @@ class HistoryCrawlTest {
             TreeSet<String> names = new TreeSet<>();
             files.forEach(f -> names.add(f.getParent().getFileName() + "/" + f.getFileName().toString().split("\\.")[0]));
             // runs on multiples of the cadence: Fear & Greed (6 h) and Perplexity (3 h) only at 00:00
+            // runs on multiples of the cadence: SaveTicker and the demo wire (2 h) at 22:00 and 00:00
             assertEquals(new TreeSet<>(List.of("20261120/coinness", "20261120/demowire", "20261120/saveticker",
                     "20261120/upbit", "20261121/coinness", "20261121/demowire", "20261121/fear_greed",
                     "20261121/perplexity", "20261121/saveticker", "20261121/upbit")), names,
@@ -70,15 +71,15 @@ class HistoryCrawlTest {
                     }
                 }
             }
-            assertEquals(160, ticks.size());
+            assertEquals(120, ticks.size());
             for (JsonNode tick : ticks) {
                 Instant crawled = Instant.parse(tick.get("crawled_at").asText());
                 assertTrue(!crawled.isBefore(from) && crawled.isBefore(to), "a past crawl time: " + crawled);
-                assertEquals(0, crawled.getEpochSecond() % 900, "on the 15-minute grid: " + crawled);
+                assertEquals(0, crawled.getEpochSecond() % 1200, "on the 20-minute grid: " + crawled);
                 assertEquals(crawled, Instant.parse(tick.get("payload").get("timestamp").asText()),
                         "the site answered as of the crawl time");
             }
-            assertEquals(Instant.parse("2026-11-21T01:45:00Z"), new CrawlLedger(work.resolve("spool")).lastSuccess().get("upbit"));
+            assertEquals(Instant.parse("2026-11-21T01:40:00Z"), new CrawlLedger(work.resolve("spool")).lastSuccess().get("upbit"));
 
             HistoryCrawl.Report again = HistoryCrawl.crawl(worker, clock, LocalDemo.HISTORY_CADENCE, from, to,
                     new CrawlLedger(work.resolve("spool")).lastSuccess());
