@@ -6,7 +6,8 @@
 # the same input, splits, slots and reducers with no JSON parsed and no Parquet written), the floor under the jobs' time;
 # -Dbench.jobs=floor-news the same on the news corpus with clean-news' shuffle sizes (comma-separate to run several).
 # Generates the records (20 % duplicates) under mapreduce-jobs/target/bench/ and runs both jobs there.
-# Builds mapreduce-jobs (tests skipped) if needed. Results are recorded in docs/bench/mapreduce.md.
+# Compiles mapreduce-jobs and the modules it depends on in one reactor (-am; tests compiled, not run), so it works
+# on a fresh clone with nothing installed in ~/.m2. Results are recorded in docs/bench/mapreduce.md.
 # The local job runner's tasks run in this JVM: BENCH_GC (default -XX:+UseParallelGC, the collector recommended
 # for task JVMs in docs/bench/mapreduce.md) picks its collector; BENCH_GC=-XX:+UseG1GC gives the JDK default.
 # BENCH_LOG4J=<file> replaces the log4j configuration (e.g. one with org.apache.hadoop.mapred at INFO, for the
@@ -14,10 +15,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN="./mvnw -B -q ${MVN_OFFLINE:--o}"
-if [ ! -f mapreduce-jobs/target/test-classes/org/picu/jobs/bench/CleanBenchmark.class ]; then
-  $MVN -pl mapreduce-jobs install -DskipTests
-fi
-$MVN -pl mapreduce-jobs dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+# Sibling modules (model) resolve to their target/classes within the reactor, never to a stale ~/.m2 copy.
+$MVN -pl mapreduce-jobs -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+  -Dmdep.includeScope=test
 # A private copy of the classes, so that a build running meanwhile cannot change them under the benchmark.
 SNAP=mapreduce-jobs/target/bench-classes
 mkdir -p mapreduce-jobs/target/bench-tmp

@@ -2,7 +2,7 @@
 # API benchmark: wrk -c32 on loopback against four read endpoints over 1 million news and 1 million market rows,
 # first with the response cache (the default), then without it (api.cache.enabled: false).
 #   bench/tier2-api.sh [seconds-per-endpoint] [http-threads]
-# Installs Debian's wrk if missing; builds tier2-api (tests skipped) if needed; the bundled MariaDB and its data live
+# Installs Debian's wrk if missing; compiles tier2-api and its sibling modules; the bundled MariaDB and its data live
 # under tier2-api/target/bench-api/ (filled once, ~1-2 min, reused by later runs). Results: docs/bench/tier2-api.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,10 +13,10 @@ MVN="./mvnw -B -q ${MVN_OFFLINE:--o}"
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk
 fi
-if [ ! -f tier2-api/target/test-classes/org/picu/tier2/api/ApiBenchmarkServer.class ]; then
-  $MVN -pl tier2-api install -DskipTests
-fi
-$MVN -pl tier2-api dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+# One reactor with the modules tier2-api depends on (-am; tests compiled, not run): works on a fresh clone with
+# nothing installed in ~/.m2, and never picks up a stale installed copy of a sibling module.
+$MVN -pl tier2-api -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+  -Dmdep.includeScope=test
 mkdir -p "$OUT"
 # A private copy of the classes, so that a build of the module running meanwhile cannot pull them from under us.
 rm -rf "$OUT/classes" "$OUT/test-classes"

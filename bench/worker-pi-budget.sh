@@ -1,57 +1,104 @@
 #!/usr/bin/env bash
-# Worker Pi budget: the daemon with -Xmx64m crawls the replayed Upbit site every second and uploads
-# continuously to a local "HDFS" (Hadoop's local file system) for a while; prints peak RSS (/usr/bin/time -v)
-# and records/s, then records/s through the spool and the uploader alone.
+# Worker Pi budget: the daemon, started with the JVM flags of conf/worker/picu-worker.service and from the jar the
+# unit runs (worker-node-*-all.jar, the deployment class path), crawls the recorded sites of all five built-in
+# sources (testkit replay on loopback: upbit every second, the others every 5 s) and uploads continuously to a real
+# HDFS: a NameNode and a DataNode (MiniDFSCluster in a JVM of its own, org.picu.worker.bench.BudgetTargets), so the
+# whole HDFS client is loaded and used. Prints the daemon's peak RSS (/usr/bin/time -v), what it shipped per source
+# and its `status`; then records/s through the spool and the uploader alone (local file system).
 #   bench/worker-pi-budget.sh [seconds] [records-for-spool-benchmark]
-# Builds testkit and worker-node (tests skipped) if needed; everything lives under worker-node/target/bench/.
+#   NMT=1 bench/worker-pi-budget.sh ...   also prints the JVM's native memory summary (NMT) near the end of the run
+#   EXTRA_JVM_OPTS="..." bench/worker-pi-budget.sh ...   adds flags after the unit's (to try a change)
+#   NO_BUILD=1 bench/worker-pi-budget.sh ...   reuses the previous build
+# Builds worker-node with the modules it depends on (-am, tests skipped); everything lives under
+# worker-node/target/bench/.
 # Results are recorded in docs/bench/worker.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-60}"
 SPOOL_RECORDS="${2:-200000}"
 MVN="./mvnw -B -q ${MVN_OFFLINE:--o}"
-JAR=$(ls worker-node/target/worker-node-*-all.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ] || [ ! -f worker-node/target/test-classes/org/picu/worker/bench/SpoolUploadBenchmark.class ]; then
-  $MVN -pl testkit,worker-node install -DskipTests
-  JAR=$(ls worker-node/target/worker-node-*-all.jar | head -1)
+# One reactor build with the modules worker-node depends on (-am; never install): works on a fresh clone with
+# nothing installed in ~/.m2 and never picks up a stale installed copy of a sibling module. It gives the agent
+# jar, the test classes and the test class path with this tree's model and testkit jars.
+# NO_BUILD=1 reuses the previous build.
+if [ -z "${NO_BUILD:-}" ]; then
+  $MVN -pl testkit,worker-node -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 fi
-$MVN -pl worker-node dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+JAR=$(ls worker-node/target/worker-node-*-all.jar | head -1)
 CP="worker-node/target/test-classes:worker-node/target/classes:$(cat worker-node/target/bench-classpath.txt)"
 WORK="$PWD/worker-node/target/bench"
-rm -rf "$WORK" && mkdir -p "$WORK/hdfs"
+rm -rf "$WORK" && mkdir -p "$WORK/targets" "$WORK/hadoop-conf"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -Xmx64m -cp "$CP" org.picu.testkit.replay.ReplayServerMain upbit "$PORT" > "$WORK/replay.log" 2>&1 &
-REPLAY=$!
-trap 'kill $REPLAY 2>/dev/null || true' EXIT
-for _ in $(seq 50); do grep -q serving "$WORK/replay.log" && break; sleep 0.2; done
+# The unit's JVM flags, read from the unit itself so the benchmark measures what a Pi runs.
+UNIT=conf/worker/picu-worker.service
+PI_JVM_OPTS=$(sed -n '/^ExecStart=/,/-jar/p' "$UNIT" | tr -d '\\\n' | sed -e 's/^ExecStart=[^ ]*java//' -e 's/-jar.*//' | xargs)
+PI_ENV=$(sed -n 's/^Environment=//p' "$UNIT" | xargs)
+PI_JVM_OPTS="$PI_JVM_OPTS ${EXTRA_JVM_OPTS:-}"
+[ -n "${NMT:-}" ] && PI_JVM_OPTS="$PI_JVM_OPTS -XX:NativeMemoryTracking=summary"
 
+java -Xmx512m -XX:+UseSerialGC -Djava.io.tmpdir="$WORK/targets" -Dlog4j.configuration=file:worker-node/src/test/resources/log4j.properties \
+  -cp "$CP" org.picu.worker.bench.BudgetTargets "$WORK/targets" > "$WORK/targets.log" 2>&1 &
+TARGETS=$!
+trap 'kill $TARGETS 2>/dev/null || true; wait $TARGETS 2>/dev/null || true' EXIT
+for _ in $(seq 600); do [ -f "$WORK/targets/targets.properties" ] && break; kill -0 $TARGETS 2>/dev/null || break; sleep 0.2; done
+[ -f "$WORK/targets/targets.properties" ] || { tail -30 "$WORK/targets.log"; echo "HDFS and the sites did not start"; exit 1; }
+target() { sed -n "s/^$1=//p" "$WORK/targets/targets.properties"; }
+
+# The client side of the cluster's site files (conf/hadoop): 64 KiB I/O buffers; one DataNode here, so one replica.
+cat > "$WORK/hadoop-conf/core-site.xml" <<XML
+<configuration><property><name>io.file.buffer.size</name><value>65536</value></property></configuration>
+XML
+cat > "$WORK/hadoop-conf/hdfs-site.xml" <<XML
+<configuration><property><name>dfs.replication</name><value>1</value></property></configuration>
+XML
 cat > "$WORK/worker.yml" <<YML
 worker: {id: bench1}
 spool: {dir: $WORK/spool, roll-age: PT10S}
-hdfs: {uri: "file://$WORK/hdfs"}
+hdfs: {uri: "$(target hdfs)", conf-dir: "$WORK/hadoop-conf"}
 fetch: {host-delay: PT0S, host-jitter: PT0S}
 upload: {interval: PT2S}
-schedules: {upbit: "* * * * * *"}
-assignments: {bench1: [upbit]}
+schedules:
+  upbit: "* * * * * *"
+  fear_greed: "*/5 * * * * *"
+  coinness: "*/5 * * * * *"
+  saveticker: "*/5 * * * * *"
+  perplexity: "*/5 * * * * *"
+assignments: {bench1: [upbit, fear_greed, coinness, saveticker, perplexity]}
 sources:
-  upbit: {base-url: "http://127.0.0.1:$PORT"}
+  upbit: {base-url: "$(target upbit)"}
+  fear_greed: {api-url: "$(target fear_greed)/fng/", page-url: "$(target fear_greed)/crypto/fear-and-greed-index/", limit: 3}
+  coinness: {start-url: "$(target coinness)/news"}
+  saveticker: {board-url: "$(target saveticker)/app/news"}
+  perplexity: {page-url: "$(target perplexity)/finance/crypto"}
 YML
 
-# The JVM flags of conf/worker/picu-worker.service: 64 MB heap, serial GC, C1 only, small stacks and caches.
-PI_JVM_OPTS="-Xmx64m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m"
-echo "daemon: $PI_JVM_OPTS, MALLOC_ARENA_MAX=2, upbit every second, $SECONDS_TO_RUN s"
-MALLOC_ARENA_MAX=2 /usr/bin/time -v java $PI_JVM_OPTS \
+echo "daemon: $PI_ENV java $PI_JVM_OPTS -jar $(basename "$JAR"); 5 sources, HDFS $(target hdfs), $SECONDS_TO_RUN s"
+env $PI_ENV /usr/bin/time -v java $PI_JVM_OPTS \
   -Djava.io.tmpdir="$WORK" -jar "$JAR" daemon --duration "PT${SECONDS_TO_RUN}S" --config "$WORK/worker.yml" \
-  > "$WORK/daemon.log" 2> "$WORK/daemon.err" || { tail -20 "$WORK/daemon.err"; exit 1; }
+  > "$WORK/daemon.log" 2> "$WORK/daemon.err" &
+TIMER=$!
+if [ -n "${NMT:-}" ]; then
+  sleep $(( SECONDS_TO_RUN * 9 / 10 ))
+  DAEMON=$(pgrep -P $TIMER java || true)
+  [ -n "$DAEMON" ] && jcmd "$DAEMON" VM.native_memory summary > "$WORK/nmt.txt" 2>&1 || true
+  [ -n "$DAEMON" ] && grep -E "^(Total|-? *(Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Native Memory Tracking|Shared class space|Arena Chunk|Metaspace))" "$WORK/nmt.txt" || true
+  [ -n "$DAEMON" ] && echo "threads: $(ls /proc/$DAEMON/task | wc -l); RSS now: $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$DAEMON/status)"
+  [ -n "$DAEMON" ] && jcmd "$DAEMON" Thread.print 2>/dev/null | grep '^"' | sed -e 's/^"\([^"]*\)".*/\1/' -e 's/[0-9]\+/N/g' \
+    | sort | uniq -c | sort -rn | head -15 > "$WORK/threads.txt" && cat "$WORK/threads.txt"
+fi
+wait $TIMER || { tail -20 "$WORK/daemon.err"; exit 1; }
 RSS_KB=$(grep "Maximum resident set size" "$WORK/daemon.err" | awk '{print $NF}')
-SHIPPED=$(find "$WORK/hdfs/raw" -name '*.jsonl' -exec cat {} + | wc -l)
-FILES=$(find "$WORK/hdfs/raw" -name '*.jsonl' | wc -l)
-echo "daemon: peak RSS $((RSS_KB / 1024)) MB; $SHIPPED records in $FILES files shipped in $SECONDS_TO_RUN s" \
-  "($(python3 -c "print(round($SHIPPED/$SECONDS_TO_RUN,1))") records/s, bounded by the 1 s schedule)"
+echo "daemon: peak RSS $((RSS_KB / 1024)) MB"
+for source in upbit fear_greed coinness saveticker perplexity; do
+  FILES=$(find "$WORK/spool" -name "$source.bench1.*.uploaded" | wc -l)
+  LINES=$(find "$WORK/spool" -name "$source.bench1.*.uploaded" -exec cat {} + 2>/dev/null | wc -l)
+  echo "  $source: $LINES records in $FILES files shipped to HDFS"
+done
+java -Xmx64m -jar "$JAR" status --config "$WORK/worker.yml" | sed -n '/^sources/,$p'
 
-echo "spool and upload alone: $SPOOL_RECORDS records, -Xmx64m"
-MALLOC_ARENA_MAX=2 /usr/bin/time -v java $PI_JVM_OPTS -Dlog4j.configuration=file:worker-node/src/test/resources/log4j.properties \
+echo "spool and upload alone: $SPOOL_RECORDS records, $PI_JVM_OPTS"
+env $PI_ENV /usr/bin/time -v java $PI_JVM_OPTS -Dlog4j.configuration=file:worker-node/src/test/resources/log4j.properties \
   -Djava.io.tmpdir="$WORK" -cp "$CP" org.picu.worker.bench.SpoolUploadBenchmark "$SPOOL_RECORDS" "$WORK/throughput" \
   2> "$WORK/throughput.err"
 echo "spool/upload: peak RSS $(( $(grep "Maximum resident set size" "$WORK/throughput.err" | awk '{print $NF}') / 1024 )) MB"

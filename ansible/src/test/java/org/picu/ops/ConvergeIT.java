@@ -167,7 +167,9 @@ class ConvergeIT {
                 "the worker-agent artifact of requirements/worker.yml");
         String config = Files.readString(WORKER.resolve("etc/picu/worker.yml"));
         for (String expected : List.of("id: picu-worker1", "dir: /srv/picu/spool", "uri: hdfs://picu-master:9000",
-                "upbit: \"*/5 * * * *\"", "picu-worker1: [upbit]")) {
+                "upbit: \"*/5 * * * *\"", "fear_greed: \"7 * * * *\"", "coinness: \"*/30 * * * *\"",
+                "saveticker: \"*/30 * * * *\"", "perplexity: \"15 */6 * * *\"",
+                "picu-worker1: [upbit, fear_greed, coinness, saveticker, perplexity]")) {
             assertTrue(config.contains(expected), "worker.yml lacks " + expected + ":\n" + config);
         }
         Path spool = WORKER.resolve("srv/picu/spool");
@@ -183,6 +185,10 @@ class ConvergeIT {
         // the installed agent runs on the installed JDK inside the root
         String help = inRoot(WORKER, "worker-help", "/usr/bin/java", "-Xmx64m", "-jar", "/opt/picu/worker-node-all.jar", "--help");
         assertTrue(help.contains("Usage: picu-worker") && help.contains("crawl"), help);
+        // and accepts the rendered config with all five sources (an invalid config exits 2)
+        String status = inRoot(WORKER, "worker-status", "/usr/bin/java", "-Xmx64m", "-jar", "/opt/picu/worker-node-all.jar",
+                "status", "--config", "/etc/picu/worker.yml");
+        assertTrue(status.contains("worker picu-worker1, spool /srv/picu/spool"), status);
     }
 
     @Test
@@ -226,7 +232,7 @@ class ConvergeIT {
                 "          picu_address: 10.99.0.11",
                 "          ansible_connection: community.general.chroot",
                 "          ansible_host: " + WORKER,
-                "          worker_sources: [upbit]",
+                "          worker_sources: [upbit, fear_greed, coinness, saveticker, perplexity]",
                 "          hadoop_host_overrides: {nm_memory_mb: 1536}",
                 "        picu-worker2: {picu_address: 10.99.0.12}",
                 "    tier2:",

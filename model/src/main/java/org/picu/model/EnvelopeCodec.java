@@ -1,5 +1,6 @@
 package org.picu.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,12 @@ import java.time.format.DateTimeParseException;
  * Instances are thread-safe.
  */
 public final class EnvelopeCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A line that repeats a key in any object ({@code "symbol":"BTC","symbol":"ETH"}) is ambiguous: a plain
+     * tree would silently keep the last value, so the parser refuses it instead.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final String DUPLICATE = "Duplicate field '";
 
     /** The envelope as one line of JSON without a trailing newline. */
     public String toJsonLine(RecordEnvelope envelope) {
@@ -38,15 +44,21 @@ public final class EnvelopeCodec {
     /**
      * Parses one line.
      *
-     * @throws MalformedRecordException with reason {@code bad_json}, {@code missing_field},
-     *     {@code bad_field} or {@code unsupported_version}
+     * @throws MalformedRecordException with reason {@code bad_json}, {@code duplicate_key} (an object of the
+     *     line repeats a key), {@code missing_field}, {@code bad_field} or {@code unsupported_version}
      */
     public RecordEnvelope parse(String line) throws MalformedRecordException {
         JsonNode node;
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new MalformedRecordException("bad_json", "line is not JSON: " + e.getOriginalMessage());
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith(DUPLICATE) && message.lastIndexOf('\'') > DUPLICATE.length()) {
+                throw new MalformedRecordException("duplicate_key", "line repeats the key '"
+                        + message.substring(DUPLICATE.length(), message.lastIndexOf('\''))
+                        + "' in one object, so which value holds is ambiguous");
+            }
+            throw new MalformedRecordException("bad_json", "line is not JSON: " + message);
         }
         if (node == null || !node.isObject()) {
             throw new MalformedRecordException("bad_json", "line is not a JSON object");

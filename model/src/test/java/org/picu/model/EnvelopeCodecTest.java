@@ -39,6 +39,7 @@ class EnvelopeCodecTest {
     @CsvSource(delimiter = '|', value = {
         "not json at all|bad_json",
         "[1,2]|bad_json",
+        "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{\"symbol\":\"BTC\",\"symbol\":\"ETH\"}}|duplicate_key",
         "{\"schema_version\":2,\"source\":\"upbit\"}|unsupported_version",
         "{\"source\":\"upbit\"}|missing_field",
         "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"weather\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{}}|bad_field",

@@ -3,8 +3,10 @@ package org.picu.worker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.picu.model.BuiltInSource;
 import org.picu.worker.config.WorkerConfig;
 import org.picu.worker.config.WorkerConfigLoader;
 import org.picu.worker.daemon.CrawlRun;
@@ -38,13 +40,20 @@ final class CrawlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<source>",
-            description = "The source to crawl: upbit, fear_greed, coinness, saveticker, perplexity or a declarative"
-                    + " source of the config.")
+    @Parameters(index = "0", paramLabel = "<source>", completionCandidates = BuiltInSourceNames.class,
+            description = "The source to crawl: ${COMPLETION-CANDIDATES} or a declarative source of the config.")
     String source;
 
     @Option(names = "--config", required = true, paramLabel = "<file>", description = "The worker's YAML config file.")
     Path config;
+
+    /** The built-in source names for the help text. */
+    static final class BuiltInSourceNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return BuiltInSource.names().iterator();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

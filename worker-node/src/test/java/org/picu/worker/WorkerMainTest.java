@@ -100,6 +100,10 @@ class WorkerMainTest {
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
             Path config = WorkerConfigFiles.write(dir, spool, hdfs.toUri().toString(), upbit.baseUrl());
             assertEquals(0, run("crawl", "upbit", "--config", config.toString()), err.toString());
+            // the same spool, the site answering 404 for the market list: the run fails and says why
+            Path gone = WorkerConfigFiles.write(Files.createDirectories(dir.resolve("gone")), spool,
+                    hdfs.toUri().toString(), upbit.baseUrl() + "/gone");
+            assertEquals(1, run("crawl", "upbit", "--config", gone.toString()));
 
             assertEquals(0, run("status", "--config", config.toString()));
             String before = out.toString();
@@ -107,7 +111,9 @@ class WorkerMainTest {
             assertTrue(before.matches("(?s).*  \\d{8}: 1 files, \\d+ bytes.*"), before);
             assertTrue(before.contains("oldest unshipped: ") && before.contains("upbit.w1.000000000000-000000000008.jsonl"),
                     before);
-            assertTrue(before.contains("last success upbit: "), before);
+            assertTrue(before.matches("(?s).*\n  upbit: last success 20\\S+Z; 2 runs, 1 failed, 9 records, no rejects;"
+                    + " last run \\S+ failed; last failure \\S+ http_404 \\(GET \\S+/gone/v1/market/all\\S* returned HTTP 404.*"),
+                    before);
 
             assertEquals(0, run("cleanup", "--retention", "0d", "--config", config.toString()));
             assertEquals("cleanup: 0 shipped files deleted (0 bytes), 0 empty date folders removed, 1 unshipped files kept",

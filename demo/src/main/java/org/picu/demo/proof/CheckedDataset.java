@@ -8,13 +8,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
+import org.picu.model.BuiltInSource;
+import org.picu.model.RecordKind;
 
 /**
  * A cleaned dataset whose records the live site served, with where its natural key ({@link NaturalKeys}) is found
  * in MariaDB, in the published Parquet and in a rejected raw line.
  */
 enum CheckedDataset {
-    MARKET_TICKS("market_ticks", "market_trends", List.of("upbit"),
+    MARKET_TICKS("market_ticks", "market_trends", BuiltInSource.namesOf(RecordKind.MARKET_TICK),
             "SELECT symbol, `timestamp` FROM market_trends WHERE source = 'upbit'") {
         @Override
         String key(ResultSet row) throws SQLException {
@@ -32,7 +34,7 @@ enum CheckedDataset {
             return NaturalKeys.market(payload.path("symbol").asText(), Instant.parse(payload.path("timestamp").asText()).toEpochMilli());
         }
     },
-    NEWS("news", "news", List.of("coinness", "saveticker", "perplexity"), "SELECT news_key FROM news") {
+    NEWS("news", "news", BuiltInSource.namesOf(RecordKind.NEWS), "SELECT news_key FROM news") {
         @Override
         String key(ResultSet row) throws SQLException {
             return row.getString(1);
@@ -51,7 +53,7 @@ enum CheckedDataset {
                     payload.path("content").asText());
         }
     },
-    FEAR_GREED("fear_greed", "fear_greed_index", List.of("fear_greed"), "SELECT `timestamp` FROM fear_greed_index") {
+    FEAR_GREED("fear_greed", "fear_greed_index", BuiltInSource.namesOf(RecordKind.FEAR_GREED), "SELECT `timestamp` FROM fear_greed_index") {
         @Override
         String key(ResultSet row) throws SQLException {
             return NaturalKeys.fearGreed(millis(row, 1));

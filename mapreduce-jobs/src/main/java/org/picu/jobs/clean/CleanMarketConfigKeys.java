@@ -1,10 +1,12 @@
 package org.picu.jobs.clean;
 
+import org.picu.model.layout.Dataset;
+
 /** Configuration keys of {@code clean-market}; set them with {@code -D key=value} on the command line. */
 public final class CleanMarketConfigKeys {
     /** Comma-separated raw sources whose files hold market ticks. */
     public static final String SOURCES = "picu.clean-market.sources";
-    public static final String SOURCES_DEFAULT = "upbit";
+    public static final String SOURCES_DEFAULT = String.join(",", Dataset.MARKET_TICKS.rawSources());
 
     /**
      * Parquet row group size. A Pi map/reduce container has ~400-600 MB of heap; a row group is buffered

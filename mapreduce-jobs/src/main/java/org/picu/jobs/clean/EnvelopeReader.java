@@ -22,12 +22,13 @@ import org.picu.model.RecordKind;
  *
  * <p>It only ever <em>accepts</em>: for a line it is sure of, it returns exactly the envelope the model's
  * {@link EnvelopeCodec} returns; for anything else (malformed JSON, a missing or mistyped field, a
- * duplicated envelope field, content after the object, a byte-order mark, UTF-8-encoded surrogates) it
+ * key repeated in any object, content after the object, a byte-order mark, UTF-8-encoded surrogates) it
  * returns null and the caller asks the codec, which stays the one definition of the envelope and of every
  * reject reason and message. {@code EnvelopeReaderTest} checks the two against each other.
  */
 final class EnvelopeReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict like the codec's: a line repeating a key in any object is left to the codec, which rejects it. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int SCHEMA_VERSION = 1;
     private static final int SOURCE = 1 << 1;
     private static final int KIND = 1 << 2;

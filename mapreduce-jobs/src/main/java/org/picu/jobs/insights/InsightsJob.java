@@ -28,6 +28,8 @@ import org.picu.model.layout.PartitionDate;
  */
 public class InsightsJob extends DerivedDatasetJob {
     public static final String NAME = "insights";
+    /** Days before the run's day whose candles, indicators, news and sentiment are read too (a window may start the day before). */
+    public static final int DAYS_BEFORE = 1;
 
     public InsightsJob() {
         this(Clock.systemUTC());
@@ -68,7 +70,7 @@ public class InsightsJob extends DerivedDatasetJob {
 
     @Override
     protected List<Path> inputs(FileSystem fs, HdfsLayout layout, PartitionDate date) throws IOException {
-        PartitionDate before = new PartitionDate(date.day().minusDays(1));
+        PartitionDate before = new PartitionDate(date.day().minusDays(DAYS_BEFORE));
         List<Path> today = new ArrayList<>();
         for (Dataset d : List.of(Dataset.CANDLES_1H, Dataset.INDICATORS, Dataset.NEWS)) {
             today.addAll(publishedFiles(fs, layout, d, date));
@@ -91,7 +93,7 @@ public class InsightsJob extends DerivedDatasetJob {
                 org.picu.jobs.publish.PublishConfigKeys.ROOT_DEFAULT));
         FileSystem fs = new Path(layout.root()).getFileSystem(conf);
         List<String> sentiment = new ArrayList<>();
-        for (PartitionDate d : List.of(new PartitionDate(date.day().minusDays(1)), date)) {
+        for (PartitionDate d : List.of(new PartitionDate(date.day().minusDays(DAYS_BEFORE)), date)) {
             publishedFiles(fs, layout, Dataset.NEWS_SENTIMENT, d).forEach(p -> sentiment.add(p.toString()));
         }
         conf.setStrings(InsightsConfigKeys.SENTIMENT_FILES, sentiment.toArray(String[]::new));

@@ -81,6 +81,28 @@ class CleanMarketJobTest {
         }
     }
 
+    /** Regression: a repeated key used to resolve silently to its last value; such a line is ambiguous. */
+    @Test
+    void a_line_repeating_a_key_is_rejected_as_ambiguous_not_resolved_to_one_value() throws Exception {
+        Path root = LocalHadoop.freshDir("clean-market-duplicate-key");
+        Path raw = Files.createDirectories(root.resolve("raw/upbit/" + DAY));
+        String tick = "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\","
+                + "\"crawled_at\":\"2026-11-21T03:00:05Z\",\"worker_id\":\"w1\",\"seq\":%d,\"url\":\"http://x\","
+                + "\"payload\":{%s\"quote_currency\":\"KRW\",\"price\":1.5,\"timestamp\":\"2026-11-21T03:00:00Z\"}}\n";
+        Files.writeString(raw.resolve("upbit.w1.000000000001-000000000003.jsonl"),
+                String.format(tick, 1, "\"symbol\":\"XRP\",")
+                        + String.format(tick, 2, "\"symbol\":\"BTC\",\"symbol\":\"ETH\",")
+                        + String.format(tick, 3, "\"symbol\":\"SOL\",\"volume\":1,\"volume\":2,"));
+
+        assertEquals(0, ToolRunner.run(LocalHadoop.conf(root), new CleanMarketJob(), new String[] {DAY}));
+
+        Path partition = root.resolve("cleaned/market_ticks/" + DAY);
+        PartitionManifest manifest = PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
+        assertEquals(1, manifest.recordCount(), "only the unambiguous tick is kept");
+        assertEquals(2, manifest.rejectedCount(), "a key the rules read and one they skip are both refused");
+        assertEquals(List.of("duplicate_key", "duplicate_key"), rejectReasons(partition));
+    }
+
     @Test
     void a_rerun_replaces_the_partition_with_the_same_records() throws Exception {
         Path root = rootWithFixtureDay("clean-market-rerun");

@@ -47,6 +47,17 @@ class CleanMarketMapperTest {
     }
 
     @Test
+    void a_repeated_key_anywhere_in_the_line_is_rejected_with_its_own_reason() throws Exception {
+        for (String line : List.of(GOOD.replace("\"symbol\":\"BTC\",", "\"symbol\":\"BTC\",\"symbol\":\"ETH\","),
+                GOOD.replace("\"seq\":1,", "\"seq\":1,\"seq\":2,"),
+                GOOD.replace("\"price\":1.5,", "\"price\":1.5,\"extra\":{\"a\":1,\"a\":2},"))) {
+            CleaningMapper.Outcome<CleanMarketTick> o = mapper.clean(new Text(line), "f", 0);
+            assertNull(o.record(), line);
+            assertEquals("duplicate_key", o.rejected().reason(), line);
+        }
+    }
+
+    @Test
     void invalid_utf8_is_rejected_and_still_written_as_valid_json() throws Exception {
         Text line = new Text();
         byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};

@@ -62,7 +62,7 @@ class EnvelopeReaderTest {
                 "\uFEFF" + GOOD,                                     // BOM: the codec reads text, Jackson would skip it in bytes
                 GOOD + " trailing", GOOD + "{}", GOOD + " ",         // content after the object
                 "  \t" + GOOD,                                       // leading white space
-                GOOD.replace("\"seq\":1,", "\"seq\":1,\"seq\":2,"),  // a duplicated field: the tree keeps the last
+                GOOD.replace("\"seq\":1,", "\"seq\":1,\"seq\":2,"),  // a repeated key: both refuse it
                 GOOD.replace("\"kind\":\"market_tick\",", "\"kind\":\"news\",\"kind\":\"market_tick\","),
                 GOOD.replace("\"seq\":1", "\"seq\":1.0"), GOOD.replace("\"seq\":1", "\"seq\":\"1\""),
                 GOOD.replace("\"seq\":1", "\"seq\":-1"), GOOD.replace("\"seq\":1", "\"seq\":99999999999999999999"),

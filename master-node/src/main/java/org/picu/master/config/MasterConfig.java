@@ -1,19 +1,17 @@
 package org.picu.master.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.picu.config.ConfigReader;
 import org.picu.model.layout.Dataset;
 
 /**
@@ -49,6 +47,16 @@ import org.picu.model.layout.Dataset;
 public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> hadoopProperties, String layoutRoot,
                            Optional<Path> jobsJar, OrchestratorSettings orchestrator, HealthSettings health) {
 
+    private static final Set<String> TOP_KEYS = Set.of("hadoop", "layout", "jobs", "orchestrator", "health");
+    private static final Set<String> HADOOP_KEYS = Set.of("conf-dir", "properties");
+    private static final Set<String> LAYOUT_KEYS = Set.of("root");
+    private static final Set<String> JOBS_KEYS = Set.of("jar");
+    private static final Set<String> ORCHESTRATOR_KEYS = Set.of("id", "lookback-days", "default-schedule", "schedules",
+            "lease-ttl-minutes", "parallel-jobs", "retry");
+    private static final Set<String> RETRY_KEYS = Set.of("max-attempts", "initial-backoff-seconds", "max-backoff-seconds",
+            "failure-cooldown-minutes");
+    private static final Set<String> HEALTH_KEYS = Set.of("heartbeat-max-age-minutes", "min-free-disk-percent");
+
     public MasterConfig {
         hadoopProperties = Map.copyOf(hadoopProperties);
     }
@@ -56,168 +64,128 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
     /** A configuration with the default orchestrator and health settings. */
     public MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> hadoopProperties, String layoutRoot,
                         Optional<Path> jobsJar) {
-        this(hadoopConfDir, hadoopProperties, layoutRoot, jobsJar, new Orchestrator().settings(), new Health().settings());
+        this(hadoopConfDir, hadoopProperties, layoutRoot, jobsJar, defaults().orchestrator(), defaults().health());
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Every key at its default (an empty file). */
+    private static MasterConfig defaults() {
+        ConfigReader reader = ConfigReader.parse("", Path.of("."));
+        return read(reader, reader.root(TOP_KEYS));
+    }
 
     /** Reads and validates a file; every problem is reported at once. */
     public static MasterConfig load(Path file) throws ConfigException {
-        File parsed;
+        ConfigReader reader = ConfigReader.read(file, "pass an existing YAML file with --config (see conf/master/master.yml)");
+        if (!reader.readable()) {
+            throw new ConfigException(file.toString(), reader.problems());
+        }
+        MasterConfig config = read(reader, reader.root(TOP_KEYS));
+        if (!reader.problems().isEmpty()) {
+            throw new ConfigException(file.toString(), reader.problems());
+        }
+        return config;
+    }
+
+    private static MasterConfig read(ConfigReader reader, JsonNode root) {
+        JsonNode hadoop = reader.section(root, "hadoop", "hadoop", HADOOP_KEYS);
+        Optional<Path> confDir = reader.path(hadoop, "conf-dir", "hadoop.conf-dir");
+        confDir.filter(d -> !Files.isDirectory(d))
+                .ifPresent(d -> reader.problem("hadoop.conf-dir " + d + " is not a directory"));
+        Map<String, String> properties = reader.stringMap(hadoop, "properties", "hadoop.properties");
+
+        JsonNode layout = reader.section(root, "layout", "layout", LAYOUT_KEYS);
+        String layoutRoot = "/";
+        if (layout.has("root")) {
+            JsonNode value = layout.get("root");
+            layoutRoot = value.isValueNode() && !value.isNull() ? value.asText().trim() : "";
+            if (layoutRoot.isEmpty()) {
+                reader.problem("layout.root must name a directory, e.g. / or file:///var/lib/picu");
+            }
+        }
+
+        Optional<Path> jar = reader.path(reader.section(root, "jobs", "jobs", JOBS_KEYS), "jar", "jobs.jar");
+        jar.filter(j -> !Files.isRegularFile(j))
+                .ifPresent(j -> reader.problem("jobs.jar " + j + " does not exist; build it with ./mvnw package"));
+
+        OrchestratorSettings orchestrator = orchestrator(reader, reader.section(root, "orchestrator", "orchestrator",
+                ORCHESTRATOR_KEYS));
+        HealthSettings health = health(reader, reader.section(root, "health", "health", HEALTH_KEYS));
+        return new MasterConfig(confDir, properties, layoutRoot, jar, orchestrator, health);
+    }
+
+    private static OrchestratorSettings orchestrator(ConfigReader reader, JsonNode node) {
+        String id = reader.string(node, "id", "orchestrator.id").orElseGet(MasterConfig::defaultId);
+        if (!id.matches("[A-Za-z0-9_.-]+")) {
+            reader.problem("orchestrator.id '" + id + "' must be letters, digits, '.', '_' or '-', e.g. pi-master");
+        }
+        long lookbackDays = reader.wholeNumber(node, "lookback-days", "orchestrator.lookback-days", 3);
+        if (lookbackDays < 1 || lookbackDays > Integer.MAX_VALUE) {
+            reader.problem("orchestrator.lookback-days must be at least 1 (today), not " + lookbackDays);
+        }
+        String defaultSchedule = reader.string(node, "default-schedule", "orchestrator.default-schedule")
+                .orElse("*/15 * * * *");
+        CronSchedules.problem(defaultSchedule).ifPresent(p -> reader.problem("orchestrator.default-schedule: " + p));
+        Map<Dataset, String> schedules = new EnumMap<>(Dataset.class);
+        reader.stringMap(node, "schedules", "orchestrator.schedules").forEach((dataset, cron) -> {
+            Optional<Dataset> known = Dataset.fromDirName(dataset);
+            if (known.isEmpty()) {
+                reader.problem("orchestrator.schedules: unknown dataset '" + dataset + "'; known: "
+                        + Arrays.stream(Dataset.values()).map(Dataset::dirName).toList());
+            }
+            CronSchedules.problem(cron).ifPresent(p -> reader.problem("orchestrator.schedules." + dataset + ": " + p));
+            known.ifPresent(d -> schedules.put(d, cron));
+        });
+        long leaseTtlMinutes = reader.wholeNumber(node, "lease-ttl-minutes", "orchestrator.lease-ttl-minutes", 360);
+        if (leaseTtlMinutes < 1) {
+            reader.problem("orchestrator.lease-ttl-minutes must be positive; make it longer than any job runs");
+        }
+        long parallelJobs = reader.wholeNumber(node, "parallel-jobs", "orchestrator.parallel-jobs", 2);
+        if (parallelJobs < 1 || parallelJobs > 16) {
+            reader.problem("orchestrator.parallel-jobs must be 1 to 16, not " + parallelJobs
+                    + "; each running job holds an application master and its task containers");
+        }
+        OrchestratorSettings.RetrySettings retry = retry(reader, reader.section(node, "retry", "orchestrator.retry",
+                RETRY_KEYS));
+        return reader.problems().isEmpty() ? new OrchestratorSettings(id, (int) lookbackDays, defaultSchedule, schedules,
+                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs) : null;
+    }
+
+    private static OrchestratorSettings.RetrySettings retry(ConfigReader reader, JsonNode node) {
+        long maxAttempts = reader.wholeNumber(node, "max-attempts", "orchestrator.retry.max-attempts", 3);
+        if (maxAttempts < 1 || maxAttempts > Integer.MAX_VALUE) {
+            reader.problem("orchestrator.retry.max-attempts must be at least 1, not " + maxAttempts);
+        }
+        long initial = reader.wholeNumber(node, "initial-backoff-seconds", "orchestrator.retry.initial-backoff-seconds", 30);
+        long max = reader.wholeNumber(node, "max-backoff-seconds", "orchestrator.retry.max-backoff-seconds", 300);
+        if (initial < 0 || max < initial) {
+            reader.problem("orchestrator.retry: need 0 <= initial-backoff-seconds <= max-backoff-seconds");
+        }
+        long cooldown = reader.wholeNumber(node, "failure-cooldown-minutes", "orchestrator.retry.failure-cooldown-minutes",
+                60);
+        if (cooldown < 0) {
+            reader.problem("orchestrator.retry.failure-cooldown-minutes must not be negative");
+        }
+        return new OrchestratorSettings.RetrySettings((int) maxAttempts, Duration.ofSeconds(initial),
+                Duration.ofSeconds(max), Duration.ofMinutes(cooldown));
+    }
+
+    private static HealthSettings health(ConfigReader reader, JsonNode node) {
+        long maxAge = reader.wholeNumber(node, "heartbeat-max-age-minutes", "health.heartbeat-max-age-minutes", 30);
+        if (maxAge < 1) {
+            reader.problem("health.heartbeat-max-age-minutes must be positive");
+        }
+        long minFree = reader.wholeNumber(node, "min-free-disk-percent", "health.min-free-disk-percent", 10);
+        if (minFree < 0 || minFree > 100) {
+            reader.problem("health.min-free-disk-percent must be between 0 and 100");
+        }
+        return new HealthSettings(Duration.ofMinutes(maxAge), (int) minFree);
+    }
+
+    private static String defaultId() {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            parsed = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank() ? null : YAML.readValue(bytes, File.class);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(file.toString(), List.of(describe(e)));
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("cannot read it: " + e.getMessage()));
-        }
-        if (parsed == null) {
-            parsed = new File();
-        }
-        return parsed.validate(file.toString(), file.toAbsolutePath().getParent());
-    }
-
-    private static String describe(JsonMappingException e) {
-        String path = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                .reduce((a, b) -> a + "." + b).orElse("(top)");
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-            return "unknown key '" + path + "'; known keys here: " + u.getKnownPropertyIds();
-        }
-        return "'" + path + "': " + e.getOriginalMessage();
-    }
-
-    /** The file as written; validated into a {@link MasterConfig}. */
-    static final class File {
-        @JsonProperty("hadoop") Hadoop hadoop = new Hadoop();
-        @JsonProperty("layout") Layout layout = new Layout();
-        @JsonProperty("jobs") Jobs jobs = new Jobs();
-        @JsonProperty("orchestrator") Orchestrator orchestrator = new Orchestrator();
-        @JsonProperty("health") Health health = new Health();
-
-        MasterConfig validate(String name, Path base) throws ConfigException {
-            List<String> problems = new ArrayList<>();
-            Optional<Path> confDir = Optional.ofNullable(hadoop.confDir).map(base::resolve);
-            confDir.filter(d -> !Files.isDirectory(d))
-                    .ifPresent(d -> problems.add("hadoop.conf-dir " + d + " is not a directory"));
-            if (layout.root == null || layout.root.isBlank()) {
-                problems.add("layout.root must name a directory, e.g. / or file:///var/lib/picu");
-            }
-            Optional<Path> jar = Optional.ofNullable(jobs.jar).map(base::resolve);
-            jar.filter(j -> !Files.isRegularFile(j))
-                    .ifPresent(j -> problems.add("jobs.jar " + j + " does not exist; build it with ./mvnw package"));
-            orchestrator.validate(problems);
-            health.validate(problems);
-            if (!problems.isEmpty()) {
-                throw new ConfigException(name, problems);
-            }
-            return new MasterConfig(confDir, hadoop.properties, layout.root, jar, orchestrator.settings(), health.settings());
-        }
-    }
-
-    static final class Hadoop {
-        @JsonProperty("conf-dir") String confDir;
-        @JsonProperty("properties") Map<String, String> properties = Map.of();
-    }
-
-    static final class Layout {
-        @JsonProperty("root") String root = "/";
-    }
-
-    static final class Jobs {
-        @JsonProperty("jar") String jar;
-    }
-
-    static final class Orchestrator {
-        @JsonProperty("id") String id = defaultId();
-        @JsonProperty("lookback-days") int lookbackDays = 3;
-        @JsonProperty("default-schedule") String defaultSchedule = "*/15 * * * *";
-        @JsonProperty("schedules") Map<String, String> schedules = Map.of();
-        @JsonProperty("lease-ttl-minutes") long leaseTtlMinutes = 360;
-        @JsonProperty("parallel-jobs") int parallelJobs = 2;
-        @JsonProperty("retry") Retry retry = new Retry();
-
-        void validate(List<String> problems) {
-            if (id == null || !id.matches("[A-Za-z0-9_.-]+")) {
-                problems.add("orchestrator.id '" + id + "' must be letters, digits, '.', '_' or '-', e.g. pi-master");
-            }
-            if (lookbackDays < 1) {
-                problems.add("orchestrator.lookback-days must be at least 1 (today), not " + lookbackDays);
-            }
-            CronSchedules.problem(defaultSchedule).ifPresent(p -> problems.add("orchestrator.default-schedule: " + p));
-            schedules.forEach((dataset, cron) -> {
-                if (Dataset.fromDirName(dataset).isEmpty()) {
-                    problems.add("orchestrator.schedules: unknown dataset '" + dataset + "'; known: "
-                            + java.util.Arrays.stream(Dataset.values()).map(Dataset::dirName).toList());
-                }
-                CronSchedules.problem(cron).ifPresent(p -> problems.add("orchestrator.schedules." + dataset + ": " + p));
-            });
-            if (leaseTtlMinutes < 1) {
-                problems.add("orchestrator.lease-ttl-minutes must be positive; make it longer than any job runs");
-            }
-            if (parallelJobs < 1 || parallelJobs > 16) {
-                problems.add("orchestrator.parallel-jobs must be 1 to 16, not " + parallelJobs
-                        + "; each running job holds an application master and its task containers");
-            }
-            retry.validate(problems);
-        }
-
-        OrchestratorSettings settings() {
-            Map<Dataset, String> byDataset = new EnumMap<>(Dataset.class);
-            schedules.forEach((d, cron) -> Dataset.fromDirName(d).ifPresent(ds -> byDataset.put(ds, cron)));
-            return new OrchestratorSettings(id, lookbackDays, defaultSchedule, byDataset,
-                    Duration.ofMinutes(leaseTtlMinutes), retry.settings(), parallelJobs);
-        }
-
-        private static String defaultId() {
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_.-]", "-");
-            } catch (java.net.UnknownHostException e) {
-                return "master";
-            }
-        }
-    }
-
-    static final class Retry {
-        @JsonProperty("max-attempts") int maxAttempts = 3;
-        @JsonProperty("initial-backoff-seconds") long initialBackoffSeconds = 30;
-        @JsonProperty("max-backoff-seconds") long maxBackoffSeconds = 300;
-        @JsonProperty("failure-cooldown-minutes") long failureCooldownMinutes = 60;
-
-        void validate(List<String> problems) {
-            if (maxAttempts < 1) {
-                problems.add("orchestrator.retry.max-attempts must be at least 1, not " + maxAttempts);
-            }
-            if (initialBackoffSeconds < 0 || maxBackoffSeconds < initialBackoffSeconds) {
-                problems.add("orchestrator.retry: need 0 <= initial-backoff-seconds <= max-backoff-seconds");
-            }
-            if (failureCooldownMinutes < 0) {
-                problems.add("orchestrator.retry.failure-cooldown-minutes must not be negative");
-            }
-        }
-
-        OrchestratorSettings.RetrySettings settings() {
-            return new OrchestratorSettings.RetrySettings(maxAttempts, Duration.ofSeconds(initialBackoffSeconds),
-                    Duration.ofSeconds(maxBackoffSeconds), Duration.ofMinutes(failureCooldownMinutes));
-        }
-    }
-
-    static final class Health {
-        @JsonProperty("heartbeat-max-age-minutes") long heartbeatMaxAgeMinutes = 30;
-        @JsonProperty("min-free-disk-percent") int minFreeDiskPercent = 10;
-
-        void validate(List<String> problems) {
-            if (heartbeatMaxAgeMinutes < 1) {
-                problems.add("health.heartbeat-max-age-minutes must be positive");
-            }
-            if (minFreeDiskPercent < 0 || minFreeDiskPercent > 100) {
-                problems.add("health.min-free-disk-percent must be between 0 and 100");
-            }
-        }
-
-        HealthSettings settings() {
-            return new HealthSettings(Duration.ofMinutes(heartbeatMaxAgeMinutes), minFreeDiskPercent);
+            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_.-]", "-");
+        } catch (UnknownHostException e) {
+            return "master";
         }
     }
 }

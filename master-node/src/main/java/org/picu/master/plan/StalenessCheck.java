@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.picu.master.registry.DatasetJob;
+import org.picu.jobs.DatasetJob;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.PartitionDate;
 import org.picu.model.layout.PartitionManifest;

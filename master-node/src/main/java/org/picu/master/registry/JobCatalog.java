@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.hadoop.util.Tool;
+import org.picu.jobs.PicuJobs;
 
 /**
- * The jobs that can actually be run, by {@code hadoop jar} name. A registry entry whose job is not here
- * (not yet in the installed job jar) is reported as unavailable and skipped.
+ * The jobs that can actually be run, by {@code hadoop jar} name: the job jar's, or, in tests, wrapped or
+ * fake ones. A registry entry whose job is not here is reported as unavailable and skipped.
  */
 public final class JobCatalog {
     private final Map<String, Supplier<Tool>> tools;
@@ -18,9 +19,11 @@ public final class JobCatalog {
         this.tools = new TreeMap<>(tools);
     }
 
-    /** The jobs registered in mapreduce-jobs' {@code ProgramDriver}, i.e. what {@code hadoop jar} lists. */
+    /** The jobs of the job jar ({@link PicuJobs#ALL}), i.e. what {@code hadoop jar} lists. */
     public static JobCatalog fromJobJar() {
-        return new JobCatalog(DriverJobs.tools());
+        Map<String, Supplier<Tool>> tools = new TreeMap<>();
+        PicuJobs.ALL.forEach(job -> tools.put(job.jobName(), job::newTool));
+        return new JobCatalog(tools);
     }
 
     /** A fresh Tool for the job, or empty when the job jar does not have it. */

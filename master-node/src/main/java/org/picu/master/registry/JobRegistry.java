@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.picu.master.registry.DatasetJob.Needs;
+import org.picu.jobs.DatasetJob;
+import org.picu.jobs.PicuJobs;
 import org.picu.model.layout.Dataset;
 
 /**
  * The pipeline as data: dataset, the job that builds it, the datasets it needs. Adding a dataset is one
- * line in {@link #standard()}. Entries are kept in dependency order, so walking {@link #jobs()} never
+ * line in {@link PicuJobs#ALL}. Entries are kept in dependency order, so walking {@link #jobs()} never
  * runs a job before its upstream jobs.
  */
 public final class JobRegistry {
@@ -21,22 +22,9 @@ public final class JobRegistry {
         this.byDataset = byDataset;
     }
 
-    /**
-     * PICU's pipeline: clean-market → candles-1h → indicators; clean-news → sentiment → insights (which also
-     * reads candles and indicators); clean-fear-greed. The windows mirror what each job reads: candles of D
-     * also read D+1's ticks, indicators of D the 10 days of candles before (the job's default lookback),
-     * insights of D also D-1 of everything, and runs when any of its inputs is there.
-     */
+    /** PICU's pipeline: the job jar's list ({@link PicuJobs#ALL}). */
     public static JobRegistry standard() {
-        return of(List.of(
-                new DatasetJob(Dataset.MARKET_TICKS, "clean-market", List.of()),
-                new DatasetJob(Dataset.NEWS, "clean-news", List.of()),
-                new DatasetJob(Dataset.FEAR_GREED, "clean-fear-greed", List.of()),
-                new DatasetJob(Dataset.CANDLES_1H, "candles-1h", List.of(Dataset.MARKET_TICKS), Needs.ALL, 0, 1),
-                new DatasetJob(Dataset.INDICATORS, "indicators", List.of(Dataset.CANDLES_1H), Needs.ALL, 10, 0),
-                new DatasetJob(Dataset.NEWS_SENTIMENT, "sentiment", List.of(Dataset.NEWS)),
-                new DatasetJob(Dataset.INSIGHTS, "insights", List.of(Dataset.CANDLES_1H, Dataset.INDICATORS,
-                        Dataset.NEWS, Dataset.NEWS_SENTIMENT), Needs.ANY, 1, 0)));
+        return of(PicuJobs.ALL);
     }
 
     /**

@@ -1,25 +1,31 @@
 package org.picu.model.layout;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.picu.model.BuiltInSource;
+import org.picu.model.RecordKind;
 
 /** A cleaned dataset published under {@code /cleaned/<name>/<YYYYMMDD>/}. */
 public enum Dataset {
-    MARKET_TICKS("market_ticks", List.of("upbit")),
-    NEWS("news", List.of("coinness", "saveticker", "perplexity", "declarative")),
-    FEAR_GREED("fear_greed", List.of("fear_greed")),
-    CANDLES_1H("candles_1h", List.of()),
-    INDICATORS("indicators", List.of()),
-    NEWS_SENTIMENT("news_sentiment", List.of()),
-    INSIGHTS("insights", List.of());
+    MARKET_TICKS("market_ticks", RecordKind.MARKET_TICK),
+    /** Also reads a raw source named {@code declarative}; other declarative sources are added by configuration. */
+    NEWS("news", RecordKind.NEWS, "declarative"),
+    FEAR_GREED("fear_greed", RecordKind.FEAR_GREED),
+    CANDLES_1H("candles_1h", null),
+    INDICATORS("indicators", null),
+    NEWS_SENTIMENT("news_sentiment", null),
+    INSIGHTS("insights", null);
 
     private final String dirName;
     private final List<String> rawSources;
 
-    Dataset(String dirName, List<String> rawSources) {
+    Dataset(String dirName, RecordKind kind, String... moreSources) {
         this.dirName = dirName;
-        this.rawSources = rawSources;
+        List<String> sources = new ArrayList<>(kind == null ? List.of() : BuiltInSource.namesOf(kind));
+        sources.addAll(List.of(moreSources));
+        this.rawSources = List.copyOf(sources);
     }
 
     /** The directory name under {@code /cleaned}. */
@@ -29,7 +35,8 @@ public enum Dataset {
 
     /**
      * The raw sources whose files feed this dataset by default (the cleaning jobs' {@code picu.clean-*.sources}
-     * defaults); empty for datasets derived from other datasets.
+     * defaults): the built-in sources of the dataset's record kind; empty for datasets derived from other
+     * datasets.
      */
     public List<String> rawSources() {
         return rawSources;

@@ -20,9 +20,12 @@ import java.util.TreeMap;
  * @param backlogBytes their size
  * @param oldestUnshipped crawl day ({@code YYYYMMDD}) of the oldest unshipped file, or null
  * @param lastSuccess per source, the end of its last successful crawl run
+ * @param sources per source, a summary of its last runs ({@code sources} in the JSON; absent in heartbeats of
+ *     workers from before it existed, which read as an empty map)
  */
 public record WorkerHeartbeat(String workerId, Instant writtenAt, Instant lastUploadAt, long backlogFiles,
-                              long backlogBytes, String oldestUnshipped, Map<String, Instant> lastSuccess) {
+                              long backlogBytes, String oldestUnshipped, Map<String, Instant> lastSuccess,
+                              Map<String, SourceRuns> sources) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -30,6 +33,13 @@ public record WorkerHeartbeat(String workerId, Instant writtenAt, Instant lastUp
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(writtenAt, "writtenAt");
         lastSuccess = Map.copyOf(lastSuccess);
+        sources = Map.copyOf(sources);
+    }
+
+    /** A heartbeat without run summaries. */
+    public WorkerHeartbeat(String workerId, Instant writtenAt, Instant lastUploadAt, long backlogFiles,
+                           long backlogBytes, String oldestUnshipped, Map<String, Instant> lastSuccess) {
+        this(workerId, writtenAt, lastUploadAt, backlogFiles, backlogBytes, oldestUnshipped, lastSuccess, Map.of());
     }
 
     public String toJson() {
@@ -41,6 +51,7 @@ public record WorkerHeartbeat(String workerId, Instant writtenAt, Instant lastUp
         w.backlogBytes = backlogBytes;
         w.oldestUnshipped = oldestUnshipped;
         lastSuccess.forEach((source, at) -> w.lastSuccess.put(source, at.toString()));
+        sources.forEach((source, runs) -> w.sources.put(source, WireRuns.of(runs)));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(w);
         } catch (JsonProcessingException e) {
@@ -54,9 +65,13 @@ public record WorkerHeartbeat(String workerId, Instant writtenAt, Instant lastUp
             Wire w = JSON.readValue(json, Wire.class);
             Map<String, Instant> last = new TreeMap<>();
             w.lastSuccess.forEach((source, at) -> last.put(source, Instant.parse(at)));
+            Map<String, SourceRuns> sources = new TreeMap<>();
+            if (w.sources != null) {
+                w.sources.forEach((source, runs) -> sources.put(source, runs.toRuns()));
+            }
             return new WorkerHeartbeat(w.workerId, Instant.parse(w.writtenAt),
                     w.lastUploadAt == null ? null : Instant.parse(w.lastUploadAt), w.backlogFiles, w.backlogBytes,
-                    w.oldestUnshipped, last);
+                    w.oldestUnshipped, last, sources);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not a worker heartbeat: " + e.getMessage(), e);
         }
@@ -70,5 +85,36 @@ public record WorkerHeartbeat(String workerId, Instant writtenAt, Instant lastUp
         @JsonProperty("backlog_bytes") public long backlogBytes;
         @JsonProperty("oldest_unshipped") public String oldestUnshipped;
         @JsonProperty("last_success") public Map<String, String> lastSuccess = new TreeMap<>();
+        @JsonProperty("sources") public Map<String, WireRuns> sources = new TreeMap<>();
+    }
+
+    private static final class WireRuns {
+        @JsonProperty("runs") public int runs;
+        @JsonProperty("failed_runs") public int failedRuns;
+        @JsonProperty("records") public long records;
+        @JsonProperty("rejects") public Map<String, Long> rejects = new TreeMap<>();
+        @JsonProperty("last_run_at") public String lastRunAt;
+        @JsonProperty("last_outcome") public String lastOutcome;
+        @JsonProperty("last_failure_at") public String lastFailureAt;
+        @JsonProperty("last_failure_reason") public String lastFailureReason;
+
+        static WireRuns of(SourceRuns r) {
+            WireRuns w = new WireRuns();
+            w.runs = r.runs();
+            w.failedRuns = r.failedRuns();
+            w.records = r.records();
+            w.rejects.putAll(r.rejects());
+            w.lastRunAt = r.lastRunAt().toString();
+            w.lastOutcome = r.lastOutcome();
+            w.lastFailureAt = r.lastFailureAt() == null ? null : r.lastFailureAt().toString();
+            w.lastFailureReason = r.lastFailureReason();
+            return w;
+        }
+
+        SourceRuns toRuns() {
+            return new SourceRuns(runs, failedRuns, records, rejects == null ? Map.of() : rejects,
+                    Instant.parse(lastRunAt), lastOutcome, lastFailureAt == null ? null : Instant.parse(lastFailureAt),
+                    lastFailureReason);
+        }
     }
 }

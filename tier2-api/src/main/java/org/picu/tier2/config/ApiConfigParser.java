@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.picu.config.ConfigReader;
 
 /** Reads the {@code api} section for {@link Tier2ConfigParser}, reporting problems into the same list. */
 final class ApiConfigParser {

@@ -1,15 +1,7 @@
 package org.picu.tier2.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.picu.config.ConfigReader;
 
 /**
  * Turns a tier-2 YAML file into a {@link Tier2Config}. Every problem (unknown key, wrong type, value out of range,
@@ -30,8 +23,6 @@ import java.util.Set;
 public final class Tier2ConfigParser {
     public static final String PASSWORD_ENV = "PICU_DB_PASSWORD";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> TOP_KEYS = Set.of("database", "hdfs", "http", "load", "api");
     private static final Set<String> DATABASE_KEYS = Set.of("url", "user", "password", "pool-size", "embedded");
     private static final Set<String> EMBEDDED_KEYS = Set.of("enabled", "base-dir", "port", "system-binaries",
@@ -40,12 +31,11 @@ public final class Tier2ConfigParser {
     private static final Set<String> HTTP_KEYS = Set.of("bind", "port", "threads");
     private static final Set<String> LOAD_KEYS = Set.of("batch-size", "interval");
 
-    private final ConfigReader reader = new ConfigReader();
-    private final Path baseDir;
+    private final ConfigReader reader;
     private final Map<String, String> env;
 
-    private Tier2ConfigParser(Path baseDir, Map<String, String> env) {
-        this.baseDir = baseDir;
+    private Tier2ConfigParser(ConfigReader reader, Map<String, String> env) {
+        this.reader = reader;
         this.env = env;
     }
 
@@ -56,15 +46,8 @@ public final class Tier2ConfigParser {
      * @throws ConfigException if the file cannot be read or has any problem
      */
     public static Tier2Config parse(Path file, Map<String, String> env) {
-        String yaml;
-        try {
-            yaml = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("cannot read the file: " + e.getMessage()
-                    + "; pass an existing YAML file with --config (see tier2-example.yml)"));
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(yaml, file.toString(), dir, env);
+        return parse(ConfigReader.read(file, "pass an existing YAML file with --config (see tier2-example.yml)"),
+                file.toString(), env);
     }
 
     /**
@@ -74,30 +57,21 @@ public final class Tier2ConfigParser {
      * @param baseDir directory that relative paths are resolved against
      */
     public static Tier2Config parse(String yaml, String source, Path baseDir, Map<String, String> env) {
-        Tier2ConfigParser parser = new Tier2ConfigParser(baseDir, env);
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(source, List.of("not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())));
+        return parse(ConfigReader.parse(yaml, baseDir), source, env);
+    }
+
+    private static Tier2Config parse(ConfigReader reader, String source, Map<String, String> env) {
+        if (!reader.readable()) {
+            throw new ConfigException(source, reader.problems());
         }
-        if (root == null || root.isNull() || root.isMissingNode()) {
-            root = JsonNodeFactory.instance.objectNode();
-        }
-        if (!root.isObject()) {
-            throw new ConfigException(source, List.of("the top level must be a mapping with keys "
-                    + String.join(", ", List.of("database", "hdfs", "http", "load", "api"))));
-        }
-        Tier2Config config = parser.read(root);
-        if (!parser.reader.problems().isEmpty()) {
-            throw new ConfigException(source, parser.reader.problems());
+        Tier2Config config = new Tier2ConfigParser(reader, env).read(reader.root(TOP_KEYS));
+        if (!reader.problems().isEmpty()) {
+            throw new ConfigException(source, reader.problems());
         }
         return config;
     }
 
     private Tier2Config read(JsonNode root) {
-        reader.checkKeys(root, "", TOP_KEYS);
         DatabaseConfig database = readDatabase(reader.section(root, "database", "database", DATABASE_KEYS));
         HdfsConfig hdfs = readHdfs(reader.section(root, "hdfs", "hdfs", HDFS_KEYS));
         HttpConfig http = readHttp(reader.section(root, "http", "http", HTTP_KEYS));
@@ -165,16 +139,7 @@ public final class Tier2ConfigParser {
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return new Secret(fromEnv);
         }
-        JsonNode value = node.get("password");
-        // read directly: ConfigReader would quote a wrong-typed value in its message, which would leak it
-        if (value == null || value.isNull()) {
-            return Secret.EMPTY;
-        }
-        if (!value.isValueNode() || value.isBinary()) {
-            reader.problem("database.password must be a single text value");
-            return Secret.EMPTY;
-        }
-        return new Secret(value.asText());
+        return reader.secret(node, "password", "database.password").map(Secret::new).orElse(Secret.EMPTY);
     }
 
     /** The embedded settings if enabled and complete; every key is type-checked either way. */
@@ -217,7 +182,7 @@ public final class Tier2ConfigParser {
     }
 
     private HdfsConfig readHdfs(JsonNode node) {
-        Optional<URI> uri = reader.string(node, "uri", "hdfs.uri").flatMap(this::fileSystemUri);
+        Optional<URI> uri = reader.uri(node, "uri", "hdfs.uri", "hdfs://master:9000 or file:///");
         String root = reader.string(node, "root", "hdfs.root").orElse(HdfsConfig.DEFAULT_ROOT);
         if (!HdfsConfig.isAbsoluteRoot(root)) {
             reader.problem("hdfs.root must be an absolute path such as / or a URI such as file:/var/picu, got '" + root + "'");
@@ -230,19 +195,6 @@ public final class Tier2ConfigParser {
         return new HdfsConfig(uri, root, confDir);
     }
 
-    private Optional<URI> fileSystemUri(String text) {
-        try {
-            URI uri = new URI(text);
-            if (uri.getScheme() == null) {
-                throw new URISyntaxException(text, "no scheme");
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            reader.problem("hdfs.uri must be a URI with a scheme such as hdfs://master:9000 or file:///, got '" + text + "'");
-            return Optional.empty();
-        }
-    }
-
     private HttpConfig readHttp(JsonNode node) {
         String bind = reader.string(node, "bind", "http.bind").orElse(HttpConfig.DEFAULT_BIND);
         int port = reader.integer(node, "port", "http.port", HttpConfig.DEFAULT_PORT, 0, 65535);
@@ -251,6 +203,6 @@ public final class Tier2ConfigParser {
     }
 
     private Path resolve(String path) {
-        return baseDir.resolve(path).normalize();
+        return reader.baseDir().resolve(path).normalize();
     }
 }

@@ -9,6 +9,7 @@ import static org.picu.tier2.testing.ApiClient.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HashSet;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.picu.model.layout.SourceRuns;
+import org.picu.model.layout.WorkerHeartbeat;
 import org.picu.tier2.load.LoadReport;
 import org.picu.tier2.testing.ApiClient;
 import org.picu.tier2.testing.MariaDbExtension;
@@ -40,6 +43,7 @@ class ApiEndpointsIT {
 
     @BeforeAll
     static void start() throws Exception {
+        writeHeartbeats(Path.of("target", "partitions", "ApiEndpointsIT", "heartbeats"));
         // a hand-written loader stand-in: "loads" one new insight per call, as a published insights partition would
         api = SeededApi.start(MARIADB, Path.of("target", "partitions", "ApiEndpointsIT"), dataSource -> () -> {
             LOADS.incrementAndGet();
@@ -64,6 +68,24 @@ class ApiEndpointsIT {
         }
     }
 
+    /**
+     * w1 runs upbit fine and perplexity behind a bot challenge; w0 is a worker from before run summaries, whose
+     * heartbeat has only the last success per source.
+     */
+    private static void writeHeartbeats(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        Instant now = org.picu.tier2.testing.ApiTestData.NOW;
+        java.nio.file.Files.writeString(dir.resolve("w1.json"), new WorkerHeartbeat("w1", now.minusSeconds(20),
+                now.minusSeconds(50), 1, 2048, "20261122", Map.of("upbit", now.minusSeconds(60)), Map.of(
+                "upbit", new SourceRuns(10, 1, 87, Map.of("missing_field", 3L), now.minusSeconds(60), SourceRuns.OK,
+                        now.minusSeconds(3600), "http_418"),
+                "perplexity", new SourceRuns(4, 4, 0, Map.of("blocked_by_challenge", 4L, "no_content", 1L),
+                        now.minusSeconds(300), SourceRuns.FAILED, now.minusSeconds(300), "blocked_by_challenge"))).toJson());
+        java.nio.file.Files.writeString(dir.resolve("w0.json"), """
+                {"worker_id":"w0","written_at":"2026-11-22T11:59:00Z","last_upload_at":null,"backlog_files":0,
+                 "backlog_bytes":0,"oldest_unshipped":null,"last_success":{"fear_greed":"2026-11-22T06:00:00Z"}}""");
+    }
+
     private static JsonNode ok(String pathAndQuery) {
         HttpResponse<String> response = client.get(pathAndQuery);
         assertEquals(200, response.statusCode(), pathAndQuery + " -> " + response.body());
@@ -74,6 +96,11 @@ class ApiEndpointsIT {
         HttpResponse<String> response = client.get(pathAndQuery);
         assertEquals(400, response.statusCode(), pathAndQuery + " -> " + response.body());
         assertEquals(field, json(response).get("field").asText(), pathAndQuery);
+    }
+
+    @Test
+    void pipeline_status_shows_per_worker_source_why_it_gives_nothing() {
+        assertEquals(expected("/fixtures/api/pipeline-status.expected.json"), ok("/api/pipeline/status"));
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.picu.model.layout.SourceRuns;
+import org.picu.model.layout.WorkerHeartbeat;
 import org.picu.tier2.load.LoadReport;
+import org.picu.tier2.testing.ApiTestData;
 import org.picu.tier2.testing.HeadlessChromium;
 import org.picu.tier2.testing.MariaDbExtension;
 import org.picu.tier2.testing.SeededApi;
@@ -32,6 +37,13 @@ class DashboardBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         HeadlessChromium.require();
+        Path heartbeats = Files.createDirectories(Path.of("target", "partitions", "DashboardBrowserIT", "heartbeats"));
+        Instant now = ApiTestData.NOW;
+        Files.writeString(heartbeats.resolve("w1.json"), new WorkerHeartbeat("w1", now.minusSeconds(20), now.minusSeconds(50),
+                0, 0, null, Map.of("upbit", now.minusSeconds(60)), Map.of(
+                "upbit", new SourceRuns(10, 0, 90, Map.of(), now.minusSeconds(60), SourceRuns.OK, null, null),
+                "perplexity", new SourceRuns(4, 4, 0, Map.of("blocked_by_challenge", 4L), now.minusSeconds(300),
+                        SourceRuns.FAILED, now.minusSeconds(300), "blocked_by_challenge"))).toJson());
         api = SeededApi.start(MARIADB, Path.of("target", "partitions", "DashboardBrowserIT"),
                 dataSource -> () -> new LoadReport(List.of()));
     }
@@ -69,6 +81,13 @@ class DashboardBrowserIT {
         assertTrue(dom.select("#alerts").text().contains("BTC rsi 82.5"), dom.select("#alerts").text());
         assertTrue(dom.select("#insights").text().contains("XRP traded 2.4x its 7-day mean volume"));
         assertEquals(7, dom.select("#pipeline tbody tr").size(), "one row per dataset");
+        assertEquals(2, dom.select("#sources tbody tr").size(), "one row per source of each worker");
+        Element blocked = dom.selectFirst("#sources tr[data-source=perplexity]");
+        assertTrue(blocked != null && blocked.text().contains("never")
+                && blocked.text().contains("blocked_by_challenge · 2026-11-22 11:55 UTC (4 of 4 failed)")
+                && blocked.text().contains("rejects: blocked_by_challenge 4"), dom.select("#sources").text());
+        assertTrue(dom.selectFirst("#sources tr[data-source=upbit]").text().contains("90 / 10 runs"),
+                dom.select("#sources").text());
         assertTrue(dom.selectFirst("#health").text().contains("connected"));
         assertTrue(dom.select(".empty").stream().noneMatch(e -> e.text().startsWith("could not load")),
                 dom.select(".empty").text());

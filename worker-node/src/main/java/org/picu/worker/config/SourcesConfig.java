@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Keys {@code sources.*}: one entry per built-in spider, plus the operator's declarative news sources.
+ * Keys {@code sources.*}: one entry per built-in spider ({@link org.picu.model.BuiltInSource}), plus the
+ * operator's declarative news sources, which may not take a built-in source's name.
  *
  * @param upbit settings of the {@code upbit} spider
  * @param fearGreed settings of the {@code fear_greed} spider
@@ -16,9 +17,6 @@ import java.util.Objects;
 public record SourcesConfig(UpbitConfig upbit, FearGreedConfig fearGreed, CoinnessConfig coinness,
                             SaveTickerConfig saveTicker, PerplexityConfig perplexity,
                             List<DeclarativeSourceConfig> declarative) {
-    /** Names of the sources implemented in Java; a declarative source may not take one of them. */
-    public static final List<String> BUILT_IN = List.of("upbit", "fear_greed", "coinness", "saveticker", "perplexity");
-
     public SourcesConfig {
         Objects.requireNonNull(upbit, "upbit");
         Objects.requireNonNull(fearGreed, "fearGreed");

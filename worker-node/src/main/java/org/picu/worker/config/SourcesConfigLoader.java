@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
+import org.picu.model.BuiltInSource;
 import org.picu.model.RecordEnvelope;
 
 /** Validates the {@code sources} section; called by {@link WorkerConfigLoader}, adding to its problem list. */
@@ -124,7 +125,7 @@ final class SourcesConfigLoader {
                 at = "sources.declarative[" + i + "] (" + name + ")";
                 if (!RecordEnvelope.NAME.matcher(name).matches()) {
                     problems.add(at + ".name must match " + RecordEnvelope.NAME.pattern() + ", e.g. blockmedia");
-                } else if (SourcesConfig.BUILT_IN.contains(name)) {
+                } else if (BuiltInSource.fromName(name).isPresent()) {
                     problems.add(at + ".name is a built-in source; choose another name");
                 } else if (!seen.add(name)) {
                     problems.add(at + ".name is used twice; every source needs its own name");

@@ -6,11 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.picu.worker.config.FetchConfig;
 
 /**
@@ -24,10 +30,30 @@ final class HttpTransport {
 
     HttpTransport(FetchConfig config) {
         this.config = config;
-        this.client = HttpClient.newBuilder()
+        this.client = CLIENTS.computeIfAbsent(config.connectTimeout(), HttpTransport::newClient);
+    }
+
+    /**
+     * One client per connect timeout for the whole process. Every crawl run makes a new {@link Fetcher}; a client per
+     * fetcher kept a selector thread and a pool of worker threads alive until the garbage collector found the
+     * client, which on a 64 MB heap that rarely fills took dozens of threads (and their stacks) with it.
+     */
+    private static final ConcurrentMap<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+
+    private static HttpClient newClient(Duration connectTimeout) {
+        AtomicInteger threads = new AtomicInteger();
+        // requests are made one at a time; idle threads end after a few seconds instead of the default minute
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "http-client-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                .executor(executor)
                 .build();
     }
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.picu.model.BuiltInSource;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.CoinnessConfig;
 import org.picu.worker.fetch.FetchException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * when a page repeats one. A failed first request fails the crawl; a later one only ends the pagination.
  */
 public final class CoinnessSpider implements Spider {
-    public static final String NAME = "coinness";
+    public static final String NAME = BuiltInSource.COINNESS.sourceName();
     private static final Logger LOG = LoggerFactory.getLogger(CoinnessSpider.class);
 
     private final CoinnessConfig config;

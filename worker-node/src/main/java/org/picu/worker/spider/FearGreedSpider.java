@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.picu.model.BuiltInSource;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.FearGreedConfig;
 import org.picu.worker.fetch.FetchException;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * or answers nothing usable. One {@code fear_greed} record per daily value (see {@link FearGreedParser}).
  */
 public final class FearGreedSpider implements Spider {
-    public static final String NAME = "fear_greed";
+    public static final String NAME = BuiltInSource.FEAR_GREED.sourceName();
     private static final Logger LOG = LoggerFactory.getLogger(FearGreedSpider.class);
 
     private final FearGreedConfig config;

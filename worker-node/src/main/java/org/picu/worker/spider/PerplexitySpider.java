@@ -2,6 +2,7 @@ package org.picu.worker.spider;
 
 import java.io.IOException;
 import java.util.List;
+import org.picu.model.BuiltInSource;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.PerplexityConfig;
@@ -17,7 +18,7 @@ import org.picu.worker.fetch.Fetcher;
  * with that outcome as its one rejection, never with an exception.
  */
 public final class PerplexitySpider implements Spider {
-    public static final String NAME = "perplexity";
+    public static final String NAME = BuiltInSource.PERPLEXITY.sourceName();
 
     private final PerplexityConfig config;
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.picu.model.BuiltInSource;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.SaveTickerConfig;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * crawl; a failed detail rejects that item only.
  */
 public final class SaveTickerSpider implements Spider {
-    public static final String NAME = "saveticker";
+    public static final String NAME = BuiltInSource.SAVETICKER.sourceName();
     private static final Logger LOG = LoggerFactory.getLogger(SaveTickerSpider.class);
 
     private final SaveTickerConfig config;

@@ -6,22 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.picu.model.BuiltInSource;
 import org.picu.worker.config.DeclarativeSourceConfig;
 import org.picu.worker.config.WorkerConfig;
 
 /**
- * The explicit list of spiders this worker can run. A new source in Java is one more line here; a new news
- * source without Java is an entry of {@code sources.declarative} in the worker config.
+ * The explicit list of spiders this worker can run, one per {@link BuiltInSource}. A new source in Java is a
+ * constant there and one more line here (the class refuses to load while a built-in source has no spider);
+ * a new news source without Java is an entry of {@code sources.declarative} in the worker config.
  */
 public final class Spiders {
     private static final Map<String, Function<WorkerConfig, Spider>> REGISTRY = new LinkedHashMap<>();
 
     static {
-        REGISTRY.put(UpbitSpider.NAME, config -> new UpbitSpider(config.sources().upbit()));
-        REGISTRY.put(FearGreedSpider.NAME, config -> new FearGreedSpider(config.sources().fearGreed()));
-        REGISTRY.put(CoinnessSpider.NAME, config -> new CoinnessSpider(config.sources().coinness()));
-        REGISTRY.put(SaveTickerSpider.NAME, config -> new SaveTickerSpider(config.sources().saveTicker()));
-        REGISTRY.put(PerplexitySpider.NAME, config -> new PerplexitySpider(config.sources().perplexity()));
+        register(BuiltInSource.UPBIT, config -> new UpbitSpider(config.sources().upbit()));
+        register(BuiltInSource.FEAR_GREED, config -> new FearGreedSpider(config.sources().fearGreed()));
+        register(BuiltInSource.COINNESS, config -> new CoinnessSpider(config.sources().coinness()));
+        register(BuiltInSource.SAVETICKER, config -> new SaveTickerSpider(config.sources().saveTicker()));
+        register(BuiltInSource.PERPLEXITY, config -> new PerplexitySpider(config.sources().perplexity()));
+        if (!List.copyOf(REGISTRY.keySet()).equals(BuiltInSource.names())) {
+            throw new IllegalStateException("Spiders registers " + REGISTRY.keySet() + " but the built-in sources are "
+                    + BuiltInSource.names() + "; register one spider per BuiltInSource, in its order");
+        }
+    }
+
+    private static void register(BuiltInSource source, Function<WorkerConfig, Spider> factory) {
+        REGISTRY.put(source.sourceName(), factory);
     }
 
     private Spiders() {

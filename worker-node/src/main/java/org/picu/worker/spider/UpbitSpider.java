@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.picu.model.BuiltInSource;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.UpbitConfig;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * batches, one {@code market_tick} record per ticker (payload fields: see {@link UpbitTickerParser}).
  */
 public final class UpbitSpider implements Spider {
-    public static final String NAME = "upbit";
+    public static final String NAME = BuiltInSource.UPBIT.sourceName();
     private static final Logger LOG = LoggerFactory.getLogger(UpbitSpider.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

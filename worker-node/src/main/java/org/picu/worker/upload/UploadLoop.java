@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The daemon's uploader: on its own thread, drains the spool again and again. While HDFS answers it waits
  * {@code upload.interval} between rounds; after a round that could not ship everything it waits
  * {@code upload.backoff-min}, doubling up to {@code upload.backoff-max}, so a NameNode that is down is not
- * hammered and everything drains once it is back. After each round it writes the worker heartbeat. The crawl
+ * hammered and everything drains once it is back. After each round it writes the worker heartbeat (backlog, and
+ * per source the last success and the summary of its last runs from the {@link CrawlLedger}). The crawl
  * loop never waits for it.
  */
 public final class UploadLoop implements Runnable {
@@ -111,9 +112,10 @@ public final class UploadLoop implements Runnable {
     private void writeHeartbeat(boolean hdfsAnswered) {
         try {
             SpoolBacklog backlog = SpoolBacklog.of(spool);
+            CrawlLedger ledger = new CrawlLedger(spool.root());
             heartbeat.write(new WorkerHeartbeat(workerId, clock.instant(), lastUploadAt, backlog.pendingFiles(),
                     backlog.pendingBytes(), backlog.pendingByDate().keySet().stream().sorted().findFirst().orElse(null),
-                    new CrawlLedger(spool.root()).lastSuccess()));
+                    ledger.lastSuccess(), ledger.summaries()));
         } catch (IOException | RuntimeException e) {
             if (hdfsAnswered) {
                 LOG.warn("could not write the heartbeat: {}", e.getMessage());

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.picu.worker.config.CoinnessConfig;
+import org.picu.model.BuiltInSource;
 import org.picu.worker.config.ConfigException;
 import org.picu.worker.config.DeclarativeSourceConfig;
 import org.picu.worker.config.SaveTickerConfig;
@@ -32,8 +33,11 @@ class SourcesConfigTest {
     Path dir;
 
     @Test
-    void everyBuiltInSourceIsRegisteredUnderItsReservedName() {
-        assertEquals(SourcesConfig.BUILT_IN, Spiders.names());
+    void everyBuiltInSourceCreatesASpiderThatWritesUnderItsName() throws Exception {
+        WorkerConfig config = load(HEAD);
+        for (String name : BuiltInSource.names()) {
+            assertEquals(name, Spiders.create(name, config).orElseThrow().name());
+        }
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.picu.jobs.clean.feargreed;
 
+import org.picu.model.layout.Dataset;
+
 /** Configuration keys of {@code clean-fear-greed}; set them with {@code -D key=value} on the command line. */
 public final class CleanFearGreedConfigKeys {
     /** Comma-separated raw sources whose files hold Fear &amp; Greed readings. */
     public static final String SOURCES = "picu.clean-fear-greed.sources";
-    public static final String SOURCES_DEFAULT = "fear_greed";
+    public static final String SOURCES_DEFAULT = String.join(",", Dataset.FEAR_GREED.rawSources());
 
     /** A reading whose index time one of this many previous days already published is a duplicate; 0 turns that off. */
     public static final String DEDUP_DAYS = "picu.clean-fear-greed.dedup-days";

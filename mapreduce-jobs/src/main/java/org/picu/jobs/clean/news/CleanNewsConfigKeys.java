@@ -1,10 +1,12 @@
 package org.picu.jobs.clean.news;
 
+import org.picu.model.layout.Dataset;
+
 /** Configuration keys of {@code clean-news}; set them with {@code -D key=value} on the command line. */
 public final class CleanNewsConfigKeys {
     /** Comma-separated raw sources whose files hold news items; add an operator's declarative sources here. */
     public static final String SOURCES = "picu.clean-news.sources";
-    public static final String SOURCES_DEFAULT = "coinness,saveticker,perplexity,declarative";
+    public static final String SOURCES_DEFAULT = String.join(",", Dataset.NEWS.rawSources());
 
     /** An item whose id one of this many previous days already published is a duplicate; 0 turns that off. */
     public static final String DEDUP_DAYS = "picu.clean-news.dedup-days";

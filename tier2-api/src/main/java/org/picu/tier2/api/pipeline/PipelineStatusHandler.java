@@ -14,10 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.HdfsLayout;
 import org.picu.model.layout.PartitionManifest;
+import org.picu.model.layout.SourceRuns;
+import org.picu.model.layout.WorkerHeartbeat;
 import org.picu.tier2.api.ApiJson;
 import org.picu.tier2.api.ApiRequest;
 import org.picu.tier2.api.ApiResponse;
@@ -28,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/pipeline/status} (read-only): per dataset the newest published partition (its manifest on HDFS)
- * against the newest load in {@code load_ledger}, the ledger's totals and the workers' heartbeats. The HDFS part is
+ * against the newest load in {@code load_ledger}, the ledger's totals and the workers' heartbeats with each worker's
+ * sources (last success, records and rejects by reason of the newest runs, newest failure reason). The HDFS part is
  * cached for a few seconds so that a dashboard polling it does not keep the NameNode busy.
  */
 public final class PipelineStatusHandler implements Handler {
@@ -86,10 +91,30 @@ public final class PipelineStatusHandler implements Handler {
                 .map(h -> new PipelineStatusRepresentation.Worker(h.workerId(), ApiJson.timestamp(h.writtenAt()),
                         Math.max(0, Duration.between(h.writtenAt(), now).toSeconds()),
                         h.lastUploadAt() == null ? null : ApiJson.timestamp(h.lastUploadAt()), h.backlogFiles(),
-                        h.backlogBytes(), h.oldestUnshipped()))
+                        h.backlogBytes(), h.oldestUnshipped(), sources(h)))
                 .toList();
         return ApiResponse.ok(new PipelineStatusRepresentation(ApiJson.timestamp(now), published.hdfs, datasets, ledger,
                 workers));
+    }
+
+    /** A worker's sources: those with a run summary and those with only a last success, by name. */
+    static List<PipelineStatusRepresentation.SourceStatus> sources(WorkerHeartbeat heartbeat) {
+        Set<String> names = new TreeSet<>(heartbeat.lastSuccess().keySet());
+        names.addAll(heartbeat.sources().keySet());
+        List<PipelineStatusRepresentation.SourceStatus> result = new ArrayList<>();
+        for (String name : names) {
+            Instant success = heartbeat.lastSuccess().get(name);
+            String lastSuccess = success == null ? null : ApiJson.timestamp(success);
+            SourceRuns runs = heartbeat.sources().get(name);
+            result.add(runs == null
+                    ? new PipelineStatusRepresentation.SourceStatus(name, lastSuccess, null, null, 0, 0, 0, Map.of(), null,
+                            null)
+                    : new PipelineStatusRepresentation.SourceStatus(name, lastSuccess, ApiJson.timestamp(runs.lastRunAt()),
+                            runs.lastOutcome(), runs.runs(), runs.failedRuns(), runs.records(), runs.rejectsByReason(),
+                            runs.lastFailureAt() == null ? null : ApiJson.timestamp(runs.lastFailureAt()),
+                            runs.lastFailureReason()));
+        }
+        return result;
     }
 
     private boolean isLoaded(PartitionManifest manifest) throws SQLException {

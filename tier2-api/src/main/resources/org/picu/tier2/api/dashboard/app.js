@@ -360,6 +360,33 @@
     $('workers').textContent = data.workers.length ? data.workers.map(function (w) {
       return w.worker_id + ': backlog ' + w.backlog_files + ' files, heartbeat ' + w.age_seconds + ' s ago';
     }).join(' · ') : 'no worker heartbeats';
+    renderSources(data.workers);
+  }
+
+  // One row per source of each worker: why a source gives nothing (its last failure reason and rejects by reason).
+  function renderSources(workers) {
+    var tbody = $('sources').tBodies[0];
+    clear(tbody);
+    if (!workers.some(function (w) { return w.sources && w.sources.length; })) {
+      emptyRow(tbody, 5, 'no source runs reported');
+    }
+    workers.forEach(function (w) {
+      (w.sources || []).forEach(function (s) {
+        var row = el('tr');
+        row.setAttribute('data-source', s.source);
+        row.appendChild(el('td', s.source));
+        row.appendChild(el('td', w.worker_id, 'opt'));
+        row.appendChild(el('td', s.last_success ? shortUtc(s.last_success) : 'never',
+          s.last_outcome === 'failed' ? 'down' : s.last_success ? 'up' : 'muted'));
+        row.appendChild(el('td', s.runs ? number(s.records) + ' / ' + s.runs + ' runs' : '–', 'num'));
+        var rejects = Object.keys(s.rejects || {}).map(function (r) { return r + ' ' + s.rejects[r]; }).join(', ');
+        var failure = s.last_failure_reason ? s.last_failure_reason + ' · ' + shortUtc(s.last_failure_at) +
+          (s.failed_runs ? ' (' + s.failed_runs + ' of ' + s.runs + ' failed)' : '') : '';
+        var cell = el('td', [failure, rejects ? 'rejects: ' + rejects : ''].filter(Boolean).join(' · ') || '–', 'wrap');
+        row.appendChild(cell);
+        tbody.appendChild(row);
+      });
+    });
   }
 
   function renderHealth(data) {

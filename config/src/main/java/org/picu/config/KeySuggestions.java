@@ -1,4 +1,4 @@
-package org.picu.tier2.config;
+package org.picu.config;
 
 import java.util.Collection;
 import java.util.Comparator;
