@@ -69,7 +69,7 @@ final class HistoryCrawl {
     /**
      * @param cadence how often each source is crawled, in source order
      * @param from the first instant crawled (each source's runs are aligned to multiples of its cadence)
-     * @param to runs happen strictly before this
+     * @param to the last run of each source is at this instant
      * @param done each source's last successful crawl (the worker's crawl ledger): runs up to it are not repeated
      */
     static Report crawl(WorkerConfig worker, SiteClock clock, Map<String, Duration> cadence, Instant from, Instant to,
@@ -89,6 +89,9 @@ final class HistoryCrawl {
                 if (at > after) {
                     runs.add(new Run(Instant.ofEpochMilli(at), source));
                 }
+            }
+            if (to.toEpochMilli() > after) {
+                runs.add(new Run(to, source)); // and once at the end, so the first screen shows current data
             }
             runCount.put(source, 0);
             records.put(source, 0);
