@@ -378,7 +378,7 @@
         row.appendChild(el('td', w.worker_id, 'opt'));
         row.appendChild(el('td', s.last_success ? shortUtc(s.last_success) : 'never',
           s.last_outcome === 'failed' ? 'down' : s.last_success ? 'up' : 'muted'));
-        row.appendChild(el('td', s.runs ? number(s.records) + ' / ' + s.runs + ' runs' : '–', 'num'));
+        row.appendChild(el('td', s.runs ? number(s.records) + ' / ' + s.runs + ' runs' : '–', 'num opt'));
         var rejects = Object.keys(s.rejects || {}).map(function (r) { return r + ' ' + s.rejects[r]; }).join(', ');
         var failure = s.last_failure_reason ? s.last_failure_reason + ' · ' + shortUtc(s.last_failure_at) +
           (s.failed_runs ? ' (' + s.failed_runs + ' of ' + s.runs + ' failed)' : '') : '';
