@@ -68,8 +68,8 @@ assignments: {bench1: [upbit, fear_greed, coinness, saveticker, perplexity]}
 sources:
   upbit: {base-url: "$(target upbit)"}
   fear_greed: {api-url: "$(target fear_greed)/fng/", page-url: "$(target fear_greed)/crypto/fear-and-greed-index/", limit: 3}
-  coinness: {start-url: "$(target coinness)/news"}
-  saveticker: {board-url: "$(target saveticker)/app/news"}
+  coinness: {api-url: "$(target coinness)/feed/v1/breaking-news"}
+  saveticker: {api-url: "$(target saveticker)"}
   perplexity: {page-url: "$(target perplexity)/finance/crypto"}
 YML
 

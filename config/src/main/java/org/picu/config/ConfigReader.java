@@ -62,7 +62,7 @@ public final class ConfigReader {
         try {
             yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return failed(dir, "the file does not exist; " + missingFileHint);
+            return failed(dir, "no such file; " + missingFileHint);
         } catch (IOException e) {
             return failed(dir, "cannot read the file: " + e.getMessage() + "; " + missingFileHint);
         }

@@ -96,7 +96,7 @@ class ConfigReaderTest {
 
         ConfigReader missing = ConfigReader.read(dir.resolve("nope.yml"), "copy app-example.yml and edit it");
         assertFalse(missing.readable());
-        assertEquals(List.of("the file does not exist; copy app-example.yml and edit it"), missing.problems());
+        assertEquals(List.of("no such file; copy app-example.yml and edit it"), missing.problems());
 
         ConfigReader list = ConfigReader.parse("- a\n- b\n", dir);
         assertFalse(list.readable());

@@ -75,7 +75,8 @@ class WorkerEndToEndIT {
 
         try (Stream<Path> local = Files.walk(spool)) {
             assertEquals(List.of("upbit.w1.000000000000-000000000008.jsonl.uploaded"), local
-                    .map(p -> p.getFileName().toString()).filter(n -> n.startsWith("upbit.")).toList());
+                    .map(p -> p.getFileName().toString()).filter(n -> n.startsWith("upbit.") && n.contains(".jsonl"))
+                    .toList(), "spool files only (the run ledger .runs/upbit.json is not one)");
         }
     }
 

@@ -96,7 +96,7 @@ final class ProofPipeline {
     }
 
     /** The worker unit's flags (conf/worker/picu-worker.service): the Pi budget is a 64 MB heap and 128 MB RSS. */
-    private static final List<String> WORKER_JVM = List.of("-Xmx64m", "-Xss256k", "-XX:+UseSerialGC",
+    private static final List<String> WORKER_JVM = List.of("-Xms16m", "-Xmx64m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m",
             "-XX:MaxDirectMemorySize=16m");
     private static final Map<String, String> WORKER_ENV = Map.of("MALLOC_ARENA_MAX", "2");

@@ -3,6 +3,8 @@ package org.picu.jobs.candles;
 import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.mapreduce.Mapper;
+import org.picu.jobs.derived.AnalyticsCounters;
+import org.picu.jobs.derived.DerivedDatasetJob;
 
 /** Keys each market tick of the day by (source, symbol, hour, timestamp) for the secondary sort. */
 public class CandlesMapper extends Mapper<Void, GenericRecord, CandleKey, TickValue> {

@@ -3,6 +3,8 @@ package org.picu.jobs.candles;
 import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.mapreduce.Reducer;
+import org.picu.jobs.derived.AnalyticsCounters;
+import org.picu.jobs.derived.DerivedDatasetJob;
 
 /**
  * One reduce call per (source, symbol, hour): the ticks arrive sorted by exchange time, and the key object

@@ -1,2 +1,2 @@
-/** Hourly OHLCV candles from cleaned market ticks, and the run/publish frame every derived-dataset job shares. */
+/** Hourly OHLCV candles from cleaned market ticks, built with a secondary sort. */
 package org.picu.jobs.candles;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
-import org.picu.jobs.candles.AnalyticsCounters;
 import org.picu.jobs.candles.Candle;
+import org.picu.jobs.derived.AnalyticsCounters;
 
 /** Keys each candle by its series, {@code source<TAB>symbol}. */
 public class IndicatorsMapper extends Mapper<Void, GenericRecord, Text, CandleWritable> {

@@ -7,9 +7,9 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.picu.jobs.candles.AnalyticsCounters;
 import org.picu.jobs.candles.Candle;
-import org.picu.jobs.candles.DerivedDatasetJob;
+import org.picu.jobs.derived.AnalyticsCounters;
+import org.picu.jobs.derived.DerivedDatasetJob;
 
 /**
  * One reduce call per series. It holds the series' candles of the look-back window (24 per day: 264 for

@@ -14,9 +14,9 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.picu.jobs.candles.AnalyticsCounters;
 import org.picu.jobs.candles.Candle;
-import org.picu.jobs.candles.DerivedDatasetJob;
+import org.picu.jobs.derived.AnalyticsCounters;
+import org.picu.jobs.derived.DerivedDatasetJob;
 import org.picu.jobs.indicators.IndicatorRow;
 
 /**

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
-import org.picu.jobs.candles.AnalyticsCounters;
 import org.picu.jobs.candles.Candle;
+import org.picu.jobs.derived.AnalyticsCounters;
 import org.picu.jobs.indicators.IndicatorRow;
 
 /**

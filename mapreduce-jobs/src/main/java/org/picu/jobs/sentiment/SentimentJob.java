@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.util.ToolRunner;
-import org.picu.jobs.candles.DerivedDatasetJob;
+import org.picu.jobs.derived.DerivedDatasetJob;
 import org.picu.model.avro.DatasetSchemas;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.HdfsLayout;

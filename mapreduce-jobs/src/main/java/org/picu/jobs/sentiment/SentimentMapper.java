@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.mapreduce.Mapper;
-import org.picu.jobs.candles.AnalyticsCounters;
-import org.picu.jobs.candles.DerivedDatasetJob;
+import org.picu.jobs.derived.AnalyticsCounters;
+import org.picu.jobs.derived.DerivedDatasetJob;
 import org.picu.model.avro.DatasetSchemas;
 
 /** Scores each news item of the day (map-only: one news row in, one sentiment row out). */

@@ -11,7 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.picu.jobs.LocalHadoop;
-import org.picu.jobs.clean.CleanMarketJob;
+import org.picu.jobs.clean.market.CleanMarketJob;
 import org.picu.jobs.clean.news.CleanNewsJob;
 
 /**

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.io.Text;
 import org.junit.jupiter.api.Test;
 import org.picu.jobs.clean.feargreed.CleanFearGreedMapper;
+import org.picu.jobs.clean.market.CleanMarketMapper;
 import org.picu.jobs.clean.news.CleanNewsMapper;
 import org.picu.model.EnvelopeCodec;
 import org.picu.model.MalformedRecordException;

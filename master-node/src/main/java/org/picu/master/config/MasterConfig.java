@@ -75,7 +75,7 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
 
     /** Reads and validates a file; every problem is reported at once. */
     public static MasterConfig load(Path file) throws ConfigException {
-        ConfigReader reader = ConfigReader.read(file, "pass an existing YAML file with --config (see conf/master/master.yml)");
+        ConfigReader reader = ConfigReader.read(file, "pass the master's YAML file with --config (see conf/master/master.yml)");
         if (!reader.readable()) {
             throw new ConfigException(file.toString(), reader.problems());
         }

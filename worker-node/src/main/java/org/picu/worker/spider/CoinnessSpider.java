@@ -13,6 +13,7 @@ import java.util.Set;
 import org.picu.model.BuiltInSource;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.CoinnessConfig;
+import org.picu.worker.fetch.BlockedException;
 import org.picu.worker.fetch.FetchException;
 import org.picu.worker.fetch.FetchResponse;
 import org.picu.worker.fetch.Fetcher;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Coinness breaking news from its public JSON feed: {@code ?languageCode=&limit=}, then older pages with the
  * previous page's last {@code lastId}/{@code lastAt}, up to {@code max-pages} requests and {@code max-items}
  * records; one {@code news} record per item (see {@link CoinnessParser}). Items are written once per run even
- * when a page repeats one. A failed first request fails the crawl; a later one only ends the pagination.
+ * when a page repeats one. A failed first request fails the crawl; a later one only ends the pagination. A site
+ * that refuses the crawler ({@link BlockedException}) ends the run with that outcome, keeping what was written.
  */
 public final class CoinnessSpider implements Spider {
     public static final String NAME = BuiltInSource.COINNESS.sourceName();
@@ -50,6 +52,9 @@ public final class CoinnessSpider implements Spider {
             FetchResponse response;
             try {
                 response = fetcher.get(pageUrl(cursor));
+            } catch (BlockedException e) {
+                rejections.add(new Rejection(e.reason(), e.getMessage())); // the run's outcome: stop asking
+                break;
             } catch (FetchException e) {
                 if (pages == 0) {
                     throw e;

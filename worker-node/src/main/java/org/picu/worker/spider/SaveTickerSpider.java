@@ -10,6 +10,7 @@ import org.picu.model.BuiltInSource;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordKind;
 import org.picu.worker.config.SaveTickerConfig;
+import org.picu.worker.fetch.BlockedException;
 import org.picu.worker.fetch.FetchException;
 import org.picu.worker.fetch.FetchResponse;
 import org.picu.worker.fetch.Fetcher;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code max-items}) its detail, since the lists hold only a preview of the text. The list endpoint was reported
  * retired in mid-2026: when it answers 404/410 ({@code endpoint_gone}) or something that is not a news list, that
  * is logged and counted once and the run goes on with the top stories. A failed top-stories request fails the
- * crawl; a failed detail rejects that item only.
+ * crawl; a failed detail rejects that item only. A site that refuses the crawler ({@link BlockedException}: bot
+ * challenge, ban, cool-down) ends the run with that outcome, keeping what was written.
  */
 public final class SaveTickerSpider implements Spider {
     public static final String NAME = BuiltInSource.SAVETICKER.sourceName();
@@ -43,7 +45,12 @@ public final class SaveTickerSpider implements Spider {
     public CrawlResult crawl(Fetcher fetcher, RecordSink sink) throws FetchException, IOException {
         List<Rejection> rejections = new ArrayList<>();
         Map<String, SaveTickerParser.Entry> entries = new LinkedHashMap<>();
-        FetchResponse top = fetcher.get(api("/api/news/top-stories"));
+        FetchResponse top;
+        try {
+            top = fetcher.get(api("/api/news/top-stories"));
+        } catch (BlockedException e) {
+            return new CrawlResult(0, List.of(new Rejection(e.reason(), e.getMessage())));
+        }
         SaveTickerParser.ListPage stories = SaveTickerParser.list(top.body(), top.url());
         rejections.addAll(stories.rejections());
         if (stories.readable() && stories.size() == 0) {
@@ -55,6 +62,9 @@ public final class SaveTickerSpider implements Spider {
             FetchResponse response;
             try {
                 response = fetcher.get(url);
+            } catch (BlockedException e) {
+                rejections.add(new Rejection(e.reason(), e.getMessage()));
+                return finish(0, rejections);
             } catch (FetchException e) {
                 boolean gone = e.status() == 404 || e.status() == 410;
                 rejections.add(new Rejection(gone ? "endpoint_gone" : "fetch_failed", e.getMessage()));
@@ -85,6 +95,9 @@ public final class SaveTickerSpider implements Spider {
                 sink.accept(new CrawledRecord(RecordKind.NEWS, detail.url().toString(), detail.fetchedAt(),
                         SaveTickerParser.withDetail(entry, detail.body(), detail.url()).toPayload()));
                 records++;
+            } catch (BlockedException e) {
+                rejections.add(new Rejection(e.reason(), e.getMessage())); // the run's outcome: stop asking
+                break;
             } catch (FetchException e) {
                 boolean gone = e.status() == 404 || e.status() == 410;
                 rejections.add(new Rejection(gone ? "deleted" : "fetch_failed", e.getMessage()));
@@ -92,6 +105,10 @@ public final class SaveTickerSpider implements Spider {
                 rejections.add(new Rejection(e.reason(), e.getMessage()));
             }
         }
+        return finish(records, rejections);
+    }
+
+    private static CrawlResult finish(int records, List<Rejection> rejections) {
         if (!rejections.isEmpty()) {
             LOG.warn("saveticker: {} items rejected, first: {}", rejections.size(), rejections.get(0));
         }

@@ -109,6 +109,10 @@ class CrawlRunTest {
                     new Rejection("blocked_by_challenge", "again"), new Rejection("no_content", "empty main"))), null,
                     () -> false);
             clock.advance(Duration.ofMinutes(1));
+            // 2b: a site stopped the run half-way (a ban): records were written, yet the run failed with that reason
+            run.run(spider("perplexity", 3, List.of(new Rejection("missing_field", "no title"),
+                    new Rejection(Rejection.HTTP_418, "banned"))), null, () -> false);
+            clock.advance(Duration.ofMinutes(1));
             // 3: an error ends the run: its status is the reason, and the error still reaches the caller
             FetchException banned = assertThrows(FetchException.class, () -> run.run(failing("perplexity",
                     new FetchException(URI.create("https://api.upbit.com/v1/ticker"), 418, "IP banned")), null,
@@ -119,8 +123,12 @@ class CrawlRunTest {
                     new SpiderException(URI.create("https://www.perplexity.ai/finance"), "no main")), null, () -> false));
         }
         assertEquals(T, ledger.lastSuccess().get("perplexity"), "only the first run succeeded");
-        List<CrawlRunRecord> runs = ledger.recentRuns().get("perplexity");
-        assertEquals(4, runs.size());
+        List<CrawlRunRecord> all = ledger.recentRuns().get("perplexity");
+        assertEquals(5, all.size());
+        assertEquals("http_418", all.get(2).failureReason());
+        assertEquals(3, all.get(2).records());
+        List<CrawlRunRecord> runs = new java.util.ArrayList<>(all);
+        runs.remove(2);
         assertEquals(null, runs.get(0).failureReason());
         assertEquals("blocked_by_challenge", runs.get(1).failureReason());
         assertEquals("cf-mitigated: challenge", runs.get(1).failureDetail());
@@ -130,13 +138,14 @@ class CrawlRunTest {
         assertEquals("layout_changed", runs.get(3).failureReason());
 
         SourceRuns summary = ledger.summaries().get("perplexity");
-        assertEquals(4, summary.runs());
-        assertEquals(3, summary.failedRuns());
-        assertEquals(2, summary.records());
-        assertEquals(Map.of("missing_field", 1L, "blocked_by_challenge", 2L, "no_content", 1L), summary.rejects());
+        assertEquals(5, summary.runs());
+        assertEquals(4, summary.failedRuns());
+        assertEquals(5, summary.records());
+        assertEquals(Map.of("missing_field", 2L, "blocked_by_challenge", 2L, "no_content", 1L, "http_418", 1L),
+                summary.rejects());
         assertEquals(SourceRuns.FAILED, summary.lastOutcome());
         assertEquals("layout_changed", summary.lastFailureReason());
-        assertEquals(T.plus(Duration.ofMinutes(3)), summary.lastFailureAt());
+        assertEquals(T.plus(Duration.ofMinutes(4)), summary.lastFailureAt());
     }
 
     @Test

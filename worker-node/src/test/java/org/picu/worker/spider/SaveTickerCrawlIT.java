@@ -70,4 +70,21 @@ class SaveTickerCrawlIT {
             assertEquals(2, site.requestedPaths().stream().filter(p -> p.startsWith("/api/news/detail/")).count());
         }
     }
+
+    @Test
+    void aChallengeMidRunEndsTheRunWithThatOutcomeAndKeepsWhatWasWritten() throws Exception {
+        try (ReplayServer site = ReplayServer.start("saveticker-challenged")) {
+            ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
+                    saveticker:
+                      api-url: "%s"
+                      max-pages: 0
+                    """.formatted(site.baseUrl()));
+
+            assertEquals("crawl saveticker: 1 records written, 1 rejected, 1 file rolled; stopped: blocked_by_challenge",
+                    result.summary());
+            assertEquals(List.of("/api/news/top-stories", "/api/news/detail/161424", "/api/news/detail/161415"),
+                    site.requestedPaths(), "nothing is asked after the challenge");
+            assertEquals("161424", result.records().get(0).payload().get("item_id").asText());
+        }
+    }
 }

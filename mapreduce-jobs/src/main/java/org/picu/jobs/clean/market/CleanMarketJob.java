@@ -1,10 +1,12 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
 import java.time.Clock;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.hadoop.util.ToolRunner;
+import org.picu.jobs.clean.CleaningJob;
+import org.picu.jobs.clean.CleaningSpec;
 import org.picu.model.avro.DatasetSchemas;
 import org.picu.model.layout.Dataset;
 

@@ -1,4 +1,4 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +11,7 @@ import org.apache.hadoop.io.DataInputBuffer;
 import org.apache.hadoop.io.DataOutputBuffer;
 import org.apache.hadoop.io.Text;
 import org.junit.jupiter.api.Test;
+import org.picu.jobs.clean.CleaningMapper;
 
 class CleanMarketMapperTest {
     private static final String GOOD = "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\","
@@ -24,15 +25,6 @@ class CleanMarketMapperTest {
         assertNull(o.rejected());
         assertEquals("upbit|BTC|1795230000000", o.record().dedupKey());
         assertEquals(o.record(), roundTrip(o.record()), "the shuffle form round-trips");
-    }
-
-    @Test
-    void the_map_output_key_has_the_bytes_text_set_gives_it() {
-        Text reused = new Text("a much longer key than the ones that follow it|BTC|1795230000000");
-        for (String key : new String[] {"upbit|BTC|1795230000000", "", "비트|é|🐋", "lone \uD800 high", "lone \uDC00 low",
-            "swapped \uDC00\uD800", "end \uD83D"}) {
-            assertEquals(new Text(key), CleaningMapper.setKey(reused, key), key);
-        }
     }
 
     @Test

@@ -1,5 +1,9 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
+import org.picu.jobs.clean.CleaningMapper;
+import org.picu.jobs.clean.EnvelopeHead;
+import org.picu.jobs.clean.Payload;
+import org.picu.jobs.clean.PayloadFields;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 

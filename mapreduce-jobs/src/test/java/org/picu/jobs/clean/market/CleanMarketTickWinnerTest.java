@@ -1,4 +1,4 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.picu.jobs.clean.Winners;
 
 /** The market winner order ({@link CleanMarketTick#WINNER_FIRST}) through {@link Winners#pick}. */
 class CleanMarketTickWinnerTest {

@@ -1,4 +1,4 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
 import java.time.Instant;
 import java.util.Comparator;

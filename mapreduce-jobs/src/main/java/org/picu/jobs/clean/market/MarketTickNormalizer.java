@@ -1,4 +1,4 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +7,10 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.picu.jobs.clean.EnvelopeHead;
+import org.picu.jobs.clean.IsoTimes;
+import org.picu.jobs.clean.Payload;
+import org.picu.jobs.clean.PayloadFields;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 import org.picu.model.RecordKind;

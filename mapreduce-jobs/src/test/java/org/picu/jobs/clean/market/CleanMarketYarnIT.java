@@ -1,4 +1,4 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

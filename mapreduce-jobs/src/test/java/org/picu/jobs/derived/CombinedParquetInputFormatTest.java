@@ -1,4 +1,4 @@
-package org.picu.jobs.candles;
+package org.picu.jobs.derived;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,6 +21,7 @@ import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.GenericDataSupplier;
 import org.junit.jupiter.api.Test;
 import org.picu.jobs.LocalHadoop;
+import org.picu.jobs.candles.AnalyticsFixtures;
 
 /** Small Parquet files of several partitions are read by one map task, every row exactly once. */
 class CombinedParquetInputFormatTest {

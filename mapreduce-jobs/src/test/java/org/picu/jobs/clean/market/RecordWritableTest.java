@@ -1,4 +1,4 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +17,8 @@ import org.apache.hadoop.io.DataOutputBuffer;
 import org.apache.parquet.avro.AvroWriteSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.picu.jobs.clean.ParquetFiles;
+import org.picu.jobs.clean.RecordWritable;
 import org.picu.model.avro.DatasetSchemas;
 
 /** The shuffle form: lazy decoding, the combiner's pass-through of undecoded bytes, wrapper reuse. */

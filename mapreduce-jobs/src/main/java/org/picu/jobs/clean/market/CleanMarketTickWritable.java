@@ -1,4 +1,4 @@
-package org.picu.jobs.clean;
+package org.picu.jobs.clean.market;
 
 import static org.picu.jobs.clean.WireFormat.readNullableDouble;
 import static org.picu.jobs.clean.WireFormat.readString;
@@ -9,6 +9,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import org.apache.hadoop.io.WritableUtils;
+import org.picu.jobs.clean.RecordWritable;
+import org.picu.jobs.clean.ShuffledRowsWriteSupport;
 
 /**
  * {@link CleanMarketTick} between mapper and reducer: about 70 bytes in binary instead of the

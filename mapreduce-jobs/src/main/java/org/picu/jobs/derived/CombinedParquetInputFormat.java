@@ -1,4 +1,4 @@
-package org.picu.jobs.candles;
+package org.picu.jobs.derived;
 
 import java.io.IOException;
 import org.apache.avro.generic.GenericRecord;

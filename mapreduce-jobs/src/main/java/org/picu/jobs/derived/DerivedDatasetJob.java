@@ -1,4 +1,4 @@
-package org.picu.jobs.candles;
+package org.picu.jobs.derived;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -18,12 +18,12 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
-import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.avro.GenericDataSupplier;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
-import org.picu.jobs.publish.ParquetRowsOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.picu.jobs.publish.ParquetRowsOutputFormat;
 import org.picu.jobs.publish.PublishConfigKeys;
 import org.picu.jobs.publish.StagedJobRunner;
 import org.picu.model.layout.Dataset;

@@ -1,4 +1,4 @@
-package org.picu.jobs.candles;
+package org.picu.jobs.derived;
 
 /**
  * Counters every derived-dataset job (candles, indicators, sentiment, insights) reports. Skipped input
