@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 VERSION=0.1.0-SNAPSHOT
 mkdir -p demo/target/proof-tmp
 exec java -Xmx512m -Djava.io.tmpdir=demo/target/proof-tmp \
-  -Dlog4j.configuration="file:conf/log4j.properties" -Dpicu.log.dir=demo/target/system-proof-logs \
+  -Dlog4j.configuration=picu-log4j.properties -Dpicu.log.name=system-proof -Dpicu.log.dir=demo/target/system-proof-logs \
   -cp "demo/target/classes:$(cat demo/target/proof-classpath.txt)" org.picu.demo.proof.SystemProof \
   --job-jar "mapreduce-jobs/target/dist/mapreduce-jobs-$VERSION.jar" \
   --classpath-file demo/target/proof-classpath.txt --classes-dir demo/target/classes "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Worker Pi budget: the daemon, started with the JVM flags of conf/worker/picu-worker.service and from the jar the
-# unit runs (worker-node-*-all.jar, the deployment class path), crawls the recorded sites of all five built-in
+# Worker Pi budget: the daemon, started with the JVM flags of conf/bin/picu-worker (the unit's command) and from the
+# jar the unit runs (worker-node-*-all.jar, the deployment class path), crawls the recorded sites of all five built-in
 # sources (testkit replay on loopback: upbit every second, the others every 5 s) and uploads continuously to a real
 # HDFS: a NameNode and a DataNode (MiniDFSCluster in a JVM of its own, org.picu.worker.bench.BudgetTargets), so the
 # whole HDFS client is loaded and used. Prints the daemon's peak RSS (/usr/bin/time -v), what it shipped per source
@@ -30,10 +30,11 @@ CP="worker-node/target/test-classes:worker-node/target/classes:$(cat worker-node
 WORK="$PWD/worker-node/target/bench"
 rm -rf "$WORK" && mkdir -p "$WORK/targets" "$WORK/hadoop-conf"
 
-# The unit's JVM flags, read from the unit itself so the benchmark measures what a Pi runs.
-UNIT=conf/worker/picu-worker.service
-PI_JVM_OPTS=$(sed -n '/^ExecStart=/,/-jar/p' "$UNIT" | tr -d '\\\n' | sed -e 's/^ExecStart=[^ ]*java//' -e 's/-jar.*//' | xargs)
-PI_ENV=$(sed -n 's/^Environment=//p' "$UNIT" | xargs)
+# The JVM flags and environment of the command the unit runs (conf/bin/picu-worker), read from it so the benchmark
+# measures what a Pi runs.
+LAUNCHER=conf/bin/picu-worker
+PI_JVM_OPTS=$(sed -n '/^exec /,/-cp/p' "$LAUNCHER" | tr -d '\\\n' | sed -e 's/^exec "[^"]*"//' -e 's/-cp.*//' | xargs)
+PI_ENV=$(sed -n 's/^\(MALLOC_ARENA_MAX=[0-9]*\)$/\1/p' "$LAUNCHER" | xargs)
 PI_JVM_OPTS="$PI_JVM_OPTS ${EXTRA_JVM_OPTS:-}"
 [ -n "${NMT:-}" ] && PI_JVM_OPTS="$PI_JVM_OPTS -XX:NativeMemoryTracking=summary"
 

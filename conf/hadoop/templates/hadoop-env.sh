@@ -10,6 +10,8 @@ export HDFS_NAMENODE_OPTS="-Xmx{{ namenode_heap_mb }}m"
 export HDFS_DATANODE_OPTS="-Xmx{{ datanode_heap_mb }}m"
 export YARN_RESOURCEMANAGER_OPTS="-Xmx{{ resourcemanager_heap_mb }}m"
 export YARN_NODEMANAGER_OPTS="-Xmx{{ nodemanager_heap_mb }}m"
+export HDFS_SECONDARYNAMENODE_OPTS="-Xmx{{ secondarynamenode_heap_mb }}m"
+export MAPRED_HISTORYSERVER_OPTS="-Xmx{{ historyserver_heap_mb }}m"
 
 # The YARN web apps (Guice) and WebHDFS (Jersey) reflect into java.lang on Java 17.
 export HADOOP_OPTS="$HADOOP_OPTS --add-opens=java.base/java.lang=ALL-UNNAMED -Djava.net.preferIPv4Stack=true"

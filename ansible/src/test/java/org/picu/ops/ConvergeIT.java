@@ -44,8 +44,12 @@ class ConvergeIT {
 
     private static final Map<String, Set<String>> BASE_PACKAGES = new LinkedHashMap<>();
     private static final Map<String, int[]> SECOND_RUN = new LinkedHashMap<>();
+    private static final Map<String, int[]> DRY_RUN = new LinkedHashMap<>();
     private static final Map<String, int[]> SECOND_DB_RUN = new LinkedHashMap<>();
+    private static List<String> workersAfterRun2;
+    private static String addedWorkerRun;
     private static String password;
+    private static String token;
     private static String databases;
     private static String users;
 
@@ -59,10 +63,14 @@ class ConvergeIT {
             Command.of(SCRIPTS.resolve("base-root.sh").toString(), cache.toString(), root.toString())
                     .timeout(Duration.ofMinutes(20)).runOk(WORK.resolve("base-" + root.getFileName() + ".log"));
             BASE_PACKAGES.put(root.getFileName().toString(), manualPackages(root));
+            // what Debian's installer and Raspberry Pi OS write: the host's own name on loopback
+            Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost\n127.0.1.1 " + root.getFileName() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
         Path archive = standInHadoopArchive();
         Path artifacts = artifactsTree();
         password = "test-only-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        token = "token-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         Files.writeString(WORK.resolve("inventory.yml"), inventory());
         Files.writeString(WORK.resolve("vars.yml"), String.join("\n",
                 "picu_systemd: false",
@@ -71,14 +79,29 @@ class ConvergeIT {
                 "hadoop_archive_local_path: " + archive,
                 "hadoop_archive_sha512: " + sha512(archive),
                 "picu_artifacts_dir: " + artifacts,
-                "picu_db_password: " + password, ""));
+                "picu_db_password: " + password,
+                "picu_api_token: " + token, ""));
 
         String[] site = {"-i", WORK.resolve("inventory.yml").toString(), "-e", "@" + WORK.resolve("vars.yml"),
             "--limit", "picu-worker1,picu-tier2", "-e", "tier2_manage_database=false"};
+        // the documented dry run, on the fresh roots: it must pass although nothing is installed or downloaded yet
+        List<String> check = new java.util.ArrayList<>(List.of(site));
+        check.addAll(List.of("--check", "--diff"));
+        DRY_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", check.toArray(String[]::new)).timeout(Duration.ofMinutes(15))
+                .runOk(WORK.resolve("run-0-check.log")).output()));
         ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(30)).runOk(WORK.resolve("run-1.log"));
         saveDebs(cache);
         SECOND_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(15))
                 .runOk(WORK.resolve("run-2.log")).output()));
+
+        workersAfterRun2 = Files.readAllLines(WORKER.resolve("etc/hadoop/conf/workers"));
+        // adding a worker to the converged inventory: only what names the workers changes, nothing restarts
+        Files.writeString(WORK.resolve("inventory-added.yml"), inventory().replace(
+                "        picu-worker2: {picu_address: 10.99.0.12}\n",
+                "        picu-worker2: {picu_address: 10.99.0.12}\n        picu-worker3: {picu_address: 10.99.0.13}\n"));
+        addedWorkerRun = ANSIBLE.playbook("site.yml", "-i", WORK.resolve("inventory-added.yml").toString(),
+                "-e", "@" + WORK.resolve("vars.yml"), "--limit", "picu-worker1", "--tags", "common,hadoop")
+                .timeout(Duration.ofMinutes(10)).runOk(WORK.resolve("run-added-worker.log")).output();
 
         Process mariadb = startMariaDb();
         try {
@@ -96,6 +119,12 @@ class ConvergeIT {
     }
 
     @Test
+    void theDryRunPassesOnFreshRoots() {
+        assertEquals(Set.of("picu-worker1", "picu-tier2"), DRY_RUN.keySet());
+        DRY_RUN.forEach((host, counts) -> assertEquals(0, counts[3], host + ": failed tasks in --check --diff; see run-0-check.log"));
+    }
+
+    @Test
     void secondRunChangesNothing() {
         assertEquals(Set.of("picu-worker1", "picu-tier2"), SECOND_RUN.keySet());
         SECOND_RUN.forEach((host, counts) -> {
@@ -103,6 +132,31 @@ class ConvergeIT {
             assertEquals(0, counts[3], host + ": failed tasks");
         });
         assertEquals(0, SECOND_DB_RUN.get("picu-tier2")[1], "database tasks changed on their second run; see run-db-2.log");
+    }
+
+    @Test
+    void addingAWorkerRewritesNamesAndRestartsNothingOnARunningWorker() throws IOException {
+        Path conf = WORKER.resolve("etc/hadoop/conf");
+        assertEquals(List.of("picu-worker1", "picu-worker2", "picu-worker3"), Files.readAllLines(conf.resolve("workers")));
+        assertTrue(Files.readString(WORKER.resolve("etc/hosts")).contains("10.99.0.13 picu-worker3"));
+        String run = addedWorkerRun;
+        assertTrue(changed(run, "Render the workers file (no restart)"), run);
+        assertTrue(changed(run, "Write every cluster node into /etc/hosts"), run);
+        assertFalse(changed(run, "Render the site files from conf/hadoop/templates"), "no daemon reads a changed file:\n" + run);
+        // a notified handler is listed as RUNNING HANDLER even where systemd is absent and it skips
+        assertFalse(run.contains("RUNNING HANDLER"), "no handler (restart) runs:\n" + run);
+        assertEquals(2, Ansible.recap(run).get("picu-worker1")[1], "changed: the workers file and /etc/hosts only");
+    }
+
+    /** Whether the task of that name reported a change in an ansible-playbook output. */
+    private static boolean changed(String output, String task) {
+        int at = output.indexOf(task + "]");
+        if (at < 0) {
+            return false;
+        }
+        int next = output.indexOf("TASK [", at);
+        String block = output.substring(at, next < 0 ? output.length() : next);
+        return block.contains("changed: [");
     }
 
     @Test
@@ -126,6 +180,8 @@ class ConvergeIT {
             assertTrue(Files.readString(root.resolve("etc/shadow")).lines().anyMatch(l -> l.startsWith("picu:!:")),
                     "picu has no password");
             String hosts = Files.readString(root.resolve("etc/hosts"));
+            assertFalse(hosts.contains("127.0.1.1"), root + ": the 127.0.1.1 line is gone:\n" + hosts);
+            assertTrue(hosts.contains("127.0.0.1 localhost"), hosts);
             for (String line : List.of("10.99.0.10 picu-master", "10.99.0.11 picu-worker1", "10.99.0.12 picu-worker2",
                     "10.99.0.20 picu-tier2")) {
                 assertTrue(hosts.contains(line), root + " /etc/hosts lacks " + line);
@@ -133,7 +189,8 @@ class ConvergeIT {
             assertTrue(Files.readString(root.resolve("etc/chrony/conf.d/picu.conf")).contains("pool 2.debian.pool.ntp.org iburst"));
             String sshd = Files.readString(root.resolve("etc/ssh/sshd_config.d/50-picu.conf"));
             assertTrue(sshd.contains("PasswordAuthentication no") && sshd.contains("PermitRootLogin prohibit-password"));
-            assertTrue(Files.readString(root.resolve("etc/logrotate.d/picu")).contains("/var/log/picu/*.log"));
+            assertFalse(Files.exists(root.resolve("etc/logrotate.d/picu")), "the processes roll their own log files");
+            assertEquals(uid(root, "picu"), Files.getAttribute(root.resolve("var/log/picu"), "unix:uid"));
             assertTrue(Files.readString(root.resolve("etc/systemd/journald.conf.d/picu.conf")).contains("SystemMaxUse=200M"));
         }
     }
@@ -148,7 +205,7 @@ class ConvergeIT {
         assertTrue(yarn.contains("<value>1536</value>"), "per-host nm_memory_mb override in yarn-site.xml");
         assertTrue(yarn.contains("picu-master"), "ResourceManager host from the inventory");
         assertTrue(Files.readString(conf.resolve("hadoop-env.sh")).contains("JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64"));
-        assertEquals(List.of("picu-worker1", "picu-worker2"), Files.readAllLines(conf.resolve("workers")));
+        assertEquals(List.of("picu-worker1", "picu-worker2"), workersAfterRun2);
         Path units = WORKER.resolve("etc/systemd/system");
         String datanode = Files.readString(units.resolve("hadoop-datanode.service"));
         assertTrue(datanode.contains("ExecStart=/opt/hadoop/bin/hdfs --config /etc/hadoop/conf datanode"));
@@ -177,16 +234,19 @@ class ConvergeIT {
         assertEquals(REPO.root.resolve("conf/worker/picu-worker.service").toFile().length(),
                 WORKER.resolve("etc/systemd/system/picu-worker.service").toFile().length(), "the unit of conf/worker");
         String unit = Files.readString(WORKER.resolve("etc/systemd/system/picu-worker.service"));
-        assertTrue(unit.contains("User=picu") && unit.contains("-Xmx64m"));
-        assertTrue(unit.contains("-jar /opt/picu/worker-node-all.jar daemon --config /etc/picu/worker.yml"));
+        assertTrue(unit.contains("User=picu") && unit.contains("RestartPreventExitStatus=2"));
+        assertTrue(unit.contains("ExecStart=/usr/local/bin/picu-worker daemon --config /etc/picu/worker.yml"));
+        assertLauncher(WORKER, "picu-worker");
         String cron = Files.readString(WORKER.resolve("etc/cron.d/picu-worker"));
-        assertTrue(cron.lines().anyMatch(l -> l.matches("\\d+\\s+\\d+(\\s+\\*){3}\\s+picu\\s+/usr/bin/java .*-jar /opt/picu/worker-node-all.jar"
+        assertTrue(cron.lines().anyMatch(l -> l.matches("\\d+\\s+\\d+(\\s+\\*){3}\\s+picu\\s+/usr/local/bin/picu-worker"
                 + " cleanup --retention 7d --config /etc/picu/worker.yml.*")), "cleanup cron entry:\n" + cron);
-        // the installed agent runs on the installed JDK inside the root
-        String help = inRoot(WORKER, "worker-help", "/usr/bin/java", "-Xmx64m", "-jar", "/opt/picu/worker-node-all.jar", "--help");
+        // the installed command runs the installed agent on the installed JDK inside the root
+        String help = inRoot(WORKER, "worker-help", "/usr/local/bin/picu-worker", "--help");
         assertTrue(help.contains("Usage: picu-worker") && help.contains("crawl"), help);
+        String cleanupHelp = inRoot(WORKER, "worker-cleanup-help", "/usr/local/bin/picu-worker", "cleanup", "--help");
+        assertTrue(cleanupHelp.contains("Usage: picu-worker cleanup"), cleanupHelp);
         // and accepts the rendered config with all five sources (an invalid config exits 2)
-        String status = inRoot(WORKER, "worker-status", "/usr/bin/java", "-Xmx64m", "-jar", "/opt/picu/worker-node-all.jar",
+        String status = inRoot(WORKER, "worker-status", "/usr/local/bin/picu-worker",
                 "status", "--config", "/etc/picu/worker.yml");
         assertTrue(status.contains("worker picu-worker1, spool /srv/picu/spool"), status);
     }
@@ -198,12 +258,25 @@ class ConvergeIT {
         assertTrue(config.contains("url: jdbc:mariadb://127.0.0.1:3306/picu") && config.contains("port: 5000"));
         assertFalse(config.contains(password), "the password never goes into the config file");
         Path env = TIER2.resolve("etc/picu/tier2.env");
-        assertEquals("PICU_DB_PASSWORD=" + password + "\n", Files.readString(env));
+        assertEquals("PICU_DB_PASSWORD=" + password + "\nPICU_API_TOKEN=" + token + "\n", Files.readString(env));
+        assertFalse(config.contains(token), "the token never goes into the config file");
+        for (String log : List.of("run-1.log", "run-2.log")) {
+            String output = Files.readString(WORK.resolve(log));
+            assertFalse(output.contains(password) || output.contains(token), "a secret in the Ansible output " + log);
+        }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(env)));
         Path units = TIER2.resolve("etc/systemd/system");
         String api = Files.readString(units.resolve("picu-tier2-api.service"));
-        assertTrue(api.contains("EnvironmentFile=/etc/picu/tier2.env") && api.contains("Tier2Main serve --config /etc/picu/tier2.yml"));
-        assertTrue(Files.readString(units.resolve("picu-tier2-load.service")).contains("Tier2Main load --config /etc/picu/tier2.yml"));
+        assertTrue(api.contains("EnvironmentFile=/etc/picu/tier2.env")
+                && api.contains("ExecStart=/usr/local/bin/picu-tier2 serve --config /etc/picu/tier2.yml"), api);
+        assertTrue(api.contains("RestartPreventExitStatus=2"), api);
+        String load = Files.readString(units.resolve("picu-tier2-load.service"));
+        assertTrue(load.contains("ExecStart=/usr/local/bin/picu-tier2 load --config /etc/picu/tier2.yml")
+                && load.contains("RestartPreventExitStatus=2"), load);
+        String heaps = Files.readString(TIER2.resolve("etc/default/picu-tier2"));
+        assertTrue(heaps.contains("PICU_TIER2_SERVE_HEAP=384m") && heaps.contains("PICU_TIER2_LOAD_HEAP=512m"), heaps);
+        // (the command itself runs in tier2-api's Tier2LauncherIT: this root holds only the tier2 jar, not its libraries)
+        assertLauncher(TIER2, "picu-tier2");
         assertTrue(Files.readString(units.resolve("picu-tier2-load.timer")).contains("OnUnitActiveSec=15min"));
         String nft = Files.readString(TIER2.resolve("etc/nftables.conf"));
         assertTrue(nft.contains("policy drop") && nft.contains("tcp dport 5000 accept") && nft.contains("tcp dport 22 accept"));
@@ -319,6 +392,13 @@ class ConvergeIT {
                 }
             }
         }
+    }
+
+    /** The node role's command from conf/bin, installed executable in /usr/local/bin. */
+    private static void assertLauncher(Path root, String name) throws IOException {
+        Path installed = root.resolve("usr/local/bin").resolve(name);
+        assertEquals(Files.readString(REPO.root.resolve("conf/bin").resolve(name)), Files.readString(installed), name);
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed)), name);
     }
 
     private static Object uid(Path root, String user) throws IOException {

@@ -32,6 +32,42 @@ class PlaybookLintIT {
                 .runOk(LOGS.resolve("syntax-dev.log"));
     }
 
+    /**
+     * The first play stops a bad inventory or missing secret before any host is contacted, naming the variable.
+     * Two runs, each with several hosts wrong in different ways (every host reports its own first problem).
+     */
+    @Test
+    void aWrongInventoryValueOrAMissingSecretStopsTheRunBeforeAnyChange() throws Exception {
+        String[][] cases = {
+            // worker2's address is no IPv4 address; tier-2 lacks the token; a decommissioned host that is no worker
+            {"picu-worker2: {picu_address: 10.99.0.999}",
+                "{picu_db_password: test-only-0123456789ab, hadoop_decommissioned: [picu-worker9]}",
+                "picu-worker2: picu_address must be this host's own IPv4 address", "picu_api_token is missing",
+                "every host of hadoop_decommissioned"},
+            // worker2 has worker1's address; tier-2 lacks the database password
+            {"picu-worker2: {picu_address: 10.99.0.11}", "{picu_api_token: token-0123456789abcdef}",
+                "picu-worker2: picu_address must be", "picu_db_password is missing",
+                "picu-worker1, picu-worker2, picu-tier2 failed the checks above; fix the variables they name. No node was changed."},
+        };
+        java.nio.file.Files.createDirectories(LOGS);
+        for (int i = 0; i < cases.length; i++) {
+            Path inventory = java.nio.file.Files.writeString(LOGS.resolve("bad-inventory-" + i + ".yml"), String.join("\n",
+                    "all:", "  children:", "    master: {hosts: {picu-master: {picu_address: 10.99.0.10}}}",
+                    "    workers:", "      hosts:", "        picu-worker1: {picu_address: 10.99.0.11}", "        " + cases[i][0],
+                    "    tier2: {hosts: {picu-tier2: {picu_address: 10.99.0.20}}}",
+                    // no host is reachable: a run that got past the checks would fail on connecting instead
+                    "  vars: {ansible_host: 192.0.2.1, ansible_connection: ssh}", ""));
+            Command.Result result = ansible.playbook("site.yml", "-i", inventory.toString(), "-e", cases[i][1])
+                    .run(LOGS.resolve("bad-inventory-" + i + ".log"));
+            assertEquals(2, result.exitCode(), "case " + i + ":\n" + result.tail(40));
+            for (int m = 2; m < cases[i].length; m++) {
+                assertTrue(result.output().contains(cases[i][m]), "case " + i + " says '" + cases[i][m] + "':\n" + result.tail(40));
+            }
+            assertTrue(!result.output().contains("PLAY [Base system on every node]") && !result.output().contains("UNREACHABLE"),
+                    "case " + i + ": stopped before any node was touched:\n" + result.tail(40));
+        }
+    }
+
     @Test
     void everyHostOfTheExampleInventoryLoadsItsManifest() {
         Command.Result result = Command.of("ansible", "all", "-i", "inventory/example/hosts.yml", "--playbook-dir", ".",

@@ -27,9 +27,8 @@ import org.picu.worker.WorkerMain;
  * {@code <work-dir>/conf/} so that a run can be inspected and repeated by hand.
  */
 public final class LocalPipeline {
-    private static final String SOURCE = "upbit";
-
     private final Path workDir;
+    private final List<String> sources;
     private final URI storage;
     private final Map<String, String> hadoopProperties;
     private final Path workerConfig;
@@ -41,7 +40,27 @@ public final class LocalPipeline {
      * @param replayBaseUrl base URL of the (replayed) Upbit API
      */
     public LocalPipeline(Path workDir, URI storage, String replayBaseUrl) {
+        this(workDir, storage, List.of("upbit"), """
+                fetch:
+                  host-delay: PT0.2S
+                sources:
+                  upbit:
+                    base-url: %s
+                """.formatted(replayBaseUrl), "", Map.of());
+    }
+
+    /**
+     * @param sources the sources crawled and read back (raw directories)
+     * @param workerSettings the worker's YAML after its {@code worker}, {@code spool} and {@code hdfs} sections
+     *     ({@code fetch}, {@code sources}, and for the daemon {@code upload}, {@code schedules}, {@code assignments})
+     * @param masterSettings the master's YAML after its {@code hadoop} and {@code layout} sections, e.g.
+     *     {@code orchestrator}
+     * @param jobProperties Hadoop properties for the jobs besides the local ones, e.g. {@code picu.clean-news.sources}
+     */
+    public LocalPipeline(Path workDir, URI storage, List<String> sources, String workerSettings, String masterSettings,
+            Map<String, String> jobProperties) {
         this.workDir = workDir.toAbsolutePath();
+        this.sources = List.copyOf(sources);
         this.storage = storage;
         this.hadoopProperties = new LinkedHashMap<>();
         hadoopProperties.put("fs.defaultFS", storage.getScheme() + "://" + (storage.getAuthority() == null ? "" : storage.getAuthority()) + "/");
@@ -49,10 +68,11 @@ public final class LocalPipeline {
         hadoopProperties.put("hadoop.tmp.dir", this.workDir.resolve("hadoop-tmp").toString());
         hadoopProperties.put("mapreduce.jobtracker.staging.root.dir", this.workDir.resolve("hadoop-tmp/staging").toString());
         hadoopProperties.put("mapreduce.client.completion.pollinterval", "200");
+        hadoopProperties.putAll(jobProperties);
         try {
             Path conf = Files.createDirectories(this.workDir.resolve("conf"));
-            workerConfig = Files.writeString(conf.resolve("worker.yml"), workerYaml(replayBaseUrl));
-            masterConfig = Files.writeString(conf.resolve("master.yml"), masterYaml());
+            workerConfig = Files.writeString(conf.resolve("worker.yml"), workerYaml(workerSettings));
+            masterConfig = Files.writeString(conf.resolve("master.yml"), masterYaml() + masterSettings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,13 +83,35 @@ public final class LocalPipeline {
         return storage.toString();
     }
 
-    /** One crawl of the source into the spool, then one upload of the spool. */
+    /** One crawl of each source into the spool, then one upload of the spool. */
     public void crawlAndUpload() {
-        check("worker crawl", WorkerMain.run("crawl", SOURCE, "--config", workerConfig.toString()));
+        for (String source : sources) {
+            check("worker crawl " + source, WorkerMain.run("crawl", source, "--config", workerConfig.toString()));
+        }
+        upload();
+    }
+
+    /** The worker's {@code upload} command: every complete spool file to the raw directories. */
+    public void upload() {
         check("worker upload", WorkerMain.run("upload", "--config", workerConfig.toString()));
     }
 
-    /** Runs the master's jobs for every day that has raw files. */
+    /** The master's {@code cycle} command: every out-of-date partition within the look-back days. */
+    public void cycle() {
+        check("master cycle", MasterMain.run("cycle", "--config", masterConfig.toString()));
+    }
+
+    /** The worker's configuration file. */
+    public Path workerConfig() {
+        return workerConfig;
+    }
+
+    /** The master's configuration file. */
+    public Path masterConfig() {
+        return masterConfig;
+    }
+
+    /** Runs the master's jobs for every day that has raw files of the pipeline's sources. */
     public List<PartitionDate> runJobs() throws IOException {
         List<PartitionDate> days = rawDays();
         for (PartitionDate day : days) {
@@ -80,6 +122,11 @@ public final class LocalPipeline {
 
     /** Tier-2 configuration for this pipeline; the caller picks the database and HTTP port. */
     public String tier2Yaml(String databaseYaml, int httpPort) {
+        return tier2Yaml(databaseYaml, httpPort, null);
+    }
+
+    /** The same, loading new partitions every {@code loadInterval} while serving (none: only when asked). */
+    public String tier2Yaml(String databaseYaml, int httpPort, java.time.Duration loadInterval) {
         return databaseYaml + """
                 hdfs:
                   uri: %s
@@ -89,7 +136,7 @@ public final class LocalPipeline {
                   port: %d
                 load:
                   batch-size: 1000
-                """.formatted(storage, httpPort);
+                """.formatted(storage, httpPort) + (loadInterval == null ? "" : "  interval: " + loadInterval + "\n");
     }
 
     /** Opens tier-2 with a configuration written next to the others. */
@@ -117,10 +164,15 @@ public final class LocalPipeline {
     private List<PartitionDate> rawDays() throws IOException {
         List<PartitionDate> days = new ArrayList<>();
         try (FileSystem fs = FileSystem.newInstance(storage, hadoopConf())) {
-            org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(new HdfsLayout(layoutRoot()).rawSourceDir(SOURCE));
-            if (fs.exists(dir)) {
-                for (FileStatus status : fs.listStatus(dir)) {
-                    days.add(PartitionDate.parse(status.getPath().getName()));
+            for (String source : sources) {
+                org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(new HdfsLayout(layoutRoot()).rawSourceDir(source));
+                if (fs.exists(dir)) {
+                    for (FileStatus status : fs.listStatus(dir)) {
+                        PartitionDate day = PartitionDate.parse(status.getPath().getName());
+                        if (!days.contains(day)) {
+                            days.add(day);
+                        }
+                    }
                 }
             }
         }
@@ -128,21 +180,18 @@ public final class LocalPipeline {
         return days;
     }
 
-    private String workerYaml(String replayBaseUrl) {
+    private String workerYaml(String settings) {
         return """
                 worker:
                   id: local-worker
                 spool:
                   dir: %s
+                  # a file per source and minute, so that what the daemon crawls reaches HDFS soon
+                  roll-age: PT1M
                 hdfs:
                   uri: %s
                   root: /
-                fetch:
-                  host-delay: PT0.2S
-                sources:
-                  upbit:
-                    base-url: %s
-                """.formatted(workDir.resolve("spool"), storage, replayBaseUrl);
+                """.formatted(workDir.resolve("spool"), storage) + settings;
     }
 
     private String masterYaml() {

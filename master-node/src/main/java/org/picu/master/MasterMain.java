@@ -25,6 +25,7 @@ import org.picu.master.status.PipelineStatus;
 import org.picu.master.submit.ClusterConfiguration;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.PartitionDate;
+import org.picu.model.logging.ProcessLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -36,19 +37,30 @@ import picocli.CommandLine.Parameters;
 @Command(name = "picu-master", mixinStandardHelpOptions = true, version = "picu-master 0.1.0",
         description = "Schedules PICU's MapReduce jobs on the configured cluster, publishes, and reports.",
         subcommands = {MasterMain.Daemon.class, MasterMain.Cycle.class, MasterMain.RunDate.class, MasterMain.Backfill.class,
-                MasterMain.Status.class, MasterMain.Health.class, MasterMain.RenderConf.class})
+                MasterMain.Status.class, MasterMain.Health.class, MasterMain.RenderConf.class,
+                MasterMain.HdfsInitCommand.class})
 public final class MasterMain {
-    private static final Logger LOG = LoggerFactory.getLogger(MasterMain.class);
+    /** Created on first use, so that {@code main} selects the logging setup before log4j initialises. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(MasterMain.class);
+    }
 
-    /** Runs a command line and returns its exit code: 0 ok, 1 failure, 2 usage error. */
+    /** Exit code of a usage error or an unusable configuration: restarting cannot fix it (the units stop on it). */
+    public static final int EXIT_CONFIG = CommandLine.ExitCode.USAGE;
+
+    /**
+     * Runs a command line and returns its exit code: 0 ok, 1 failure, 2 usage error or unusable configuration
+     * (every problem of the file is printed to standard error, whatever the logging setup).
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new MasterMain());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof TemplateException) {
-                LOG.error(e.getMessage());
-            } else {
-                LOG.error("{} failed: {}", cmd.getCommandName(), e.toString(), e);
+                cmd.getErr().println("picu-master " + cmd.getCommandName() + ": " + e.getMessage());
+                cmd.getErr().flush();
+                return EXIT_CONFIG;
             }
+            Log.LOG.error("{} failed: {}", cmd.getCommandName(), e.toString(), e);
             return 1;
         });
         return cli.execute(args);
@@ -58,6 +70,7 @@ public final class MasterMain {
     private static volatile boolean stopping;
 
     public static void main(String[] args) {
+        ProcessLogging.configure("picu-master");
         int code = run(args);
         // During a SIGTERM the shutdown hook waits for this thread; System.exit here would block until that wait
         // timed out (60 s), so every stop of the daemon took a minute.
@@ -85,7 +98,7 @@ public final class MasterMain {
             var schedules = new DatasetSchedules(ctx.config().orchestrator(),
                     ctx.registry().jobs().stream().map(DatasetJob::dataset).toList());
             reportUnavailable(ctx);
-            LOG.info("Orchestrator {} scheduling on {}", ctx.config().orchestrator().id(), ClusterConfiguration.describe(ctx.conf()));
+            Log.LOG.info("Orchestrator {} scheduling on {}", ctx.config().orchestrator().id(), ClusterConfiguration.describe(ctx.conf()));
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping = true;
@@ -100,7 +113,7 @@ public final class MasterMain {
                 new org.picu.master.schedule.Daemon(ctx.orchestrator(), schedules, ctx.clock(), Sleeper.REAL)
                         .run(ctx.registry().jobs().stream().map(DatasetJob::dataset).toList());
             } catch (InterruptedException e) {
-                LOG.info("Stopped");
+                Log.LOG.info("Stopped");
             }
             return 0;
         }
@@ -130,7 +143,7 @@ public final class MasterMain {
         @Override
         public Integer call() throws Exception {
             MasterContext ctx = context();
-            LOG.info("Running jobs for {} on {}", date, ClusterConfiguration.describe(ctx.conf()));
+            Log.LOG.info("Running jobs for {} on {}", date, ClusterConfiguration.describe(ctx.conf()));
             PassReport report = ctx.orchestrator().run(List.of(date), List.of(Dataset.values()), Mode.FORCE, o -> { });
             report.outcomes().forEach(o -> System.out.println(o.describe()));
             return report.anyFailed() ? 1 : 0;
@@ -237,9 +250,35 @@ public final class MasterMain {
         }
     }
 
+    @Command(name = "hdfs-init", mixinStandardHelpOptions = true,
+            description = {"Create PICU's HDFS directories with their owners and modes, or fix the ones that differ"
+                    + " (raw, cleaned, staging, locks, heartbeats, ledger, /user/<service user>, /tmp).",
+                    "Run it as the HDFS superuser; safe to repeat. Exit 0 also when nothing changed (see the last line)."})
+    static final class HdfsInitCommand extends WithConfig implements Callable<Integer> {
+        @Option(names = "--owner", paramLabel = "USER:GROUP", defaultValue = "picu:picu",
+                description = "the service user and group PICU's processes run as (default: ${DEFAULT-VALUE})")
+        String owner;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] userGroup = owner.split(":", -1);
+            if (userGroup.length != 2 || userGroup[0].isBlank() || userGroup[1].isBlank()) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--owner must be USER:GROUP, not '" + owner + "'");
+            }
+            MasterConfig cfg = MasterConfig.load(config);
+            org.apache.hadoop.conf.Configuration conf = ClusterConfiguration.from(cfg);
+            var layout = new org.picu.model.layout.HdfsLayout(cfg.layoutRoot());
+            var fs = org.picu.master.bootstrap.HdfsInit.fileSystem(layout.root(), conf);
+            int changed = new org.picu.master.bootstrap.HdfsInit(fs, userGroup[0], userGroup[1])
+                    .apply(org.picu.master.bootstrap.HdfsTree.of(layout, userGroup[0]), System.out);
+            System.out.printf("hdfs-init: %d created or fixed%n", changed);
+            return 0;
+        }
+    }
+
     private static void reportUnavailable(MasterContext ctx) {
         ctx.registry().jobs().stream().filter(j -> !ctx.catalog().has(j.jobName())).forEach(j ->
-                LOG.warn("Job {} ({}) is not in the installed job jar; {} is skipped until it is",
+                Log.LOG.warn("Job {} ({}) is not in the installed job jar; {} is skipped until it is",
                         j.jobName(), j.dataset().dirName(), j.dataset().dirName()));
     }
 

@@ -46,15 +46,49 @@ class MasterMainTest {
     }
 
     @Test
-    void usage_errors_exit_2_and_a_bad_config_exits_1() throws Exception {
+    void usage_errors_and_a_bad_config_exit_2() throws Exception {
         assertEquals(2, MasterMain.run("run-date", "2026-11-21", "--config", "x.yml"));
         assertEquals(2, MasterMain.run("run-date", "20261121"));
         assertEquals(2, MasterMain.run("no-such-command"));
         Path bad = Files.writeString(Files.createDirectories(Paths.get("target", "test-data")).resolve("bad-master.yml"),
                 "layout:\n  rot: /\n");
-        assertEquals(1, MasterMain.run("run-date", "20261121", "--config", bad.toString()));
+        assertEquals(2, MasterMain.run("run-date", "20261121", "--config", bad.toString()));
         assertEquals(0, MasterMain.run("--help"));
         assertTrue(Files.exists(bad));
+    }
+
+    @Test
+    void a_broken_config_prints_every_problem_and_exits_2() throws Exception {
+        Path bad = Files.writeString(Files.createDirectories(Paths.get("target", "test-data")).resolve("broken-master.yml"), """
+                layout:
+                  root: /
+                orchestrator:
+                  id: "pi master"
+                  lookback-days: 0
+                  default-schedule: "every minute"
+                health:
+                  min-free-disk-percent: 150
+                """);
+        for (String command : List.of("daemon", "cycle", "status", "health")) {
+            String[] err = new String[1];
+            captureOut(() -> err[0] = captureErr(() -> assertEquals(2, MasterMain.run(command, "--config", bad.toString()))));
+            assertTrue(err[0].contains("picu-master " + command + ": configuration " + bad + " has 4 problem(s)"), err[0]);
+            for (String key : List.of("orchestrator.id", "orchestrator.lookback-days", "orchestrator.default-schedule",
+                    "health.min-free-disk-percent")) {
+                assertTrue(err[0].contains("  - " + key), key + " in " + err[0]);
+            }
+        }
+        String missing = captureErr(() -> assertEquals(2, MasterMain.run("health", "--config", "/nonexist.yml")));
+        assertTrue(missing.contains("picu-master health: configuration /nonexist.yml has 1 problem(s)"), missing);
+        assertTrue(missing.contains("  - the file does not exist"), missing);
+    }
+
+    @Test
+    void every_subcommand_has_help() {
+        for (String command : List.of("daemon", "cycle", "run-date", "backfill", "status", "health", "render-conf")) {
+            String out = captureOut(() -> assertEquals(0, MasterMain.run(command, "--help"), command));
+            assertTrue(out.contains("Usage: picu-master " + command), out);
+        }
     }
 
     @Test
@@ -99,6 +133,18 @@ class MasterMainTest {
         String published = Files.readString(root.resolve("ledger/_health.json"));
         assertTrue(published.contains("\"ok\" : false"), published);
         assertTrue(published.contains("\"name\" : \"heartbeats\""), published);
+    }
+
+    private static String captureErr(Runnable body) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String captureOut(Runnable body) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  * {@code tier2 load}: migrate, load every new published partition once, print a summary; exit 1 if any failed.
  * Exits 0 without loading when another loader holds the load lock.
  */
-@Command(name = "load", description = "Migrate, then load all published partitions not loaded yet, and exit.")
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Migrate, then load all published partitions not loaded yet, and exit.")
 final class LoadCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

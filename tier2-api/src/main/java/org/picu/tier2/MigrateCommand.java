@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tier2 migrate}: bring the database schema up to date, then exit. */
-@Command(name = "migrate", description = "Apply pending database migrations and exit.")
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Apply pending database migrations and exit.")
 final class MigrateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

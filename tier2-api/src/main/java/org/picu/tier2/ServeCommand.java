@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tier2 serve}: migrate, serve the API until the process is stopped or the thread interrupted. */
-@Command(name = "serve", description = "Migrate, then serve the HTTP API until stopped (Ctrl-C / SIGTERM).")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Migrate, then serve the HTTP API until stopped (Ctrl-C / SIGTERM).")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

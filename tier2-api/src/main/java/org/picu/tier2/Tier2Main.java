@@ -1,6 +1,8 @@
 package org.picu.tier2;
 
 import java.util.concurrent.Callable;
+import org.picu.model.logging.ProcessLogging;
+import org.picu.tier2.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -12,18 +14,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code tier2} command: {@code migrate}, {@code load} and {@code serve}, each with {@code --config FILE}.
- * Exit codes: 0 success, 1 failure (one log line says why), 2 usage error.
+ * Exit codes: 0 success, 1 failure (one log line says why), 2 usage error or unusable configuration (every
+ * problem of the file printed to standard error).
  */
 @Command(name = "tier2", mixinStandardHelpOptions = true, versionProvider = Tier2Main.Version.class,
         description = "PICU tier 2: load published partitions into MariaDB and serve them over HTTP.",
         subcommands = {MigrateCommand.class, LoadCommand.class, ServeCommand.class})
 public final class Tier2Main implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(Tier2Main.class);
+    /** Created on first use, so that {@code main} selects the logging setup before log4j initialises. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Tier2Main.class);
+    }
 
     @Spec
     CommandSpec spec;
 
+    /** Exit code of a usage error or an unusable configuration: restarting cannot fix it (the units stop on it). */
+    public static final int EXIT_CONFIG = CommandLine.ExitCode.USAGE;
+
     public static void main(String[] args) {
+        ProcessLogging.configure("picu-tier2");
         System.exit(run(args));
     }
 
@@ -31,8 +41,13 @@ public final class Tier2Main implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Tier2Main());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            LOG.error("tier2 {} failed: {}", cmd.getCommandName(), describe(e));
-            LOG.debug("stack trace of the failure", e);
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("tier2 " + cmd.getCommandName() + ": " + e.getMessage());
+                cmd.getErr().flush();
+                return EXIT_CONFIG;
+            }
+            Log.LOG.error("tier2 {} failed: {}", cmd.getCommandName(), describe(e));
+            Log.LOG.debug("stack trace of the failure", e);
             return 1;
         });
         return commandLine.execute(args);

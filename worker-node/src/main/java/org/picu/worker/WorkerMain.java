@@ -1,6 +1,7 @@
 package org.picu.worker;
 
 import java.io.PrintWriter;
+import org.picu.model.logging.ProcessLogging;
 import org.picu.worker.config.ConfigException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -36,10 +37,8 @@ public final class WorkerMain implements Runnable {
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        // Only a real process gets the bundled logging setup; tests and the demo keep their own.
-        if (System.getProperty("log4j.configuration") == null) {
-            System.setProperty("log4j.configuration", "worker-log4j.properties");
-        }
+        // Only a real process gets the shared logging setup; tests and the demo keep their own.
+        ProcessLogging.configure("picu-worker");
         System.exit(run(args));
     }
 

@@ -31,7 +31,8 @@ import org.picu.master.hadoopconf.TemplateException;
 final class HadoopDaemons {
     private static final List<String> PORT_VARIABLES = List.of("namenode_rpc_port", "namenode_http_port",
             "rm_port", "rm_scheduler_port", "rm_tracker_port", "rm_admin_port", "rm_webapp_port", "datanode_port",
-            "datanode_http_port", "datanode_ipc_port", "nm_port", "nm_localizer_port", "nm_webapp_port", "shuffle_port");
+            "datanode_http_port", "datanode_ipc_port", "nm_port", "nm_localizer_port", "nm_webapp_port", "shuffle_port",
+            "secondary_http_port", "jobhistory_port", "jobhistory_webapp_port");
     private static final String OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
 
     private final Path confDir;
@@ -65,6 +66,7 @@ final class HadoopDaemons {
             }
             values.put("hadoop_tmp_dir", hadoop.resolve("tmp").toString());
             values.put("namenode_dir", hadoop.resolve("namenode").toUri().toString());
+            values.put("checkpoint_dir", hadoop.resolve("namesecondary").toUri().toString());
             values.put("datanode_dir", hadoop.resolve("datanode").toUri().toString());
             values.put("nm_local_dirs", hadoop.resolve("yarn/local").toString());
             values.put("nm_log_dirs", hadoop.resolve("yarn/logs").toString());

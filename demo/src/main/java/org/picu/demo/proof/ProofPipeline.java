@@ -88,9 +88,9 @@ final class ProofPipeline {
                 List.of("daemon", "--config", w2Config.toString()), WORKER_ENV, logs);
         ChildJvm orchestrator = new ChildJvm("orchestrator", hadoop.confDir() + ":" + classpath.joined(),
                 jvm("-Xmx256m", log4j), "org.picu.master.MasterMain", List.of("daemon", "--config", masterConfig.toString()),
-                Map.of(), logs);
+                AS_SERVICE_USER, logs);
         ChildJvm tier2 = new ChildJvm("tier2", classpath.joined(), jvm("-Xmx256m", log4j), "org.picu.tier2.Tier2Main",
-                List.of("serve", "--config", tier2Config.toString()), Map.of(), logs);
+                List.of("serve", "--config", tier2Config.toString()), AS_SERVICE_USER, logs);
         return new ProofPipeline(work, classpath, w1, w2, orchestrator, tier2, masterConfig,
                 new Path[] {w1Config, w2Config}, apiPort);
     }
@@ -99,7 +99,13 @@ final class ProofPipeline {
     private static final List<String> WORKER_JVM = List.of("-Xms16m", "-Xmx64m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m",
             "-XX:MaxDirectMemorySize=16m");
-    private static final Map<String, String> WORKER_ENV = Map.of("MALLOC_ARENA_MAX", "2");
+    /**
+     * The HDFS user every PICU process runs as: like the {@code picu} service user on the cluster, not the superuser
+     * (who started the NameNode: this machine's user). Simple authentication takes the name from the environment.
+     */
+    static final String SERVICE_USER = "picu";
+    private static final Map<String, String> AS_SERVICE_USER = Map.of("HADOOP_USER_NAME", SERVICE_USER);
+    private static final Map<String, String> WORKER_ENV = Map.of("MALLOC_ARENA_MAX", "2", "HADOOP_USER_NAME", SERVICE_USER);
 
     private static List<String> worker(List<String> common) {
         List<String> opts = new ArrayList<>(WORKER_JVM);
@@ -116,11 +122,23 @@ final class ProofPipeline {
 
     /** A one-shot command of the orchestrator's command line (e.g. a backfill in the drain), run to its end. */
     int runMaster(Duration timeout, String... args) {
+        return runMaster(AS_SERVICE_USER, timeout, args);
+    }
+
+    /**
+     * {@code picu-master hdfs-init}, run as the HDFS superuser as on the cluster: the directories, owners and
+     * modes every PICU process needs, from the one definition Ansible applies too.
+     */
+    int initHdfs(Duration timeout) {
+        return runMaster(Map.of(), timeout, "hdfs-init", "--owner", SERVICE_USER + ":" + SERVICE_USER);
+    }
+
+    private int runMaster(Map<String, String> env, Duration timeout, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--config");
         all.add(masterConfig.toString());
         ChildJvm once = new ChildJvm("master-" + args[0], classpath.joined(), List.of("-Xmx256m",
-                "-Djava.io.tmpdir=" + work.resolve("tmp")), "org.picu.master.MasterMain", all, Map.of(), work.resolve("logs"));
+                "-Djava.io.tmpdir=" + work.resolve("tmp"), oneShotLog4j()), "org.picu.master.MasterMain", all, env, work.resolve("logs"));
         once.start();
         int code = once.awaitExit(timeout).orElse(-1);
         if (code == -1) {
@@ -135,7 +153,7 @@ final class ProofPipeline {
         all.add("--config");
         all.add(workerConfigs[index].toString());
         ChildJvm once = new ChildJvm("worker-w" + (index + 1) + "-" + args[0], classpath.joined(),
-                worker(List.of("-Djava.io.tmpdir=" + work.resolve("tmp"))), "org.picu.worker.WorkerMain", all, WORKER_ENV,
+                worker(List.of("-Djava.io.tmpdir=" + work.resolve("tmp"), oneShotLog4j())), "org.picu.worker.WorkerMain", all, WORKER_ENV,
                 work.resolve("logs"));
         once.start();
         int code = once.awaitExit(timeout).orElse(-1);
@@ -143,6 +161,11 @@ final class ProofPipeline {
             once.kill();
         }
         return code;
+    }
+
+    /** The daemons' console logging (their output goes to the process log the harness keeps). */
+    private String oneShotLog4j() {
+        return "-Dlog4j.configuration=" + work.resolve("conf/hadoop/log4j.properties").toUri();
     }
 
     List<ChildJvm> all() {

@@ -119,6 +119,9 @@ public final class SystemProof implements Callable<Integer> {
         hadoop.startAll();
         pipeline.tier2.start();
         Poll.require("HDFS (NameNode out of safe mode, a live DataNode)", Duration.ofMinutes(4), hadoop::hdfsReady);
+        if (pipeline.initHdfs(Duration.ofMinutes(2)) != 0) {
+            throw new ProofException("picu-master hdfs-init failed; see " + work.resolve("logs"));
+        }
         Poll.require("YARN (a running NodeManager)", Duration.ofMinutes(4), hadoop::yarnReady);
         String api = "http://127.0.0.1:" + pipeline.apiPort;
         Poll.require("the tier-2 API", Duration.ofMinutes(3), () -> answers(api + "/health"));

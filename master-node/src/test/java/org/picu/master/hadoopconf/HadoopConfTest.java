@@ -69,13 +69,18 @@ class HadoopConfTest {
         Map<String, String> pi = HadoopConf.render(HadoopConf.profile("pi4-cluster"));
         assertEquals(2, hadoopConf(pi).getInt("dfs.replication", 0));
         assertEquals(3, pi.get("workers").strip().lines().count());
-        assertEquals("hdfs://pi-master:9000", hadoopConf(pi).get("fs.defaultFS"));
+        assertEquals("hdfs://picu-master:9000", hadoopConf(pi).get("fs.defaultFS"));
+        assertEquals("0.0.0.0", hadoopConf(pi).get("dfs.namenode.rpc-bind-host"));
+        assertEquals("picu-master:10020", hadoopConf(pi).get("mapreduce.jobhistory.address"));
+        assertEquals("/etc/hadoop/conf/dfs.exclude", hadoopConf(pi).get("dfs.hosts.exclude"));
         assertTrue(pi.get("hadoop-env.sh").contains("export HDFS_NAMENODE_OPTS=\"-Xmx1024m\""));
 
         Configuration local = hadoopConf(HadoopConf.render(HadoopConf.profile("pseudo-distributed")));
         assertEquals("hdfs://127.0.0.1:19000", local.get("fs.defaultFS"));
         assertEquals("127.0.0.1:18032", local.get("yarn.resourcemanager.address"));
         assertEquals(1, local.getInt("dfs.replication", 0));
+        assertEquals("127.0.0.1", local.get("dfs.namenode.rpc-bind-host"));
+        assertTrue(local.getBoolean("dfs.permissions.enabled", false), "permissions on, as on the cluster");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.picu.tier2.api.dashboard.DashboardSummaryHandler;
 import org.picu.tier2.api.dashboard.SentimentTimelineHandler;
 import org.picu.tier2.api.dashboard.StaticResourceHandler;
 import org.picu.tier2.api.docs.OpenApiHandler;
+import org.picu.tier2.api.docs.SwaggerUi;
 import org.picu.tier2.api.indicators.IndicatorHistoryHandler;
 import org.picu.tier2.api.indicators.TechnicalIndicatorsHandler;
 import org.picu.tier2.api.insights.InsightsGenerateHandler;
@@ -35,6 +36,7 @@ import org.picu.tier2.api.status.RootHandler;
  */
 public final class ApiRoutes {
     private static final String DASHBOARD = "/org/picu/tier2/api/dashboard/";
+    private static final String DOCS = "/org/picu/tier2/api/docs/";
 
     private ApiRoutes() {
     }
@@ -51,7 +53,7 @@ public final class ApiRoutes {
         KnownSymbols symbols = new KnownSymbols(sql, clock);
         LatestMarket market = new LatestMarket(sql);
         FearGreedHandler fearGreed = new FearGreedHandler(sql, clock);
-        RequestMetrics metrics = new RequestMetrics();
+        RequestMetrics metrics = RequestMetrics.create();
         Optional<ResponseCache> cache = context.api().cache().enabled()
                 ? Optional.of(ResponseCache.start(dataSource, context.api().cache())) : Optional.empty();
         LoadTrigger loads = context.loads().<LoadTrigger>map(trigger -> () -> {
@@ -90,6 +92,12 @@ public final class ApiRoutes {
                 .get("/dashboard", new StaticResourceHandler(DASHBOARD + "index.html", "text/html; charset=utf-8"))
                 .get("/dashboard/app.js", new StaticResourceHandler(DASHBOARD + "app.js", "text/javascript; charset=utf-8"))
                 .get("/dashboard/app.css", new StaticResourceHandler(DASHBOARD + "app.css", "text/css; charset=utf-8"))
+                .get("/docs", new StaticResourceHandler(DOCS + "index.html", "text/html; charset=utf-8"))
+                .get("/docs/docs.js", new StaticResourceHandler(DOCS + "docs.js", "text/javascript; charset=utf-8"))
+                .get("/docs/swagger-ui.css", new StaticResourceHandler(SwaggerUi.resource("swagger-ui.css"),
+                        "text/css; charset=utf-8"))
+                .get("/docs/swagger-ui-bundle.js", new StaticResourceHandler(SwaggerUi.resource("swagger-ui-bundle.js"),
+                        "text/javascript; charset=utf-8"))
                 .build();
     }
 }

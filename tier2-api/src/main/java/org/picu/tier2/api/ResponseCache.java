@@ -111,11 +111,14 @@ public final class ResponseCache implements AutoCloseable {
         ledger.dataChanged();
     }
 
-    /** An entity tag for a body: the same bytes give the same tag, in this process and across restarts. */
+    /**
+     * An entity tag for a body: the same bytes give the same tag, in this process and across restarts. Weak, because
+     * the gzipped and the plain transfer of one answer share it (a strong tag would have to differ between them).
+     */
     static String etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

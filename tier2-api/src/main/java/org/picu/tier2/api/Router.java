@@ -2,10 +2,11 @@ package org.picu.tier2.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,37 +20,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches a request to the handler registered for its path and method, and turns the outcome into a response:
- * a representation → JSON, {@link RawContent} → its bytes, {@link ApiException} → its status, anything else →
- * 500 {@code {"error":"internal error"}} with the exception logged, never sent. POST routes change state and need
- * the bearer token; CORS headers come from the configured origins; every request is counted in
- * {@link RequestMetrics} and written to the access log. Routes registered with {@link Builder#cachedGet} answer from
- * the {@link ResponseCache} when one is configured, with an {@code ETag} (a matching {@code If-None-Match} gets 304).
+ * The route table and what every request goes through on its way to a {@link Handler}: the handler's outcome
+ * becomes the response (a representation → JSON, {@link RawContent} → its bytes, {@link ApiException} → its
+ * status, anything else → 500 {@code {"error":"internal error"}} with the exception logged, never sent). POST routes
+ * change state and need the bearer token; CORS headers come from the configured origins; every request is counted in
+ * {@link RequestMetrics} and written to the {@link AccessLog}. Routes registered with {@link Builder#cachedGet} answer
+ * from the {@link ResponseCache} when one is configured, with an {@code ETag} ({@link EntityTags} decides 304).
+ * Javalin matches paths and methods ({@link #install}); a path that exists with another method is 405 with
+ * {@code Allow}.
  */
-public final class Router implements HttpHandler, AutoCloseable {
+public final class Router implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final String JSON = "application/json; charset=utf-8";
+    /** Methods answered on every routed path: the registered ones, 405 for the others, OPTIONS for CORS. */
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
+    private static final String ROUTE = "picu.route";
+    private static final String BYTES = "picu.bytes";
 
-    private final Map<String, Route> exact;
-    private final List<Route> templated;
+    private final Map<String, Map<String, Endpoint>> routes;
     private final BearerToken token;
     private final CorsPolicy cors;
     private final RequestMetrics metrics;
     private final Optional<ResponseCache> cache;
 
     private Router(Builder builder) {
-        Map<String, Route> exactRoutes = new LinkedHashMap<>();
-        List<Route> templates = new ArrayList<>();
-        builder.routes.forEach((path, methods) -> {
-            Route route = new Route(new RouteTemplate(path), Map.copyOf(methods));
-            if (route.template.hasParameters()) {
-                templates.add(route);
-            } else {
-                exactRoutes.put(path, route);
-            }
-        });
-        this.exact = Map.copyOf(exactRoutes);
-        this.templated = List.copyOf(templates);
+        Map<String, Map<String, Endpoint>> copy = new LinkedHashMap<>();
+        builder.routes.forEach((path, methods) -> copy.put(path, Map.copyOf(methods)));
+        this.routes = Collections.unmodifiableMap(copy);
         this.token = new BearerToken(builder.token);
         this.cors = new CorsPolicy(builder.corsOrigins);
         this.metrics = builder.metrics;
@@ -62,9 +60,12 @@ public final class Router implements HttpHandler, AutoCloseable {
 
     /** Every registered path template, in registration order (the OpenAPI test compares them with the document). */
     public List<String> paths() {
-        List<String> paths = new ArrayList<>(exact.keySet());
-        templated.forEach(route -> paths.add(route.template.text()));
-        return Collections.unmodifiableList(paths);
+        return List.copyOf(routes.keySet());
+    }
+
+    /** The metrics this router records into (and {@code GET /metrics} reads). */
+    public RequestMetrics metrics() {
+        return metrics;
     }
 
     /** Collects routes; registration is explicit, there is no scanning. */
@@ -72,7 +73,7 @@ public final class Router implements HttpHandler, AutoCloseable {
         private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
         private Secret token = Secret.EMPTY;
         private List<String> corsOrigins = List.of();
-        private RequestMetrics metrics = new RequestMetrics();
+        private RequestMetrics metrics = RequestMetrics.create();
         private Optional<ResponseCache> cache = Optional.empty();
 
         private Builder() {
@@ -120,7 +121,10 @@ public final class Router implements HttpHandler, AutoCloseable {
 
         private Builder add(String method, String path, Handler handler, boolean needsToken, boolean cacheable) {
             requireNonNull(handler, "handler is null");
-            new RouteTemplate(path); // validates the path
+            requireNonNull(path, "path is null");
+            if (!path.startsWith("/") || (path.length() > 1 && path.endsWith("/"))) {
+                throw new IllegalArgumentException("path must start with / and not end with one: " + path);
+            }
             Endpoint endpoint = new Endpoint(handler, needsToken, cacheable);
             if (routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).putIfAbsent(method, endpoint) != null) {
                 throw new IllegalArgumentException(method + " " + path + " is registered twice");
@@ -136,83 +140,73 @@ public final class Router implements HttpHandler, AutoCloseable {
     private record Endpoint(Handler handler, boolean needsToken, boolean cacheable) {
     }
 
-    private record Route(RouteTemplate template, Map<String, Endpoint> methods) {
-        String allowed() {
-            return String.join(", ", new TreeSet<>(methods.keySet()));
-        }
+    /** Registers every route with Javalin, the mapping of Javalin's own refusals, and the access log. */
+    void install(JavalinConfig javalin) {
+        routes.forEach((path, methods) -> {
+            String allowed = String.join(", ", new TreeSet<>(methods.keySet()));
+            for (HandlerType type : METHODS) {
+                javalin.routes.addHttpHandler(type, path, ctx -> handle(ctx, path, methods, allowed));
+            }
+        });
+        // no route matched (404), or Jetty/Javalin refused the request before any route ran
+        javalin.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            ApiResponse response = e.getStatus() == 404
+                    ? new ApiResponse(404, ErrorRepresentation.of("no endpoint at this path"))
+                    : new ApiResponse(e.getStatus() >= 400 && e.getStatus() < 500 ? e.getStatus() : 500,
+                            ErrorRepresentation.of(e.getStatus() < 500 ? "bad request" : "internal error"));
+            respond(ctx, ctx.header("Origin"), response);
+        });
+        javalin.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            respond(ctx, ctx.header("Origin"), new ApiResponse(500, ErrorRepresentation.of("internal error")));
+        });
+        javalin.requestLogger.http((ctx, millis) -> {
+            String route = ctx.attribute(ROUTE);
+            Long bytes = ctx.attribute(BYTES);
+            long nanos = (long) (millis * 1_000_000L);
+            metrics.record(route == null ? RequestMetrics.UNMATCHED : route, ctx.method().name(),
+                    ctx.status().getCode(), nanos);
+            AccessLog.write(ctx, bytes == null ? -1 : bytes, nanos);
+        });
     }
 
-    private record Match(Route route, Map<String, String> parameters) {
-    }
-
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        long startNanos = System.nanoTime();
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
-        String origin = exchange.getRequestHeaders().getFirst("Origin");
-        Optional<Match> match = Optional.empty();
+    private void handle(Context ctx, String path, Map<String, Endpoint> methods, String allowed) {
+        ctx.attribute(ROUTE, path);
+        String origin = ctx.header("Origin");
         ApiResponse response;
         try {
-            match = find(path);
-            response = dispatch(exchange, method, path, origin, match);
+            response = dispatch(ctx, origin, methods, allowed);
         } catch (ApiException e) {
             response = new ApiResponse(e.status(), e.toRepresentation());
         } catch (Exception e) {
-            LOG.error("{} {} failed", method, path, e);
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             response = new ApiResponse(500, ErrorRepresentation.of("internal error"));
         }
-        long bytes = -1;
-        try {
-            cors.decorate(origin, exchange.getResponseHeaders());
-            bytes = send(exchange, method, response);
-        } catch (IOException e) {
-            LOG.debug("{} {}: could not send the response, the client is probably gone: {}", method, path, e.toString());
-        } finally {
-            exchange.close();
-        }
-        long nanos = System.nanoTime() - startNanos;
-        metrics.record(match.map(m -> m.route.template.text()).orElse(RequestMetrics.UNMATCHED), method,
-                response.status(), nanos);
-        AccessLog.write(exchange, response.status(), bytes, nanos);
+        respond(ctx, origin, response);
     }
 
-    private Optional<Match> find(String path) {
-        Route route = exact.get(path);
-        if (route != null) {
-            return Optional.of(new Match(route, Map.of()));
-        }
-        for (Route candidate : templated) {
-            Optional<Map<String, String>> parameters = candidate.template.match(path);
-            if (parameters.isPresent()) {
-                return Optional.of(new Match(candidate, parameters.get()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private ApiResponse dispatch(HttpExchange exchange, String method, String path, String origin,
-            Optional<Match> match) throws Exception {
-        Route route = match.orElseThrow(() -> ApiException.notFound("no endpoint at this path")).route;
+    private ApiResponse dispatch(Context ctx, String origin, Map<String, Endpoint> methods, String allowed)
+            throws Exception {
+        String method = ctx.method().name();
         if ("OPTIONS".equals(method)) {
-            return preflight(exchange, origin, route);
+            return preflight(ctx, origin, allowed);
         }
-        Endpoint endpoint = route.methods.get(method);
+        Endpoint endpoint = methods.get(method);
         if (endpoint == null) {
-            exchange.getResponseHeaders().set("Allow", route.allowed());
+            ctx.header("Allow", allowed);
             return new ApiResponse(405, ErrorRepresentation.of("method " + method + " is not allowed here; use "
-                    + route.allowed()));
+                    + allowed));
         }
         if (endpoint.needsToken) {
-            token.check(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")));
+            token.check(Optional.ofNullable(ctx.header("Authorization")));
         }
-        QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
-        ApiRequest request = new ApiRequest(method, path, match.get().parameters, query);
+        QueryParameters query = QueryParameters.parse(ctx.queryString());
+        ApiRequest request = new ApiRequest(method, ctx.path(), ctx.pathParamMap(), query);
         if (!endpoint.cacheable || cache.isEmpty()) {
             return endpoint.handler.handle(request);
         }
         ApiResponse[] notKept = new ApiResponse[1];
-        ResponseCache.Answer answer = cache.get().get(path + "?" + query.canonical(), () -> {
+        ResponseCache.Answer answer = cache.get().get(ctx.path() + "?" + query.canonical(), () -> {
             ApiResponse response = endpoint.handler.handle(request);
             if (response.status() != 200) {
                 notKept[0] = response;
@@ -224,9 +218,9 @@ public final class Router implements HttpHandler, AutoCloseable {
         if (answer == null) {
             return notKept[0];
         }
-        exchange.getResponseHeaders().set("ETag", answer.etag());
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache"); // may keep it, but must ask (ETag) before use
-        if (answer.etag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+        ctx.header("ETag", answer.etag());
+        ctx.header("Cache-Control", "no-cache"); // may keep it, but must ask (ETag) before use
+        if (EntityTags.noneMatchFails(ctx.header("If-None-Match"), answer.etag())) {
             return new ApiResponse(304, new RawContent(answer.contentType(), new byte[0]));
         }
         return new ApiResponse(200, new RawContent(answer.contentType(), answer.body()));
@@ -251,27 +245,30 @@ public final class Router implements HttpHandler, AutoCloseable {
         cache.ifPresent(ResponseCache::dataChanged);
     }
 
-    private ApiResponse preflight(HttpExchange exchange, String origin, Route route) {
+    private ApiResponse preflight(Context ctx, String origin, String allowed) {
         if (!cors.allows(origin)) {
             throw ApiException.forbidden("origin not allowed; add it to http.cors-origins on the server");
         }
-        cors.preflight(origin, route.allowed() + ", OPTIONS", exchange.getResponseHeaders());
+        cors.preflight(origin, allowed + ", OPTIONS", ctx);
         return new ApiResponse(204, new RawContent("text/plain", new byte[0]));
     }
 
-    /** @return the body length sent */
-    private static long send(HttpExchange exchange, String method, ApiResponse response) throws IOException {
-        Body body = Body.of(response);
-        exchange.getResponseHeaders().set("Content-Type", body.contentType);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        if ("HEAD".equals(method) || response.status() == 204 || response.status() == 304) {
-            exchange.sendResponseHeaders(response.status(), -1); // headers only
-            return 0;
+    private void respond(Context ctx, String origin, ApiResponse response) {
+        Body body;
+        try {
+            body = Body.of(response);
+        } catch (IOException e) {
+            LOG.error("{} {}: the response could not be serialised", ctx.method(), ctx.path(), e);
+            response = new ApiResponse(500, ErrorRepresentation.of("internal error"));
+            body = new Body(JSON, "{\"error\":\"internal error\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        exchange.sendResponseHeaders(response.status(), body.bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body.bytes);
-        }
-        return body.bytes.length;
+        cors.decorate(origin, ctx);
+        ctx.status(response.status());
+        ctx.contentType(body.contentType);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        boolean headersOnly = ctx.method() == HandlerType.HEAD || response.status() == 204 || response.status() == 304;
+        byte[] bytes = headersOnly ? new byte[0] : body.bytes;
+        ctx.result(bytes);
+        ctx.attribute(BYTES, (long) bytes.length);
     }
 }

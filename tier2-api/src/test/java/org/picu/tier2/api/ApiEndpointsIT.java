@@ -262,8 +262,8 @@ class ApiEndpointsIT {
         ok("/api/candles/BTC?limit=1");
         client.get("/no/such/path");
         // a request is counted after its response is sent, so the client can be a moment ahead of the counter
-        String unmatched = "picu_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"}";
-        String candles = "picu_http_requests_total{route=\"/api/candles/{symbol}\",method=\"GET\",status=\"200\"}";
+        String unmatched = "picu_http_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}";
+        String candles = "picu_http_requests_seconds_count{method=\"GET\",route=\"/api/candles/{symbol}\",status=\"200\"}";
         HttpResponse<String> response = client.get("/metrics");
         for (int i = 0; i < 100 && !(response.body().contains(unmatched) && response.body().contains(candles)); i++) {
             Thread.sleep(20);
@@ -274,8 +274,9 @@ class ApiEndpointsIT {
         String text = response.body();
         assertTrue(text.contains(candles), text);
         assertTrue(text.contains(unmatched), text);
-        assertTrue(text.contains("picu_http_request_duration_seconds_bucket{route=\"/api/candles/{symbol}\",method=\"GET\",le=\"+Inf\"}"));
-        assertTrue(text.contains("picu_db_pool_connections{state=\"idle\"}"));
+        assertTrue(text.contains("picu_http_requests_seconds_bucket{method=\"GET\",route=\"/api/candles/{symbol}\",status=\"200\",le=\"+Inf\"}"), text);
+        assertTrue(text.contains("picu_db_pool_connections{state=\"idle\"}"), text);
+        assertTrue(text.contains("jvm_memory_used_bytes{"), text);
         assertFalse(text.contains("/no/such/path"), "raw paths never become labels");
     }
 
@@ -316,6 +317,7 @@ class ApiEndpointsIT {
         assertTrue(page.body().contains("/dashboard/app.js"));
         assertEquals(200, client.get("/dashboard/app.js").statusCode());
         assertEquals(200, client.get("/dashboard/app.css").statusCode());
-        assertEquals("3.0.3", ok("/openapi.json").get("openapi").asText());
+        assertEquals("3.1.0", ok("/openapi.json").get("openapi").asText());
+        assertEquals(200, client.get("/docs").statusCode());
     }
 }

@@ -66,7 +66,7 @@ class ApiServerIT {
     void root_names_the_api_and_our_version() {
         HttpResponse<String> response = client.get("/");
         assertEquals(200, response.statusCode());
-        assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/json;charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow()); // Jetty writes it without the optional space
         JsonNode body = json(response);
         assertEquals("CoinTicker API", body.get("message").asText());
         assertEquals(Tier2Version.current(), body.get("version").asText());
@@ -162,6 +162,89 @@ class ApiServerIT {
         assertEquals(405, wrongMethod.statusCode());
         assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElseThrow());
         assertTrue(json(wrongMethod).get("error").isTextual());
+    }
+
+    @Test
+    void if_none_match_takes_lists_weak_tags_and_star_and_304_has_no_body() {
+        HttpResponse<String> first = client.get("/api/market/trends");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.startsWith("W/\""), etag);
+        String opaque = etag.substring(2);
+        for (String condition : List.of(etag, opaque, "\"other\", " + etag, "W/\"a\",W/\"b\", " + opaque, "*")) {
+            HttpResponse<String> notModified = client.send("GET", "/api/market/trends",
+                    java.util.Map.of("If-None-Match", condition), null);
+            assertEquals(304, notModified.statusCode(), condition);
+            assertEquals("", notModified.body(), condition);
+            assertEquals(etag, notModified.headers().firstValue("ETag").orElseThrow(), condition);
+        }
+        for (String condition : List.of("\"other\"", "W/\"other\", \"x\"", "not-a-tag, " + etag)) {
+            HttpResponse<String> full = client.send("GET", "/api/market/trends",
+                    java.util.Map.of("If-None-Match", condition), null);
+            assertEquals(200, full.statusCode(), condition);
+            assertEquals(first.body(), full.body(), condition);
+        }
+    }
+
+    @Test
+    void large_answers_are_gzipped_for_clients_that_accept_it() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create(client.baseUrl() + "/openapi.json");
+        HttpResponse<byte[]> gzipped = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        assertTrue(gzipped.body().length < plain.body().length / 2, gzipped.body().length + " vs " + plain.body().length);
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertTrue(java.util.Arrays.equals(plain.body(), in.readAllBytes()), "the same bytes once unzipped");
+        }
+    }
+
+    @Test
+    void metrics_show_the_ledger_per_dataset_and_the_jvm() {
+        String text = client.get("/metrics").body();
+        assertTrue(text.contains("picu_load_rows{dataset=\"market_ticks\"} 7.0\n"), text);
+        assertTrue(text.contains("picu_load_partitions{dataset=\"market_ticks\"} 1.0\n"), text);
+        assertTrue(text.contains("jvm_threads_live_threads "), text);
+    }
+
+    /**
+     * The Grafana dashboard an operator imports ({@code conf/grafana/picu-dashboard.json}) parses, and every metric its
+     * queries name is one this server really exposes (names collected from a scrape of the running registry).
+     */
+    @Test
+    void every_metric_the_grafana_dashboard_queries_is_exposed() throws Exception {
+        client.get("/api/market/trends"); // at least one request counted
+        java.util.Set<String> exposed = new java.util.TreeSet<>();
+        for (String line : client.get("/metrics").body().split("\n")) {
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                exposed.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("..", "conf", "grafana", "picu-dashboard.json").toFile());
+        assertEquals("picu-overview", dashboard.get("uid").asText());
+        List<String> queries = new ArrayList<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(t -> queries.add(t.get("expr").asText())));
+        assertTrue(queries.size() >= 10, queries.toString());
+        java.util.Set<String> notMetrics = java.util.Set.of("sum", "by", "rate", "increase", "histogram_quantile",
+                "le", "route", "status", "job", "instance", "area", "heap");
+        for (String query : queries) {
+            // identifiers outside label matchers and strings: functions, grouping labels and metric names
+            String outside = query.replaceAll("\\{[^}]*\\}", "").replaceAll("\\[[^]]*\\]", "");
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*").matcher(outside);
+            boolean any = false;
+            while (names.find()) {
+                if (!notMetrics.contains(names.group())) {
+                    any = true;
+                    assertTrue(exposed.contains(names.group()), names.group() + " in '" + query + "' is not exposed; "
+                            + "exposed: " + exposed);
+                }
+            }
+            assertTrue(any, "no metric in " + query);
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

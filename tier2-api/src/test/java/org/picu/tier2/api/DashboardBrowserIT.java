@@ -56,7 +56,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void the_page_renders_prices_fear_greed_sentiment_alerts_insights_and_pipeline() throws Exception {
+    void the_page_renders_prices_fear_greed_sentiment_news_alerts_insights_and_pipeline() throws Exception {
         Document dom = Jsoup.parse(HeadlessChromium.dumpDom(api.baseUrl() + "/dashboard"));
 
         assertEquals("true", dom.body().attr("data-ready"), "scripts finished: " + dom.body().text());
@@ -67,7 +67,13 @@ class DashboardBrowserIT {
         assertEquals(3, dom.select("#prices tbody tr").size(), "one row per symbol");
         assertEquals("-6.20 %", dom.selectFirst("#prices tr[data-symbol=ETH] td.down").text());
 
-        assertEquals(48, dom.select("#chart rect.candle").size(), "every BTC candle drawn");
+        assertEquals(24, dom.select("#chart rect.candle").size(), "the BTC candles of the default 24 h range");
+        assertEquals(3, dom.select("#news li[data-source]").size(), "every news item: " + dom.select("#news").text());
+        Element linked = dom.selectFirst("#news li[data-source=coinness] a[href]");
+        assertTrue(linked != null && linked.attr("href").equals("https://coinness.example/news/1")
+                && linked.attr("rel").contains("noopener"), "the item links to its article: " + dom.select("#news"));
+        assertTrue(dom.selectFirst("#news li[data-source=coinness] .badge").className().matches(
+                "badge (positive|negative|neutral)"), "with its sentiment label: " + dom.select("#news"));
         assertEquals("72", dom.selectFirst("#fear-greed-value").text());
         assertTrue(dom.selectFirst("#fear-greed-label").text().startsWith("Greed"));
         assertEquals("0.10", dom.selectFirst("#sentiment-average").text());
@@ -78,7 +84,7 @@ class DashboardBrowserIT {
         assertEquals(2, dom.select("#sources tbody tr").size(), "one row per source of each worker");
         Element blocked = dom.selectFirst("#sources tr[data-source=perplexity]");
         assertTrue(blocked != null && blocked.text().contains("never")
-                && blocked.text().contains("blocked_by_challenge · 2026-11-22 11:55 (4 of 4 failed)")
+                && blocked.text().contains("blocked_by_challenge · 2026-11-22 11:55 UTC (4 of 4 failed)")
                 && blocked.text().contains("rejects: blocked_by_challenge 4"), dom.select("#sources").text());
         assertTrue(dom.selectFirst("#sources tr[data-source=upbit]").text().contains("90 / 10 runs"),
                 dom.select("#sources").text());

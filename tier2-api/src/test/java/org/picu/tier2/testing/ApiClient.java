@@ -24,6 +24,11 @@ public final class ApiClient {
     }
 
     /** GET {@code pathAndQuery} (already percent-encoded). */
+    /** {@code http://host:port} of the server this client talks to. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET());
     }

@@ -28,6 +28,7 @@ import org.picu.worker.spider.Spider;
 import org.picu.worker.spider.SpiderException;
 import org.picu.worker.spool.CrawlLedger;
 import org.picu.worker.spool.CrawlRunRecord;
+import org.picu.worker.spool.MutableClock;
 import org.picu.worker.spool.SpoolCapacity;
 import org.picu.worker.spool.SpoolDirectory;
 import org.picu.worker.spool.SpoolWriter;
@@ -201,32 +202,5 @@ class CrawlRunTest {
                 throw (SpiderException) error;
             }
         };
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

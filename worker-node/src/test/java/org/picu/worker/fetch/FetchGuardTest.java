@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.picu.testkit.replay.ReplayRequest;
 import org.picu.testkit.replay.ReplayServer;
 import org.picu.worker.config.FetchConfig;
+import org.picu.worker.spool.MutableClock;
 
 /** Bot challenges, bans and rate-limit headers: refused requests end at once, counted, with a cool-down. */
 class FetchGuardTest {
@@ -171,33 +171,5 @@ class FetchGuardTest {
 
     private URI url(String path) {
         return URI.create(site.baseUrl() + path);
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -8,8 +8,10 @@ import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.picu.tier2.api.ApiException;
+import org.picu.tier2.api.ApiJson;
 import org.picu.tier2.api.ApiRequest;
 import org.picu.tier2.api.ApiResponse;
 import org.picu.tier2.api.Handler;
@@ -32,8 +34,11 @@ public final class SentimentTimelineHandler implements Handler {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** The original's shape; {@code timestamp} is the hour as {@code YYYY-MM-DD HH:00:00} in UTC. */
-    public record Representation(List<Point> timeline) {
+    /**
+     * The original's shape; {@code timestamp} is the hour as {@code YYYY-MM-DD HH:00:00} in UTC; {@code from} and
+     * {@code to} (ISO-8601 UTC) are the window asked for, so a chart can place the hours without news.
+     */
+    public record Representation(List<Point> timeline, String from, String to) {
     }
 
     /** One hour. */
@@ -49,9 +54,11 @@ public final class SentimentTimelineHandler implements Handler {
         }
         int hours = hasDays ? request.query().intBetween("days", 1, 1, 30) * 24
                 : request.query().intBetween("hours", 24, 1, 720);
+        Instant to = clock.instant();
+        Instant from = to.minus(Duration.ofHours(hours));
         List<Point> timeline = sql.list(SQL, row -> new Point(row.getString("hour"),
                 BigDecimal.valueOf(row.getDouble("average")).setScale(2, RoundingMode.HALF_UP), row.getLong("items")),
-                clock.instant().minus(Duration.ofHours(hours)));
-        return ApiResponse.ok(new Representation(timeline));
+                from);
+        return ApiResponse.ok(new Representation(timeline, ApiJson.timestamp(from), ApiJson.timestamp(to)));
     }
 }

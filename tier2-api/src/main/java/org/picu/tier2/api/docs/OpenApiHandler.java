@@ -6,8 +6,9 @@ import org.picu.tier2.api.Handler;
 import org.picu.tier2.api.dashboard.StaticResourceHandler;
 
 /**
- * {@code GET /openapi.json}: the OpenAPI 3.0 document, written by hand beside this class. A test checks that every
- * routed path appears in it, so a new endpoint cannot go undocumented.
+ * {@code GET /openapi.json}: the OpenAPI 3.1 document, maintained by hand beside this class (it is the contract;
+ * {@code /docs} renders it). Tests check that every routed path appears in it with an operation id, and that every
+ * answer the API gives, the golden files and the document's own examples validate against its schemas.
  */
 public final class OpenApiHandler implements Handler {
     /** The class-path location of the document. */

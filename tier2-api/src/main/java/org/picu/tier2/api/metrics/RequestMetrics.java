@@ -1,85 +1,71 @@
 package org.picu.tier2.api.metrics;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Request counters and latency histograms per route template (never the raw path, so that a client cannot create
- * unbounded label values), method and status. Lock-free: recording is on every request's hot path.
+ * The tier-2 process's Micrometer registry (Prometheus format): JVM and process meters, and per request a timer
+ * {@code picu_http_requests_seconds} labelled by route template (never the raw path, so a client cannot create
+ * unbounded label values), method and status, with latency buckets from sub-millisecond reads to slow loads.
  */
 public final class RequestMetrics {
-    /** Bucket upper bounds in seconds, from sub-millisecond reads to slow loads. */
-    static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10};
     /** The route label of requests that matched no route. */
     public static final String UNMATCHED = "unmatched";
+    /**
+     * Bucket upper bounds, 1 ms to 10 s. None below 1 ms: the Prometheus client writes such bounds in Java's
+     * exponent notation ({@code le="5.0E-4"}), which is valid for Prometheus but unreadable for people.
+     */
+    static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofNanos(2_500_000),
+            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(2500), Duration.ofSeconds(10)};
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
+            "TRACE", "PATCH");
 
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-    private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
+    private final PrometheusMeterRegistry registry;
+
+    private RequestMetrics(PrometheusMeterRegistry registry) {
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    /** A new registry with the JVM and process meters bound. */
+    public static RequestMetrics create() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        return new RequestMetrics(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
 
     /** Records one finished request. */
     public void record(String route, String method, int status, long nanos) {
-        String labels = "route=\"" + route + "\",method=\"" + safeMethod(method) + "\"";
-        counts.computeIfAbsent(labels + ",status=\"" + status + "\"", k -> new LongAdder()).increment();
-        latencies.computeIfAbsent(labels, k -> new Histogram()).observe(nanos);
-    }
-
-    /** The Prometheus text exposition of both families. */
-    void writeTo(StringBuilder out) {
-        out.append("# HELP picu_http_requests_total HTTP requests by route template, method and status.\n")
-                .append("# TYPE picu_http_requests_total counter\n");
-        new TreeMap<>(counts).forEach((labels, count) ->
-                out.append("picu_http_requests_total{").append(labels).append("} ").append(count.sum()).append('\n'));
-        out.append("# HELP picu_http_request_duration_seconds Time from routing to the last byte sent.\n")
-                .append("# TYPE picu_http_request_duration_seconds histogram\n");
-        new TreeMap<>(latencies).forEach((labels, histogram) -> histogram.writeTo(labels, out));
-    }
-
-    // Only the methods the HTTP spec names, so that a made-up method cannot add label values either.
-    private static String safeMethod(String method) {
-        return switch (method) {
-            case "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH" -> method;
-            default -> "other";
-        };
-    }
-
-    private static final class Histogram {
-        private final LongAdder[] buckets = new LongAdder[BUCKETS.length];
-        private final LongAdder count = new LongAdder();
-        private final LongAdder sumNanos = new LongAdder();
-
-        Histogram() {
-            for (int i = 0; i < buckets.length; i++) {
-                buckets[i] = new LongAdder();
-            }
-        }
-
-        void observe(long nanos) {
-            double seconds = nanos / 1e9;
-            for (int i = 0; i < BUCKETS.length; i++) {
-                if (seconds <= BUCKETS[i]) {
-                    buckets[i].increment(); // one bucket per observation; cumulated when written
-                    break;
-                }
-            }
-            count.increment();
-            sumNanos.add(nanos);
-        }
-
-        void writeTo(String labels, StringBuilder out) {
-            long cumulative = 0;
-            for (int i = 0; i < BUCKETS.length; i++) {
-                cumulative += buckets[i].sum();
-                out.append("picu_http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
-                        .append(BUCKETS[i]).append("\"} ").append(cumulative).append('\n');
-            }
-            long total = count.sum();
-            out.append("picu_http_request_duration_seconds_bucket{").append(labels).append(",le=\"+Inf\"} ")
-                    .append(total).append('\n');
-            out.append("picu_http_request_duration_seconds_sum{").append(labels).append("} ")
-                    .append(sumNanos.sum() / 1e9).append('\n');
-            out.append("picu_http_request_duration_seconds_count{").append(labels).append("} ").append(total).append('\n');
-        }
+        Timer.builder("picu.http.requests")
+                .description("HTTP requests by route template, method and status: time from routing to the response")
+                .tags("route", route, "method", METHODS.contains(method) ? method : "other",
+                        "status", Integer.toString(status))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -1,0 +1,2 @@
+/** The logging setup every PICU process shares. */
+package org.picu.model.logging;
