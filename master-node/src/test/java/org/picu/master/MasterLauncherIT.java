@@ -25,7 +25,7 @@ class MasterLauncherIT {
     void a_missing_config_is_a_clear_error_with_exit_2_and_no_log4j_warning() throws Exception {
         Result r = run(List.of("health", "--config", "/nonexist.yml"), WORK.resolve("logs-missing"));
         assertEquals(2, r.exit, r.err);
-        assertTrue(r.err.contains("picu-master health: configuration /nonexist.yml has 1 problem(s):\n  - the file does not exist"), r.err);
+        assertTrue(r.err.contains("picu-master health: configuration /nonexist.yml has 1 problem(s):\n  - no such file"), r.err);
         assertFalse(r.err.contains("log4j:"), "log4j has its configuration:\n" + r.err);
     }
 

@@ -80,7 +80,7 @@ class MasterMainTest {
         }
         String missing = captureErr(() -> assertEquals(2, MasterMain.run("health", "--config", "/nonexist.yml")));
         assertTrue(missing.contains("picu-master health: configuration /nonexist.yml has 1 problem(s)"), missing);
-        assertTrue(missing.contains("  - the file does not exist"), missing);
+        assertTrue(missing.contains("  - no such file"), missing);
     }
 
     @Test
