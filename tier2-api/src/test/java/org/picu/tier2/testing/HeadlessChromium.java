@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's chromium, headless, for the dashboard test. Installs it with apt-get when {@code /usr/bin/chromium} is
- * missing (the CI image runs as root); fails with a message saying what to install otherwise. Every run gets a
+ * missing (the CI image runs as root), with the Noto CJK fonts so that the screenshots show Korean headlines;
+ * fails with a message saying what to install otherwise. Every run gets a
  * fresh profile under {@code target/chromium/}, and the flags keep it off the network except for the page asked for.
  */
 public final class HeadlessChromium {
@@ -27,10 +28,12 @@ public final class HeadlessChromium {
             return BINARY;
         }
         run(List.of("apt-get", "update", "-qq"), Path.of("target", "apt-update.log"));
-        run(List.of("apt-get", "install", "-y", "-qq", "chromium"), Path.of("target", "apt-install.log"));
+        run(List.of("apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"),
+                Path.of("target", "apt-install.log"));
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("the dashboard test needs Debian's chromium at " + BINARY
-                    + " and could not install it (see target/apt-install.log); run: apt-get install -y chromium");
+                    + " and could not install it (see target/apt-install.log);"
+                    + " run: apt-get install -y chromium fonts-noto-cjk");
         }
         return BINARY;
     }
