@@ -22,7 +22,8 @@ import java.util.Properties;
  * routes=market-all,ticker
  * market-all.path=/v1/market/all            exact request path (required)
  * market-all.query=isDetails=false          parameters that must be present with these values (optional)
- * market-all.file=market_all.json           response body, relative to sites/&lt;site&gt;/ (required)
+ * market-all.file=market_all.json           response body, relative to sites/&lt;site&gt;/, or to sites/ when it
+ *                                             starts with / (another site's page, e.g. /fetch-guard/x.html) (required)
  * market-all.content-type=application/json;charset=UTF-8   (this is the default)
  * market-all.status=200                     (default 200)
  * market-all.delay-ms=0                     wait before answering (default 0)
@@ -198,14 +199,15 @@ final class SiteRoutes {
         }
 
         private byte[] resource(String file) {
-            try (InputStream in = loader.getResourceAsStream(base + file)) {
+            String path = file.startsWith("/") ? "sites" + file : base + file;
+            try (InputStream in = loader.getResourceAsStream(path)) {
                 if (in == null) {
-                    problems.add(name + " refers to " + base + file + ", which is not on the classpath");
+                    problems.add(name + " refers to " + path + ", which is not on the classpath");
                     return null;
                 }
                 return in.readAllBytes();
             } catch (IOException e) {
-                problems.add("cannot read " + base + file + ": " + e.getMessage());
+                problems.add("cannot read " + path + ": " + e.getMessage());
                 return null;
             }
         }
