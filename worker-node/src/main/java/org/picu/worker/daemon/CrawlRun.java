@@ -3,6 +3,7 @@ package org.picu.worker.daemon;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -127,7 +128,7 @@ public final class CrawlRun {
     private static String mostFrequent(Map<String, Long> rejects) {
         // ties go to the first reason in alphabetical order, so the same run always reports the same reason
         return rejects.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))).orElseThrow().getKey();
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }
 
     private void record(String source, CrawlRunRecord run) {
