@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.picu.jobs.DatasetJob;
+import org.picu.master.config.OrchestratorSettings.LocalJobs;
 import org.picu.master.config.OrchestratorSettings.RetrySettings;
 import org.picu.master.ledger.RunRecord;
 import org.picu.master.ledger.RunState;
@@ -36,10 +37,12 @@ final class JobExecutor {
     private final String orchestratorId;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final JobPlacement placement;
 
     JobExecutor(Configuration conf, JobCatalog catalog, PartitionInspector inspector, RetrySettings retry,
-                String orchestratorId, Clock clock, Sleeper sleeper) {
+                LocalJobs localJobs, String orchestratorId, Clock clock, Sleeper sleeper) {
         this.conf = conf;
+        this.placement = new JobPlacement(localJobs);
         this.catalog = catalog;
         this.inspector = inspector;
         this.retry = retry;
@@ -48,8 +51,10 @@ final class JobExecutor {
         this.sleeper = sleeper;
     }
 
-    RunRecord execute(DatasetJob job, PartitionDate date, String runId) throws IOException, InterruptedException {
+    RunRecord execute(DatasetJob job, PartitionDate date, String runId, Mode mode) throws IOException, InterruptedException {
         Instant started = clock.instant();
+        JobPlacement.Placed placed = placement.place(conf, inspector.inputSize(job, date, conf), mode);
+        LOG.info("{} {}: running on {}", job.jobName(), date, placed.where());
         String failure = null;
         int attempt = 0;
         while (attempt < retry.maxAttempts()) {
@@ -65,7 +70,7 @@ final class JobExecutor {
             }
             int code;
             try {
-                code = ToolRunner.run(new Configuration(conf), newTool(job), new String[] {date.toString()});
+                code = ToolRunner.run(new Configuration(placed.conf()), newTool(job), new String[] {date.toString()});
                 failure = code == 0 ? null : "exit code " + code;
             } catch (InterruptedException e) {
                 throw e;

@@ -76,7 +76,8 @@ public final class Orchestrator {
         this.inspector = new PartitionInspector(fs, layout);
         this.staleness = new StalenessCheck(inspector, conf);
         this.ledger = new RunLedger(fs, layout);
-        this.executor = new JobExecutor(conf, catalog, inspector, settings.retry(), settings.id(), clock, sleeper);
+        this.executor = new JobExecutor(conf, catalog, inspector, settings.retry(), settings.localJobs(), settings.id(), clock,
+                sleeper);
     }
 
     /** A scheduled cycle for the due datasets: days within the lookback window that have raw files. */
@@ -228,7 +229,7 @@ public final class Orchestrator {
             if (meanwhile.isPresent()) {
                 return meanwhile.get();
             }
-            RunRecord run = executor.execute(job, date, runId);
+            RunRecord run = executor.execute(job, date, runId, mode);
             ledger.record(run);
             return Outcome.of(dataset, date, run);
         }

@@ -71,8 +71,9 @@ class MasterConfigTest {
     void orchestrator_and_health_settings_have_defaults_and_are_validated_together() throws Exception {
         MasterConfig defaults = MasterConfig.load(write(""));
         assertEquals(3, defaults.orchestrator().retry().maxAttempts());
-        assertEquals("*/15 * * * *", defaults.orchestrator().scheduleOf(org.picu.model.layout.Dataset.NEWS));
+        assertEquals("* * * * *", defaults.orchestrator().scheduleOf(org.picu.model.layout.Dataset.NEWS));
         assertEquals(2, defaults.orchestrator().parallelJobs());
+        assertEquals(OrchestratorSettings.LocalJobs.DEFAULT, defaults.orchestrator().localJobs());
 
         MasterConfig cfg = MasterConfig.load(write("""
                 orchestrator:
