@@ -32,6 +32,7 @@ import org.picu.master.config.OrchestratorSettings;
 import org.picu.master.ledger.RunLedger;
 import org.picu.master.ledger.RunRecord;
 import org.picu.master.ledger.RunState;
+import org.picu.master.plan.InputFingerprints;
 import org.picu.master.plan.PartitionInspector;
 import org.picu.master.plan.Staleness;
 import org.picu.master.plan.StalenessCheck;
@@ -74,10 +75,11 @@ public final class Orchestrator {
         this.settings = settings;
         this.clock = clock;
         this.inspector = new PartitionInspector(fs, layout);
-        this.staleness = new StalenessCheck(inspector, conf);
+        InputFingerprints fingerprints = new InputFingerprints(fs, layout);
+        this.staleness = new StalenessCheck(inspector, conf, fingerprints);
         this.ledger = new RunLedger(fs, layout);
-        this.executor = new JobExecutor(conf, catalog, inspector, settings.retry(), settings.localJobs(), settings.id(), clock,
-                sleeper);
+        this.executor = new JobExecutor(conf, catalog, inspector, fingerprints, settings.retry(), settings.localJobs(),
+                settings.id(), clock, sleeper);
     }
 
     /** A scheduled cycle for the due datasets: days within the lookback window that have raw files. */

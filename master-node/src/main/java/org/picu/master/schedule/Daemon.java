@@ -54,9 +54,11 @@ public final class Daemon {
     }
 
     private void cycle(List<Dataset> due) throws InterruptedException {
+        long began = System.nanoTime();
         try {
             PassReport report = orchestrator.cycle(due);
-            LOG.info("Cycle for {}: {} runs, {} failed", due, report.runs().size(), report.of(Outcome.Kind.FAILED).size());
+            LOG.info("Cycle for {}: {} runs, {} failed, {} ms", due, report.runs().size(),
+                    report.of(Outcome.Kind.FAILED).size(), (System.nanoTime() - began) / 1_000_000);
         } catch (IOException e) {
             LOG.error("Cycle for {} stopped: {}; the next cycle tries again", due, e.toString());
         }

@@ -16,7 +16,7 @@ import org.picu.model.layout.RawFileName;
 
 /**
  * In daemon mode one writer serves every source across crawl runs: each source keeps one open file that
- * rolls on age, so the defaults give at most one file per source per hour. Regression for the original's
+ * rolls on age, so a source gives at most one file per roll-age, however often it is crawled. Regression for the original's
  * one HDFS file per batch of 100 items (original-system.md §9: small files).
  */
 class SpoolWriterDaemonModeTest {
