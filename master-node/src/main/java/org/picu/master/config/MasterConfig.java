@@ -35,6 +35,7 @@ import org.picu.model.layout.Dataset;
  *   parallel-jobs: 2
  *   retry: {max-attempts: 3, initial-backoff-seconds: 30, max-backoff-seconds: 300, failure-cooldown-minutes: 60}
  *   local-jobs: {max-input-mb: 64, max-input-files: 2000}
+ *   ledger-retention-days: 31
  * health: {heartbeat-max-age-minutes: 30, min-free-disk-percent: 10}
  * </pre>
  *
@@ -53,7 +54,7 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
     private static final Set<String> LAYOUT_KEYS = Set.of("root");
     private static final Set<String> JOBS_KEYS = Set.of("jar");
     private static final Set<String> ORCHESTRATOR_KEYS = Set.of("id", "lookback-days", "default-schedule", "schedules",
-            "lease-ttl-minutes", "parallel-jobs", "retry", "local-jobs");
+            "lease-ttl-minutes", "parallel-jobs", "retry", "local-jobs", "ledger-retention-days");
     private static final Set<String> LOCAL_JOBS_KEYS = Set.of("max-input-mb", "max-input-files");
     private static final Set<String> RETRY_KEYS = Set.of("max-attempts", "initial-backoff-seconds", "max-backoff-seconds",
             "failure-cooldown-minutes");
@@ -150,8 +151,15 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
                 RETRY_KEYS));
         OrchestratorSettings.LocalJobs localJobs = localJobs(reader, reader.section(node, "local-jobs",
                 "orchestrator.local-jobs", LOCAL_JOBS_KEYS));
+        // at least the lookback window: a cycle's cool-down and fingerprint checks read the ledger of those days
+        int retention = reader.integer(node, "ledger-retention-days", "orchestrator.ledger-retention-days",
+                OrchestratorSettings.DEFAULT_LEDGER_RETENTION_DAYS, 0, 100_000);
+        if (retention > 0 && retention <= lookbackDays + 10) {
+            reader.problem("orchestrator.ledger-retention-days must be 0 (keep all) or more than lookback-days + 10"
+                    + " (the days a cycle may rebuild), not " + retention);
+        }
         return reader.problems().isEmpty() ? new OrchestratorSettings(id, (int) lookbackDays, defaultSchedule, schedules,
-                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs, localJobs) : null;
+                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs, localJobs, retention) : null;
     }
 
     private static OrchestratorSettings.LocalJobs localJobs(ConfigReader reader, JsonNode node) {

@@ -17,9 +17,14 @@ import org.picu.model.layout.Dataset;
  * @param parallelJobs how many jobs one cycle keeps submitted at once (1: one after the other); a job only
  *     starts once every upstream dataset of the cycle is done, whatever this number
  * @param localJobs which jobs are small enough to run on the local job runner inside the orchestrator
+ * @param ledgerRetentionDays run records of partition days older than this many days are deleted by scheduled cycles
+ *     (one file per run: with cycles every minute about 1,600 a day; 0 keeps them all)
  */
 public record OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
-                                   Duration leaseTtl, RetrySettings retry, int parallelJobs, LocalJobs localJobs) {
+                                   Duration leaseTtl, RetrySettings retry, int parallelJobs, LocalJobs localJobs,
+                                   int ledgerRetentionDays) {
+    public static final int DEFAULT_LEDGER_RETENTION_DAYS = 31;
+
     public OrchestratorSettings {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(localJobs, "localJobs");
@@ -27,12 +32,23 @@ public record OrchestratorSettings(String id, int lookbackDays, String defaultSc
         if (parallelJobs < 1) {
             throw new IllegalArgumentException("parallelJobs must be at least 1, not " + parallelJobs);
         }
+        if (ledgerRetentionDays < 0) {
+            throw new IllegalArgumentException("ledgerRetentionDays must not be negative");
+        }
     }
 
     /** Settings with the default limits for local jobs. */
     public OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
                                 Duration leaseTtl, RetrySettings retry, int parallelJobs) {
-        this(id, lookbackDays, defaultSchedule, schedules, leaseTtl, retry, parallelJobs, LocalJobs.DEFAULT);
+        this(id, lookbackDays, defaultSchedule, schedules, leaseTtl, retry, parallelJobs, LocalJobs.DEFAULT,
+                DEFAULT_LEDGER_RETENTION_DAYS);
+    }
+
+    /** Settings that keep the default ledger retention. */
+    public OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
+                                Duration leaseTtl, RetrySettings retry, int parallelJobs, LocalJobs localJobs) {
+        this(id, lookbackDays, defaultSchedule, schedules, leaseTtl, retry, parallelJobs, localJobs,
+                DEFAULT_LEDGER_RETENTION_DAYS);
     }
 
     /** Settings that run one job at a time. */

@@ -88,6 +88,34 @@ public final class RunLedger {
         return newest.stream().max(Comparator.comparing(RunRecord::startedAt).thenComparing(RunRecord::runId));
     }
 
+    /**
+     * Deletes the run records of partition days before {@code oldestKept}, for every dataset.
+     *
+     * @return how many days' directories were deleted
+     */
+    public int deleteBefore(PartitionDate oldestKept) throws IOException {
+        int deleted = 0;
+        FileStatus[] datasets;
+        try {
+            datasets = fs.listStatus(new Path(layout.ledgerDir()));
+        } catch (FileNotFoundException e) {
+            return 0;
+        }
+        for (FileStatus dataset : datasets) {
+            if (!dataset.isDirectory()) {
+                continue; // _health.json
+            }
+            for (FileStatus day : fs.listStatus(dataset.getPath())) {
+                String name = day.getPath().getName();
+                if (day.isDirectory() && name.matches("\\d{8}") && name.compareTo(oldestKept.toString()) < 0
+                        && fs.delete(day.getPath(), true)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
     /** Runs of the newest {@code days} partition dates that have any, oldest first. */
     public List<RunRecord> recentRuns(Dataset dataset, int days) throws IOException {
         Path dir = new Path(layout.ledgerDir() + "/" + dataset.dirName());

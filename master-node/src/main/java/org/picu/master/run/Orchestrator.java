@@ -90,8 +90,24 @@ public final class Orchestrator {
         registry.jobs().forEach(j -> sources.addAll(j.rawSources(conf)));
         List<PartitionDate> dates = inspector.rawDates(List.copyOf(sources)).stream()
                 .filter(d -> d.compareTo(oldest) >= 0 && d.compareTo(today) <= 0).toList();
-        return run(dates, due, Mode.SCHEDULED, o -> { });
+        PassReport report = run(dates, due, Mode.SCHEDULED, o -> { });
+        pruneLedger(today);
+        return report;
     }
+
+    /** Once a day: run records of partition days older than the retention go (each run is a NameNode object). */
+    private void pruneLedger(PartitionDate today) throws IOException {
+        if (settings.ledgerRetentionDays() == 0 || today.equals(ledgerPrunedOn)) {
+            return;
+        }
+        int deleted = ledger.deleteBefore(new PartitionDate(today.day().minusDays(settings.ledgerRetentionDays() - 1L)));
+        if (deleted > 0) {
+            LOG.info("Deleted the run records of {} partition days older than {} days", deleted, settings.ledgerRetentionDays());
+        }
+        ledgerPrunedOn = today;
+    }
+
+    private volatile PartitionDate ledgerPrunedOn;
 
     /**
      * Runs the given datasets for every day, upstream before downstream: a partition of a dataset starts
