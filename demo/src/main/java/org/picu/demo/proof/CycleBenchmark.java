@@ -77,8 +77,6 @@ public final class CycleBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // the harness writes raw files as the service user, as a worker's uploader does
-        System.setProperty("HADOOP_USER_NAME", ProofPipeline.SERVICE_USER);
         Path work = workDir.toAbsolutePath().normalize();
         deleteRecursively(work);
         Files.createDirectories(work.resolve("jobs"));
@@ -122,7 +120,12 @@ public final class CycleBenchmark implements Callable<Integer> {
         PartitionDate today = PartitionDate.of(Instant.now());
         PartitionDate yesterday = new PartitionDate(today.day().minusDays(1));
         Drops drops;
-        try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf())) {
+        // the harness writes raw files as the service user, as a worker's uploader does (its own checks of the
+        // cluster, a DataNode report among them, need the superuser it runs as)
+        org.apache.hadoop.security.UserGroupInformation picu =
+                org.apache.hadoop.security.UserGroupInformation.createRemoteUser(ProofPipeline.SERVICE_USER);
+        try (FileSystem fs = picu.doAs((java.security.PrivilegedExceptionAction<FileSystem>) () ->
+                FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf()))) {
             drops = new Drops(fs, new HdfsLayout(root), volume);
             long bytes = drops.day(yesterday, TICK_RUNS) + drops.day(today, TICK_RUNS / 2);
             out.add(String.format("  raw input written: %.1f MB (yesterday whole, today until noon)", bytes / 1e6));
@@ -378,7 +381,9 @@ public final class CycleBenchmark implements Callable<Integer> {
                 int newsRun = run / 6;
                 for (int i = 0; i < volume.newsPerRun; i++) {
                     // the first half of the list was in the previous run's list too
-                    long item = (long) newsRun * volume.newsPerRun - (i < volume.newsPerRun / 2 ? volume.newsPerRun / 2 : 0) + i;
+                    // items are numbered per day (a day's news are new that day)
+                    long item = day.day().toEpochDay() * 1_000_000L + (long) newsRun * volume.newsPerRun
+                            - (i < volume.newsPerRun / 2 ? volume.newsPerRun / 2 : 0) + i;
                     String title = NewsWords.title(item);
                     news.append(line("coinness", "news", at, "https://www.coinness.com/news",
                             "{\"title\":\"" + title + "\",\"url\":\"https://www.coinness.com/news/" + item
