@@ -41,6 +41,9 @@ final class JobPlacement {
                     + " MiB and " + limits.maxInputFiles() + " files)");
         }
         job.set(FRAMEWORK, "local");
+        // The job classes are on this JVM's class path. With the shaded job jar set, every local job would upload it
+        // (16 MB) into an HDFS staging directory and read it back; without it the job names the jar of its own class.
+        job.unset("mapreduce.job.jar");
         job.setInt("mapreduce.task.io.sort.mb", Math.min(LOCAL_SORT_MB, conf.getInt("mapreduce.task.io.sort.mb", 100)));
         job.setFloat("mapreduce.reduce.shuffle.input.buffer.percent", LOCAL_SHUFFLE_BUFFER);
         return new Placed(job, true, "the local job runner (" + input + ")");

@@ -16,6 +16,7 @@ class JobPlacementTest {
         Configuration conf = new Configuration(false);
         conf.set(JobPlacement.FRAMEWORK, "yarn");
         conf.setInt("mapreduce.task.io.sort.mb", 100);
+        conf.set("mapreduce.job.jar", "/opt/picu/lib/mapreduce-jobs.jar");
         return conf;
     }
 
@@ -27,6 +28,7 @@ class JobPlacementTest {
         assertTrue(placed.local());
         assertEquals("local", placed.conf().get(JobPlacement.FRAMEWORK));
         assertEquals(JobPlacement.LOCAL_SORT_MB, placed.conf().getInt("mapreduce.task.io.sort.mb", 0));
+        assertEquals(null, placed.conf().get("mapreduce.job.jar"), "no job jar to ship: the classes are loaded already");
         assertEquals("yarn", cluster.get(JobPlacement.FRAMEWORK), "the orchestrator's own configuration is untouched");
         assertTrue(placed.where().contains("40 files, 5120 KiB"), placed.where());
     }
@@ -39,6 +41,7 @@ class JobPlacementTest {
         assertFalse(tooBig.local());
         assertEquals("yarn", tooBig.conf().get(JobPlacement.FRAMEWORK));
         assertEquals(100, tooBig.conf().getInt("mapreduce.task.io.sort.mb", 0), "a YARN job keeps the cluster's sizes");
+        assertEquals("/opt/picu/lib/mapreduce-jobs.jar", tooBig.conf().get("mapreduce.job.jar"));
         assertTrue(tooBig.where().startsWith("YARN (1 files, 64 MiB, above the local limits"), tooBig.where());
         assertFalse(placement.place(yarn(), new InputSize(1024, 101), Mode.SCHEDULED).local());
     }
