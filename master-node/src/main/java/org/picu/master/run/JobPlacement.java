@@ -36,6 +36,9 @@ final class JobPlacement {
         if (mode != Mode.SCHEDULED) {
             return new Placed(job, false, "YARN (" + input + "; not a scheduled cycle)");
         }
+        if (limits.maxInputBytes() == 0) {
+            return new Placed(job, false, "YARN (" + input + "; local jobs off)");
+        }
         if (!limits.fits(input.bytes(), input.files())) {
             return new Placed(job, false, "YARN (" + input + ", above the local limits of " + (limits.maxInputBytes() >> 20)
                     + " MiB and " + limits.maxInputFiles() + " files)");
