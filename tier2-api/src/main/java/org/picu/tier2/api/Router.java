@@ -288,6 +288,10 @@ public final class Router implements AutoCloseable {
                 ctx.header("Content-Encoding", "gzip");
             }
         }
+        if (!headersOnly) {
+            // known up front: Jetty sends it as is instead of chunking the copy Javalin makes of the result
+            ctx.header("Content-Length", Integer.toString(bytes.length));
+        }
         ctx.result(bytes);
         ctx.attribute(BYTES, (long) bytes.length);
     }
