@@ -69,7 +69,7 @@ class PartitionLoaderIT {
         LoadReport first = load(1000);
         assertEquals(1, first.loaded());
         assertEquals(7, first.rows());
-        // The original dropped these: Upbit's 24 h traded value and previous close are kept under their true names, not dropped
+        // The original dropped them: Upbit's 24 h traded value and previous close are kept under their true names
         assertEquals(117284000000.5, doubleValue("SELECT acc_trade_price_24h FROM market_trends "
                 + "WHERE symbol = 'BTC' AND `timestamp` = '2026-11-22 00:00:00'"));
         assertEquals(94000000.0, doubleValue("SELECT prev_closing_price FROM market_trends "
