@@ -237,15 +237,24 @@ public final class MasterMain {
         @Option(names = "--out", required = true, paramLabel = "DIR")
         Path out;
 
+        @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+                description = "replace a variable of the profile (repeatable), e.g. --set namenode_rpc_port=29000;"
+                        + " only the profile's own variables")
+        java.util.Map<String, String> substitutions = new java.util.LinkedHashMap<>();
+
         @Override
         public Integer call() throws Exception {
             if (!HadoopConf.PROFILES.contains(profile)) {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "unknown profile '" + profile + "'; known: " + HadoopConf.PROFILES);
             }
-            for (Path written : HadoopConf.renderTo(profile, out)) {
-                System.out.println(written);
+            List<Path> written;
+            try {
+                written = HadoopConf.renderTo(profile, substitutions, out);
+            } catch (org.picu.master.hadoopconf.TemplateException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--set: " + e.getMessage());
             }
+            written.forEach(System.out::println);
             return 0;
         }
     }
