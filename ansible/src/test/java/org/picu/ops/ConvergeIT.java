@@ -114,6 +114,7 @@ class ConvergeIT {
                 "hadoop_archive_local_path: " + archive,
                 "hadoop_archive_sha512: " + sha512(archive),
                 "picu_artifacts_dir: " + artifacts,
+                "picu_artifacts_staging: " + WORK.resolve("artifact-tars"),
                 "picu_db_password: " + password,
                 "picu_api_token: " + token, ""));
 
@@ -212,9 +213,11 @@ class ConvergeIT {
     void masterRoleInstallsTheOrchestratorAndCreatesPicusHdfsTreeOnce() throws Exception {
         Path lib = MASTER.resolve("opt/picu/lib");
         assertTrue(Files.isRegularFile(lib.resolve("master-node-" + VERSION + ".jar")), "the orchestrator's class path");
-        assertTrue(Files.isRegularFile(lib.resolve("mapreduce-jobs-" + VERSION + ".jar")), "the job jar");
+        Path jobJar = MASTER.resolve("opt/picu/jobs/mapreduce-jobs-" + VERSION + ".jar");
+        assertTrue(Arrays.equals(Files.readAllBytes(REPO.root.resolve("mapreduce-jobs/target/dist/mapreduce-jobs-" + VERSION + ".jar")),
+                Files.readAllBytes(jobJar)), "the job jar, apart from the orchestrator's class path");
         String config = Files.readString(MASTER.resolve("etc/picu/master.yml"));
-        assertTrue(config.contains("  id: picu-master") && config.contains("  jar: /opt/picu/lib/mapreduce-jobs-" + VERSION + ".jar"),
+        assertTrue(config.contains("  id: picu-master") && config.contains("  jar: /opt/picu/jobs/mapreduce-jobs-" + VERSION + ".jar"),
                 config);
         Path units = MASTER.resolve("etc/systemd/system");
         for (String unit : List.of("picu-master.service", "picu-master-health.service", "picu-master-health.timer",
@@ -485,11 +488,11 @@ class ConvergeIT {
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, WORK.resolve("hdfs").toString());
         conf.setBoolean("dfs.permissions.enabled", true);
         conf.set("dfs.namenode.rpc-bind-host", "0.0.0.0");
-        MiniDFSCluster cluster = UserGroupInformation.createRemoteUser("hadoop").doAs(
-                (PrivilegedExceptionAction<MiniDFSCluster>) () ->
-                        new MiniDFSCluster.Builder(conf).nameNodePort(nameNodePort).numDataNodes(1).build());
-        cluster.waitActive();
-        return cluster;
+        return UserGroupInformation.createRemoteUser("hadoop").doAs((PrivilegedExceptionAction<MiniDFSCluster>) () -> {
+            MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).nameNodePort(nameNodePort).numDataNodes(1).build();
+            cluster.waitActive(); // asks for the DataNode report, which only the superuser may
+            return cluster;
+        });
     }
 
     /**
