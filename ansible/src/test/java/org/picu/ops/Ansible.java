@@ -29,6 +29,8 @@ final class Ansible {
         env.put("ANSIBLE_NOCOLOR", "1");
         env.put("ANSIBLE_FORCE_COLOR", "0");
         env.put("ANSIBLE_PIPELINING", "True");
+        // facts gathered once per host and run instead of once per play (site.yml has up to four plays per host)
+        env.put("ANSIBLE_GATHERING", "smart");
         env.put("ANSIBLE_CALLBACKS_ENABLED", "ansible.posix.profile_tasks");
         env.put("NO_COLOR", "1");
         return env;

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.PrivilegedExceptionAction;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,17 +25,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A real converge run of site.yml into two throwaway Debian 12 roots (debootstrap), reached through
- * Ansible's community.general.chroot connection: one worker (common + hadoop + worker) and the tier-2
- * server (common + tier2). Without a running systemd the roles write units, timers and cron entries but
- * start nothing ({@code picu_systemd=false}); MariaDB is started by the test inside the tier-2 root so the
- * database and user tasks run for real. The Hadoop archive is a small stand-in with the release's layout,
- * fed from a local path (the real one is 700 MB and needs the internet). A second run must change nothing.
+ * A real converge run of site.yml into three throwaway Debian 12 roots (debootstrap), reached through
+ * Ansible's community.general.chroot connection: the master (common + hadoop + master), one worker (common +
+ * hadoop + worker) and the tier-2 server (common + tier2). Without a running systemd the roles write units,
+ * timers and cron entries but start nothing ({@code picu_systemd=false}); what they would start runs here instead:
+ * a real HDFS with permissions on (MiniDFSCluster from the build's class path, its NameNode running as the HDFS
+ * superuser {@code hadoop}, reached at the master's address), against which the master role's
+ * {@code picu-master hdfs-init} creates PICU's tree; MariaDB inside the tier-2 root, so the database and user
+ * tasks run for real; and at the end the tier-2 API unit's own command inside the tier-2 root, with the rendered
+ * config and the provisioned token. The Hadoop archive is a small stand-in with the release's layout, fed from a
+ * local path (the real one is 700 MB and needs the internet). A second run must change nothing.
  */
 @EnabledIfSystemProperty(named = "picu.ops.converge", matches = "true")
 class ConvergeIT {
@@ -38,6 +53,10 @@ class ConvergeIT {
     private static final Path WORK = REPO.target().resolve("converge");
     private static final Path WORKER = WORK.resolve("roots/worker");
     private static final Path TIER2 = WORK.resolve("roots/tier2");
+    private static final Path MASTER = WORK.resolve("roots/master");
+    /** The master's address in the test inventory: a loopback address, where the test's NameNode is reached. */
+    private static final String MASTER_ADDRESS = "127.0.0.2";
+    private static final String HOSTS = "picu-master,picu-worker1,picu-tier2";
     private static final Path SCRIPTS = REPO.ansible.resolve("src/test/scripts");
     private static final String VERSION = System.getProperty("picu.version", "0.1.0-SNAPSHOT");
     private static final Ansible ANSIBLE = new Ansible(REPO);
@@ -50,8 +69,18 @@ class ConvergeIT {
     private static String addedWorkerRun;
     private static String password;
     private static String token;
+    private static String rotatedPassword;
+    private static String rotatedToken;
+    private static String rotationRun;
     private static String databases;
     private static String users;
+    private static MiniDFSCluster hdfs;
+    private static int nameNodePort;
+    private static int apiPort;
+    private static int dbPort;
+    private static String run1;
+    private static final Map<String, Integer> API_STATUS = new LinkedHashMap<>();
+    private static String generated;
 
     @BeforeAll
     static void converge() throws Exception {
@@ -59,7 +88,7 @@ class ConvergeIT {
                 + " -Dpicu.ops.converge=false");
         Tools.ensure(REPO, WORK, "ansible", "debootstrap");
         Path cache = Path.of(System.getProperty("picu.ops.cache", System.getProperty("user.home") + "/.cache/picu-ops"));
-        for (Path root : List.of(WORKER, TIER2)) {
+        for (Path root : List.of(MASTER, WORKER, TIER2)) {
             Command.of(SCRIPTS.resolve("base-root.sh").toString(), cache.toString(), root.toString())
                     .timeout(Duration.ofMinutes(20)).runOk(WORK.resolve("base-" + root.getFileName() + ".log"));
             BASE_PACKAGES.put(root.getFileName().toString(), manualPackages(root));
@@ -67,10 +96,16 @@ class ConvergeIT {
             Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost\n127.0.1.1 " + root.getFileName() + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
+        nameNodePort = freePort();
+        apiPort = freePort();
+        dbPort = freePort();
+        hdfs = startHdfs();
         Path archive = standInHadoopArchive();
         Path artifacts = artifactsTree();
         password = "test-only-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         token = "token-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        rotatedPassword = "test-only-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        rotatedToken = "token-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         Files.writeString(WORK.resolve("inventory.yml"), inventory());
         Files.writeString(WORK.resolve("vars.yml"), String.join("\n",
                 "picu_systemd: false",
@@ -79,17 +114,18 @@ class ConvergeIT {
                 "hadoop_archive_local_path: " + archive,
                 "hadoop_archive_sha512: " + sha512(archive),
                 "picu_artifacts_dir: " + artifacts,
+                "picu_artifacts_staging: " + WORK.resolve("artifact-tars"),
                 "picu_db_password: " + password,
                 "picu_api_token: " + token, ""));
 
         String[] site = {"-i", WORK.resolve("inventory.yml").toString(), "-e", "@" + WORK.resolve("vars.yml"),
-            "--limit", "picu-worker1,picu-tier2", "-e", "tier2_manage_database=false"};
+            "--limit", HOSTS, "-e", "tier2_manage_database=false"};
         // the documented dry run, on the fresh roots: it must pass although nothing is installed or downloaded yet
         List<String> check = new java.util.ArrayList<>(List.of(site));
         check.addAll(List.of("--check", "--diff"));
         DRY_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", check.toArray(String[]::new)).timeout(Duration.ofMinutes(15))
                 .runOk(WORK.resolve("run-0-check.log")).output()));
-        ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(30)).runOk(WORK.resolve("run-1.log"));
+        run1 = ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(30)).runOk(WORK.resolve("run-1.log")).output();
         saveDebs(cache);
         SECOND_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(15))
                 .runOk(WORK.resolve("run-2.log")).output()));
@@ -112,21 +148,35 @@ class ConvergeIT {
             databases = inRoot(TIER2, "query-databases", "mariadb", "-N", "-e", "SHOW DATABASES");
             users = inRoot(TIER2, "query-users", "mariadb", "-N", "-e",
                     "SELECT CONCAT(user,'@',host) FROM mysql.user; SHOW GRANTS FOR 'picu'@'localhost'");
+            // the documented rotation (docs/operations.md): new secrets from the vault, the tier2 role run once
+            Files.writeString(WORK.resolve("rotated.yml"), "picu_db_password: " + rotatedPassword + "\npicu_api_token: "
+                    + rotatedToken + "\n");
+            rotationRun = ANSIBLE.playbook("site.yml", "-i", WORK.resolve("inventory.yml").toString(), "-e",
+                    "@" + WORK.resolve("vars.yml"), "-e", "@" + WORK.resolve("rotated.yml"), "--limit", "picu-tier2",
+                    "--tags", "tier2", "-e", "tier2_manage_database=true").runOk(WORK.resolve("run-rotate.log")).output();
+            callTheConvergedApi();
         } finally {
             mariadb.destroy();
             mariadb.waitFor();
         }
     }
 
+    @AfterAll
+    static void stopHdfs() {
+        if (hdfs != null) {
+            hdfs.shutdown();
+        }
+    }
+
     @Test
     void theDryRunPassesOnFreshRoots() {
-        assertEquals(Set.of("picu-worker1", "picu-tier2"), DRY_RUN.keySet());
+        assertEquals(Set.of("picu-master", "picu-worker1", "picu-tier2"), DRY_RUN.keySet());
         DRY_RUN.forEach((host, counts) -> assertEquals(0, counts[3], host + ": failed tasks in --check --diff; see run-0-check.log"));
     }
 
     @Test
     void secondRunChangesNothing() {
-        assertEquals(Set.of("picu-worker1", "picu-tier2"), SECOND_RUN.keySet());
+        assertEquals(Set.of("picu-master", "picu-worker1", "picu-tier2"), SECOND_RUN.keySet());
         SECOND_RUN.forEach((host, counts) -> {
             assertEquals(0, counts[1], host + ": changed tasks in the second run; see target/converge/run-2.log");
             assertEquals(0, counts[3], host + ": failed tasks");
@@ -160,8 +210,54 @@ class ConvergeIT {
     }
 
     @Test
+    void masterRoleInstallsTheOrchestratorAndCreatesPicusHdfsTreeOnce() throws Exception {
+        Path lib = MASTER.resolve("opt/picu/lib");
+        assertTrue(Files.isRegularFile(lib.resolve("master-node-" + VERSION + ".jar")), "the orchestrator's class path");
+        Path jobJar = MASTER.resolve("opt/picu/jobs/mapreduce-jobs-" + VERSION + ".jar");
+        assertTrue(Arrays.equals(Files.readAllBytes(REPO.root.resolve("mapreduce-jobs/target/dist/mapreduce-jobs-" + VERSION + ".jar")),
+                Files.readAllBytes(jobJar)), "the job jar, apart from the orchestrator's class path");
+        String config = Files.readString(MASTER.resolve("etc/picu/master.yml"));
+        assertTrue(config.contains("  id: picu-master") && config.contains("  jar: /opt/picu/jobs/mapreduce-jobs-" + VERSION + ".jar"),
+                config);
+        Path units = MASTER.resolve("etc/systemd/system");
+        for (String unit : List.of("picu-master.service", "picu-master-health.service", "picu-master-health.timer",
+                "hadoop-namenode.service", "hadoop-resourcemanager.service", "hadoop-secondarynamenode.service",
+                "hadoop-historyserver.service")) {
+            assertTrue(Files.isRegularFile(units.resolve(unit)), unit);
+        }
+        assertFalse(Files.exists(units.resolve("hadoop-datanode.service")), "no DataNode on the master");
+        assertTrue(Files.readString(MASTER.resolve("etc/hadoop/conf/core-site.xml")).contains("hdfs://picu-master:" + nameNodePort));
+        assertLauncher(MASTER, "picu-master");
+
+        // run 1 created the tree through the installed command, run 2 found it complete
+        assertTrue(changed(run1, "Create or fix /raw, /cleaned, /staging, /locks, /heartbeats, /ledger, /user/picu and /tmp in HDFS"),
+                "hdfs-init changed something in run 1:\n" + run1);
+        String run2 = Files.readString(WORK.resolve("run-2.log"));
+        assertTrue(run2.contains("Create or fix /raw") && !changed(run2, "Create or fix /raw, /cleaned, /staging, /locks,"
+                + " /heartbeats, /ledger, /user/picu and /tmp in HDFS"), "hdfs-init ran and changed nothing in run 2");
+        FileSystem fs = hdfs.getFileSystem();
+        for (String dir : List.of("/raw", "/cleaned", "/staging", "/locks", "/heartbeats", "/ledger", "/user/picu")) {
+            FileStatus status = fs.getFileStatus(new org.apache.hadoop.fs.Path(dir));
+            assertEquals("picu", status.getOwner(), dir);
+            assertEquals("picu", status.getGroup(), dir);
+        }
+        assertEquals("hadoop", fs.getFileStatus(new org.apache.hadoop.fs.Path("/")).getOwner(), "/ stays the superuser's");
+        assertEquals(01777, fs.getFileStatus(new org.apache.hadoop.fs.Path("/tmp")).getPermission().toShort());
+    }
+
+    @Test
+    void theConvergedTier2ApiGeneratesInsightsWithTheRotatedTokenAndPasswordOnly() {
+        assertEquals(200, API_STATUS.get("with token"), generated);
+        assertTrue(generated.contains("\"status\":\"success\"") && generated.contains("\"generated\""), generated);
+        assertEquals(401, API_STATUS.get("without token"));
+        assertEquals(401, API_STATUS.get("with the token before the rotation"));
+        assertTrue(changed(rotationRun, "Write the database password and the API token into the units' environment file (root only)"),
+                rotationRun);
+    }
+
+    @Test
     void eachRootGotExactlyThePackagesOfItsManifest() {
-        for (Map.Entry<String, Path> node : Map.of("worker", WORKER, "tier2", TIER2).entrySet()) {
+        for (Map.Entry<String, Path> node : Map.of("master", MASTER, "worker", WORKER, "tier2", TIER2).entrySet()) {
             Set<String> added = new TreeSet<>(manualPackages(node.getValue()));
             added.removeAll(BASE_PACKAGES.get(node.getKey()));
             Set<String> expected = new TreeSet<>(REPO.allPackages(node.getKey()));
@@ -173,7 +269,7 @@ class ConvergeIT {
 
     @Test
     void commonRoleSetsUpUsersHostsTimeSshAndLogs() throws IOException {
-        for (Path root : List.of(WORKER, TIER2)) {
+        for (Path root : List.of(MASTER, WORKER, TIER2)) {
             String passwd = Files.readString(root.resolve("etc/passwd"));
             assertTrue(passwd.contains("\npicu:") && passwd.lines().anyMatch(l -> l.startsWith("picu:") && l.endsWith(":/usr/sbin/nologin")),
                     "service user picu with no login shell");
@@ -182,7 +278,7 @@ class ConvergeIT {
             String hosts = Files.readString(root.resolve("etc/hosts"));
             assertFalse(hosts.contains("127.0.1.1"), root + ": the 127.0.1.1 line is gone:\n" + hosts);
             assertTrue(hosts.contains("127.0.0.1 localhost"), hosts);
-            for (String line : List.of("10.99.0.10 picu-master", "10.99.0.11 picu-worker1", "10.99.0.12 picu-worker2",
+            for (String line : List.of(MASTER_ADDRESS + " picu-master", "10.99.0.11 picu-worker1", "10.99.0.12 picu-worker2",
                     "10.99.0.20 picu-tier2")) {
                 assertTrue(hosts.contains(line), root + " /etc/hosts lacks " + line);
             }
@@ -256,14 +352,17 @@ class ConvergeIT {
     void tier2RoleInstallsServiceTimerConfigSecretAndFirewall() throws IOException {
         assertTrue(Files.isRegularFile(TIER2.resolve("opt/picu/tier2/lib/tier2-api-" + VERSION + ".jar")));
         String config = Files.readString(TIER2.resolve("etc/picu/tier2.yml"));
-        assertTrue(config.contains("url: jdbc:mariadb://127.0.0.1:3306/picu") && config.contains("port: 5000"));
+        assertTrue(config.contains("url: jdbc:mariadb://127.0.0.1:" + dbPort + "/picu") && config.contains("port: " + apiPort), config);
         assertFalse(config.contains(password), "the password never goes into the config file");
         Path env = TIER2.resolve("etc/picu/tier2.env");
-        assertEquals("PICU_DB_PASSWORD=" + password + "\nPICU_API_TOKEN=" + token + "\n", Files.readString(env));
-        assertFalse(config.contains(token), "the token never goes into the config file");
-        for (String log : List.of("run-1.log", "run-2.log")) {
+        assertEquals("PICU_DB_PASSWORD=" + rotatedPassword + "\nPICU_API_TOKEN=" + rotatedToken + "\n", Files.readString(env),
+                "the secrets after the rotation run");
+        assertFalse(config.contains(token) || config.contains(rotatedToken), "the token never goes into the config file");
+        for (String log : List.of("run-0-check.log", "run-1.log", "run-2.log", "run-db-1.log", "run-db-2.log", "run-rotate.log")) {
             String output = Files.readString(WORK.resolve(log));
-            assertFalse(output.contains(password) || output.contains(token), "a secret in the Ansible output " + log);
+            for (String secret : List.of(password, token, rotatedPassword, rotatedToken)) {
+                assertFalse(output.contains(secret), "a secret in the Ansible output " + log);
+            }
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(env)));
         Path units = TIER2.resolve("etc/systemd/system");
@@ -276,13 +375,13 @@ class ConvergeIT {
                 && load.contains("RestartPreventExitStatus=2"), load);
         String heaps = Files.readString(TIER2.resolve("etc/default/picu-tier2"));
         assertTrue(heaps.contains("PICU_TIER2_SERVE_HEAP=384m") && heaps.contains("PICU_TIER2_LOAD_HEAP=512m"), heaps);
-        // (the command itself runs in tier2-api's Tier2LauncherIT: this root holds only the tier2 jar, not its libraries)
         assertLauncher(TIER2, "picu-tier2");
         assertTrue(Files.readString(units.resolve("picu-tier2-load.timer")).contains("OnUnitActiveSec=1min"));
         String nft = Files.readString(TIER2.resolve("etc/nftables.conf"));
-        assertTrue(nft.contains("policy drop") && nft.contains("tcp dport 5000 accept") && nft.contains("tcp dport 22 accept"));
+        assertTrue(nft.contains("policy drop") && nft.contains("tcp dport " + apiPort + " accept") && nft.contains("tcp dport 22 accept"));
         assertEquals(2, nft.lines().filter(l -> l.contains("dport")).count(), "only SSH and the API port are opened:\n" + nft);
-        assertTrue(Files.readString(TIER2.resolve("etc/mysql/mariadb.conf.d/60-picu.cnf")).contains("bind-address = 127.0.0.1"));
+        String cnf = Files.readString(TIER2.resolve("etc/mysql/mariadb.conf.d/60-picu.cnf"));
+        assertTrue(cnf.contains("bind-address = 127.0.0.1") && cnf.contains("port = " + dbPort), cnf);
         assertFalse(Files.exists(TIER2.resolve("etc/systemd/system/picu-worker.service")), "no worker agent on tier-2");
     }
 
@@ -299,7 +398,13 @@ class ConvergeIT {
                 "  children:",
                 "    master:",
                 "      hosts:",
-                "        picu-master: {picu_address: 10.99.0.10}",
+                "        picu-master:",
+                "          picu_address: " + MASTER_ADDRESS,
+                "          ansible_connection: community.general.chroot",
+                "          ansible_host: " + MASTER,
+                // the test's NameNode runs already (no systemd here to start the unit's): hdfs-init runs against it
+                "          master_hdfs_init: true",
+                "          hadoop_host_overrides: {namenode_rpc_port: " + nameNodePort + "}",
                 "    workers:",
                 "      hosts:",
                 "        picu-worker1:",
@@ -314,7 +419,10 @@ class ConvergeIT {
                 "        picu-tier2:",
                 "          picu_address: 10.99.0.20",
                 "          ansible_connection: community.general.chroot",
-                "          ansible_host: " + TIER2, "");
+                "          ansible_host: " + TIER2,
+                "          picu_hdfs_uri: hdfs://picu-master:" + nameNodePort,
+                "          tier2_api_port: " + apiPort,
+                "          tier2_db_port: " + dbPort, "");
     }
 
     /** A tarball with the Apache release's layout and names, small enough to build in the test. */
@@ -338,23 +446,128 @@ class ConvergeIT {
         return archive;
     }
 
-    /** The repository layout the manifests' artifact sources point into, with the built jars. */
+    /**
+     * The repository layout the manifests' artifact sources point into, with the built jars and the tier-2 and
+     * master class path directories (target/dist/lib of their modules, built before this module), hard-linked.
+     */
     private static Path artifactsTree() throws IOException {
         Path tree = WORK.resolve("artifacts");
+        Command.of("rm", "-rf", tree.toString()).runOk(WORK.resolve("rm-artifacts.log"));
         Path workerJar = tree.resolve("worker-node/target/worker-node-" + VERSION + "-all.jar");
-        Path tier2Jar = tree.resolve("tier2-api/target/dist/lib/tier2-api-" + VERSION + ".jar");
         Files.createDirectories(workerJar.getParent());
-        Files.createDirectories(tier2Jar.getParent());
         Files.copy(Path.of(System.getProperty("picu.worker.jar")), workerJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(Path.of(System.getProperty("picu.tier2.jar")), tier2Jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String jobJar = "mapreduce-jobs/target/dist/mapreduce-jobs-" + VERSION + ".jar";
+        for (String built : List.of("tier2-api/target/dist/lib", "master-node/target/dist/lib", jobJar)) {
+            Path source = REPO.root.resolve(built);
+            assertTrue(Files.exists(source), source + " is missing: build it first (./mvnw -B -pl ansible -am verify)");
+            linkTree(source, tree.resolve(built));
+        }
         return tree;
+    }
+
+    private static void linkTree(Path source, Path target) throws IOException {
+        try (var files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.createDirectories(copy.getParent());
+                    Files.deleteIfExists(copy);
+                    Files.createLink(copy, file);
+                }
+            }
+        }
+    }
+
+    /**
+     * A real HDFS with permissions on, its NameNode started as {@code hadoop} (so, as on the cluster, that is the
+     * HDFS superuser) and listening on every address, so the roots reach it at the master's address.
+     */
+    private static MiniDFSCluster startHdfs() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, WORK.resolve("hdfs").toString());
+        conf.setBoolean("dfs.permissions.enabled", true);
+        conf.set("dfs.namenode.rpc-bind-host", "0.0.0.0");
+        return UserGroupInformation.createRemoteUser("hadoop").doAs((PrivilegedExceptionAction<MiniDFSCluster>) () -> {
+            MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).nameNodePort(nameNodePort).numDataNodes(1).build();
+            cluster.waitActive(); // asks for the DataNode report, which only the superuser may
+            return cluster;
+        });
+    }
+
+    /**
+     * Starts the API unit's command (ExecStart) inside the tier-2 root as its User, with its EnvironmentFile, as
+     * systemd would, and calls {@code POST /api/insights/generate} with the provisioned token, without one and with
+     * another one.
+     */
+    private static void callTheConvergedApi() throws Exception {
+        String unit = Files.readString(TIER2.resolve("etc/systemd/system/picu-tier2-api.service"));
+        String user = unitValue(unit, "User");
+        String group = unitValue(unit, "Group");
+        String script = "set -a; . " + unitValue(unit, "EnvironmentFile") + "; set +a; exec setpriv --reuid=" + user
+                + " --regid=" + group + " --init-groups " + unitValue(unit, "ExecStart");
+        Process api = new ProcessBuilder(SCRIPTS.resolve("chroot-proc.sh").toString(), TIER2.toString(), "/bin/sh", "-c", script)
+                .redirectErrorStream(true).redirectOutput(WORK.resolve("tier2-api.log").toFile()).start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + apiPort);
+            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            while (true) {
+                try {
+                    if (http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                if (!api.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("the converged API did not come up; see " + WORK.resolve("tier2-api.log"));
+                }
+                Thread.sleep(500);
+            }
+            Map<String, String> tokens = new LinkedHashMap<>();
+            tokens.put("with token", rotatedToken);
+            tokens.put("without token", null);
+            tokens.put("with the token before the rotation", token);
+            for (Map.Entry<String, String> call : tokens.entrySet()) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/insights/generate"))
+                        .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.noBody());
+                if (call.getValue() != null) {
+                    request.header("Authorization", "Bearer " + call.getValue());
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                API_STATUS.put(call.getKey(), response.statusCode());
+                if (call.getKey().equals("with token")) {
+                    generated = response.body();
+                }
+            }
+        } finally {
+            api.destroy();
+            if (!api.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                api.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String unitValue(String unit, String key) {
+        return unit.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1).trim())
+                .findFirst().orElseThrow(() -> new AssertionError("no " + key + "= in the unit:\n" + unit));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Process startMariaDb() throws Exception {
         Path socket = TIER2.resolve("run/mysqld/mysqld.sock");
         Files.deleteIfExists(socket);
         Process process = new ProcessBuilder(SCRIPTS.resolve("chroot-proc.sh").toString(), TIER2.toString(), "/bin/sh", "-c",
-                "install -d -o mysql -g mysql /run/mysqld && exec /usr/sbin/mariadbd --user=mysql --skip-networking"
+                // networking as the role configured it (loopback, tier2_db_port): the API connects over TCP
+                "install -d -o mysql -g mysql /run/mysqld && exec /usr/sbin/mariadbd --user=mysql"
                         + " --socket=/run/mysqld/mysqld.sock")
                 .redirectErrorStream(true).redirectOutput(WORK.resolve("mariadbd.log").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -48,6 +48,10 @@ class PlaybookLintIT {
             {"picu-worker2: {picu_address: 10.99.0.11}", "{picu_api_token: token-0123456789abcdef}",
                 "picu-worker2: picu_address must be", "picu_db_password is missing",
                 "picu-worker1, picu-worker2, picu-tier2 failed the checks above; fix the variables they name. No node was changed."},
+            // the database port is the API's (5000, group_vars/tier2.yml)
+            {"picu-worker2: {picu_address: 10.99.0.12}",
+                "{picu_db_password: test-only-0123456789ab, picu_api_token: token-0123456789abcdef, tier2_db_port: 5000}",
+                "picu-tier2: tier2_api_port (5000) and tier2_db_port (5000) must be two different ports"},
         };
         java.nio.file.Files.createDirectories(LOGS);
         for (int i = 0; i < cases.length; i++) {

@@ -237,15 +237,24 @@ public final class MasterMain {
         @Option(names = "--out", required = true, paramLabel = "DIR")
         Path out;
 
+        @Option(names = "--set", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+                description = "replace a variable of the profile (repeatable), e.g. --set namenode_rpc_port=29000;"
+                        + " only the profile's own variables")
+        java.util.Map<String, String> substitutions = new java.util.LinkedHashMap<>();
+
         @Override
         public Integer call() throws Exception {
             if (!HadoopConf.PROFILES.contains(profile)) {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "unknown profile '" + profile + "'; known: " + HadoopConf.PROFILES);
             }
-            for (Path written : HadoopConf.renderTo(profile, out)) {
-                System.out.println(written);
+            List<Path> written;
+            try {
+                written = HadoopConf.renderTo(profile, substitutions, out);
+            } catch (org.picu.master.hadoopconf.TemplateException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--set: " + e.getMessage());
             }
+            written.forEach(System.out::println);
             return 0;
         }
     }
@@ -259,8 +268,15 @@ public final class MasterMain {
                 description = "the service user and group PICU's processes run as (default: ${DEFAULT-VALUE})")
         String owner;
 
+        @Option(names = "--wait-seconds", paramLabel = "N", defaultValue = "0",
+                description = "wait up to N seconds for HDFS to answer and leave safe mode first (default: ${DEFAULT-VALUE})")
+        int waitSeconds;
+
         @Override
         public Integer call() throws Exception {
+            if (waitSeconds < 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--wait-seconds must be 0 or more");
+            }
             String[] userGroup = owner.split(":", -1);
             if (userGroup.length != 2 || userGroup[0].isBlank() || userGroup[1].isBlank()) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--owner must be USER:GROUP, not '" + owner + "'");
@@ -269,6 +285,7 @@ public final class MasterMain {
             org.apache.hadoop.conf.Configuration conf = ClusterConfiguration.from(cfg);
             var layout = new org.picu.model.layout.HdfsLayout(cfg.layoutRoot());
             var fs = org.picu.master.bootstrap.HdfsInit.fileSystem(layout.root(), conf);
+            org.picu.master.bootstrap.HdfsInit.awaitReady(fs, java.time.Duration.ofSeconds(waitSeconds), System.out);
             int changed = new org.picu.master.bootstrap.HdfsInit(fs, userGroup[0], userGroup[1])
                     .apply(org.picu.master.bootstrap.HdfsTree.of(layout, userGroup[0]), System.out);
             System.out.printf("hdfs-init: %d created or fixed%n", changed);

@@ -105,6 +105,21 @@ class MasterMainTest {
     }
 
     @Test
+    void render_conf_replaces_only_the_profiles_own_variables() throws Exception {
+        Path out = Paths.get("target", "test-data", "render-conf-set").toAbsolutePath();
+        deleteRecursively(out);
+        assertEquals(0, MasterMain.run("render-conf", "--profile", "pseudo-distributed", "--out", out.toString(),
+                "--set", "namenode_rpc_port=29000", "--set", "nm_heartbeat_interval_ms=200"));
+        assertTrue(Files.readString(out.resolve("core-site.xml")).contains("hdfs://127.0.0.1:29000"));
+        assertTrue(Files.readString(out.resolve("yarn-site.xml")).contains(
+                "<name>yarn.resourcemanager.nodemanagers.heartbeat-interval-ms</name><value>200</value>"));
+        // a name the profile lacks would add a setting, not replace one: refused, naming it (usage error)
+        String err = captureErr(() -> assertEquals(2, MasterMain.run("render-conf", "--profile", "pseudo-distributed",
+                "--out", out.toString(), "--set", "yarn.nodemanager.process-kill-wait.ms=200")));
+        assertTrue(err.contains("'yarn.nodemanager.process-kill-wait.ms' is not a variable of profile pseudo-distributed"), err);
+    }
+
+    @Test
     void backfill_status_and_health_on_a_standalone_layout() throws Exception {
         Path root = Paths.get("target", "test-data", "master-commands").toAbsolutePath();
         deleteRecursively(root);

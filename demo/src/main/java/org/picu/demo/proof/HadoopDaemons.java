@@ -23,10 +23,11 @@ import org.picu.master.hadoopconf.HadoopConf;
 import org.picu.master.hadoopconf.TemplateException;
 
 /**
- * NameNode, DataNode, ResourceManager and NodeManager as four JVMs of their own, configured by the
- * {@code conf/hadoop} templates rendered with the {@code pseudo-distributed} profile, except that every port is a
- * free one picked now, every directory lies under the proof's work directory, and a few proof settings (below) are
- * appended to the rendered files.
+ * NameNode, DataNode, ResourceManager and NodeManager as four JVMs of their own, configured by the site files
+ * {@code picu-master render-conf --profile pseudo-distributed} writes, with the {@link #substitutions} printed at
+ * start (and written to {@code <work>/hadoop-substitutions.txt}): every port a free one picked now, every
+ * directory below the proof's work directory, the build's class path for the containers, and a few named timing
+ * and JVM overrides. Nothing else is added to or changed in the rendered files.
  */
 final class HadoopDaemons {
     private static final List<String> PORT_VARIABLES = List.of("namenode_rpc_port", "namenode_http_port",
@@ -34,6 +35,7 @@ final class HadoopDaemons {
             "datanode_http_port", "datanode_ipc_port", "nm_port", "nm_localizer_port", "nm_webapp_port", "shuffle_port",
             "secondary_http_port", "jobhistory_port", "jobhistory_webapp_port");
     private static final String OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+    static final String PROFILE = "pseudo-distributed";
 
     private final Path confDir;
     private final Map<String, String> values;
@@ -57,29 +59,18 @@ final class HadoopDaemons {
         Path hadoop = work.resolve("hadoop");
         Files.createDirectories(hadoop.resolve("tmp")); // the daemons' java.io.tmpdir (Jetty's scratch space)
         Path confDir = Files.createDirectories(work.resolve("conf/hadoop"));
+        Map<String, String> substitutions = substitutions(hadoop, work.resolve("logs"), confDir, classpath);
         Map<String, String> values;
         try {
-            values = new LinkedHashMap<>(HadoopConf.profile("pseudo-distributed"));
-            Set<Integer> taken = new HashSet<>();
-            for (String port : PORT_VARIABLES) {
-                values.put(port, Integer.toString(freePort(taken)));
-            }
-            values.put("hadoop_tmp_dir", hadoop.resolve("tmp").toString());
-            values.put("namenode_dir", hadoop.resolve("namenode").toUri().toString());
-            values.put("checkpoint_dir", hadoop.resolve("namesecondary").toUri().toString());
-            values.put("datanode_dir", hadoop.resolve("datanode").toUri().toString());
-            values.put("nm_local_dirs", hadoop.resolve("yarn/local").toString());
-            values.put("nm_log_dirs", hadoop.resolve("yarn/logs").toString());
-            values.put("hadoop_log_dir", work.resolve("logs").toString());
-            values.put("java_home", System.getProperty("java.home"));
-            // YARN containers get the conf dir and the build's Hadoop jars, as the daemons do: no tarball anywhere
-            values.put("mapreduce_application_classpath", confDir + "," + String.join(",", classpath.entries()));
-            for (Map.Entry<String, String> file : HadoopConf.render(values).entrySet()) {
-                Files.writeString(confDir.resolve(file.getKey()), withProofSettings(file.getKey(), file.getValue(), confDir));
-            }
+            values = new LinkedHashMap<>(HadoopConf.profile(PROFILE));
+            values.putAll(substitutions);
+            HadoopConf.renderTo(PROFILE, substitutions, confDir);
         } catch (TemplateException e) {
-            throw new ProofException("cannot render the pseudo-distributed profile: " + e.getMessage(), e);
+            throw new ProofException("cannot render the " + PROFILE + " profile: " + e.getMessage(), e);
         }
+        String listed = describe(substitutions);
+        Files.writeString(work.resolve("hadoop-substitutions.txt"), listed);
+        System.out.print(listed);
         Files.writeString(confDir.resolve("log4j.properties"), """
                 log4j.rootLogger=INFO, stderr
                 log4j.appender.stderr=org.apache.log4j.ConsoleAppender
@@ -119,39 +110,82 @@ final class HadoopDaemons {
 
     /** The JVMs of the daemons and of every YARN container live minutes: the C2 compiler would only burn the two cores. */
     static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
-    private static final List<String> CONTAINER_OPTS = List.of("mapreduce.map.java.opts", "mapreduce.reduce.java.opts",
-            "yarn.app.mapreduce.am.command-opts");
+    private static final List<String> CONTAINER_OPTS = List.of("map_java_opts", "reduce_java_opts", "am_java_opts");
 
     /**
-     * Proof settings on top of the rendered profile: a NodeManager that disappears is noticed in 20 s instead of
-     * 10 min, container logs are kept briefly, containers are handed out on 200 ms heartbeats instead of 1 s, and
-     * container JVMs run without C2 (heap sizes stay the profile's).
+     * The profile's variables the proof replaces, in the order they are printed. Ports and directories are this
+     * run's own; the class path is the build's (no Hadoop tarball). The named overrides, each a variable of the
+     * profile with Hadoop's default there: NodeManagers heartbeat every 200 ms instead of 1 s (containers are handed
+     * out on heartbeats, and a cycle runs 21 jobs), a NodeManager silent for 20 s is lost instead of after 10 min (the
+     * proof kills one), clients give up on a stopped daemon after 3 tries 0.5 s apart instead of 10 tries 1 s apart
+     * (the proof stops the NameNode), and the task and application-master JVMs run without the C2 compiler (heaps
+     * stay the profile's).
      */
-    private static String withProofSettings(String file, String xml, Path confDir) {
-        String extra = switch (file) {
-            case "yarn-site.xml" -> property("yarn.nm.liveness-monitor.expiry-interval-ms", "20000")
-                    + property("yarn.nodemanager.process-kill-wait.ms", "200")
-                    + property("yarn.nodemanager.log.retain-seconds", "600")
-                    + property("yarn.resourcemanager.nodemanagers.heartbeat-interval-ms", "200")
-                    + property("yarn.application.classpath", confDir.toString());
-            case "core-site.xml" -> property("ipc.client.connect.max.retries", "3")
-                    + property("ipc.client.connect.retry.interval", "500");
-            default -> "";
-        };
-        String proof = xml;
-        if (file.equals("mapred-site.xml")) {
-            for (String key : CONTAINER_OPTS) {
-                proof = proof.replaceFirst("(<name>" + java.util.regex.Pattern.quote(key) + "</name>\\s*<value>)([^<]*)(</value>)",
-                        "$1$2 " + SHORT_LIVED_JVM + "$3");
-            }
+    static Map<String, String> substitutions(Path hadoop, Path logs, Path confDir, ProofClasspath classpath) {
+        Map<String, String> profile;
+        try {
+            profile = HadoopConf.profile(PROFILE);
+        } catch (TemplateException e) {
+            throw new ProofException("cannot read the " + PROFILE + " profile: " + e.getMessage(), e);
         }
-        return extra.isEmpty() ? proof : proof.replace("</configuration>",
-                "  <!-- system proof settings (demo/src/main/java/org/picu/demo/proof/HadoopDaemons.java) -->\n"
-                        + extra + "</configuration>");
+        Map<String, String> values = new LinkedHashMap<>();
+        Set<Integer> taken = new HashSet<>();
+        for (String port : PORT_VARIABLES) {
+            values.put(port, Integer.toString(freePort(taken)));
+        }
+        values.put("hadoop_tmp_dir", hadoop.resolve("tmp").toString());
+        values.put("namenode_dir", hadoop.resolve("namenode").toUri().toString());
+        values.put("checkpoint_dir", hadoop.resolve("namesecondary").toUri().toString());
+        values.put("datanode_dir", hadoop.resolve("datanode").toUri().toString());
+        values.put("nm_local_dirs", hadoop.resolve("yarn/local").toString());
+        values.put("nm_log_dirs", hadoop.resolve("yarn/logs").toString());
+        values.put("hadoop_log_dir", logs.toString());
+        values.put("java_home", System.getProperty("java.home"));
+        // YARN containers get the conf dir and the build's Hadoop jars, as the daemons do: no tarball anywhere
+        values.put("mapreduce_application_classpath", confDir + "," + String.join(",", classpath.entries()));
+        values.putAll(TIMING);
+        for (String opts : CONTAINER_OPTS) {
+            values.put(opts, profile.get(opts) + " " + SHORT_LIVED_JVM);
+        }
+        return values;
     }
 
-    private static String property(String name, String value) {
-        return "  <property><name>" + name + "</name><value>" + value + "</value></property>\n";
+    /** The named timing overrides (see {@link #substitutions}). */
+    static final Map<String, String> TIMING = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.of(
+            "nm_heartbeat_interval_ms", "200",
+            "nm_liveness_expiry_ms", "20000",
+            "ipc_connect_max_retries", "3",
+            "ipc_connect_retry_interval_ms", "500")));
+
+    /** The substitutions by kind, and the render-conf command that writes the same site files. */
+    static String describe(Map<String, String> substitutions) {
+        StringBuilder text = new StringBuilder("Hadoop site files: picu-master render-conf --profile " + PROFILE
+                + " with these substitutions (nothing else differs):\n");
+        for (String kind : List.of("port", "directory", "class path", "timing", "JVM flags")) {
+            substitutions.forEach((name, value) -> {
+                if (kindOf(name).equals(kind)) {
+                    text.append("  ").append(kind).append(": ").append(name).append('=')
+                            .append(name.equals("mapreduce_application_classpath") ? "<conf dir>,<build class path>" : value)
+                            .append('\n');
+                }
+            });
+        }
+        return text.toString();
+    }
+
+    static String kindOf(String name) {
+        if (PORT_VARIABLES.contains(name)) {
+            return "port";
+        } else if (TIMING.containsKey(name)) {
+            return "timing";
+        } else if (CONTAINER_OPTS.contains(name)) {
+            return "JVM flags";
+        } else if (name.equals("mapreduce_application_classpath")) {
+            return "class path";
+        } else if (name.endsWith("_dir") || name.endsWith("_dirs") || name.equals("java_home")) {
+            return "directory";
+        }
+        throw new IllegalArgumentException("no kind for substitution " + name);
     }
 
     private static ChildJvm daemon(String name, String cp, String mainClass, List<String> args, int heapMb, Path confDir,

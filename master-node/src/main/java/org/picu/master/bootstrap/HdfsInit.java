@@ -72,6 +72,40 @@ public final class HdfsInit {
                 && !(serviceUser.equals(status.getOwner()) && serviceGroup.equals(status.getGroup()));
     }
 
+    /**
+     * Waits until the file system answers and, for HDFS, has left safe mode (a NameNode just started refuses
+     * connections, then stays in safe mode until its DataNodes report). Returns at once on a ready file system.
+     *
+     * @throws IOException the last failure, if the file system is still not ready after {@code timeout}
+     */
+    public static void awaitReady(FileSystem fs, java.time.Duration timeout, PrintStream out)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean told = false;
+        while (true) {
+            IOException failure;
+            try {
+                if (!(fs instanceof org.apache.hadoop.hdfs.DistributedFileSystem dfs)
+                        || !dfs.setSafeMode(org.apache.hadoop.hdfs.protocol.HdfsConstants.SafeModeAction.SAFEMODE_GET)) {
+                    fs.getFileStatus(new Path("/"));
+                    return;
+                }
+                failure = new IOException(fs.getUri() + " is still in safe mode");
+            } catch (IOException e) {
+                failure = e;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw failure;
+            }
+            if (!told) {
+                out.println("hdfs-init: waiting up to " + timeout.toSeconds() + " s for " + fs.getUri() + ": "
+                        + failure.getMessage());
+                told = true;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
     /** The file system of a layout root under a configuration. */
     public static FileSystem fileSystem(String layoutRoot, Configuration conf) throws IOException {
         return new Path(layoutRoot).getFileSystem(conf);

@@ -25,7 +25,7 @@ import org.picu.model.layout.Dataset;
  * layout:
  *   root: /                           # where raw/, cleaned/, staging/ and locks/ live
  * jobs:
- *   jar: /opt/picu/lib/mapreduce-jobs-0.1.0.jar   # the job jar YARN ships to containers
+ *   jar: /opt/picu/jobs/mapreduce-jobs-0.1.0.jar  # the job jar YARN ships to containers
  * orchestrator:                     # all optional; see the module README
  *   id: pi-master
  *   lookback-days: 3

@@ -87,9 +87,38 @@ public final class HadoopConf {
         return rendered;
     }
 
+    /**
+     * Renders a packaged profile with some of its variables replaced ({@code render-conf --set NAME=VALUE}). Only
+     * variables the profile has can be replaced, so the result is the profile's files with those values and nothing
+     * added.
+     */
+    public static Map<String, String> render(String profile, Map<String, String> substitutions) throws TemplateException {
+        Map<String, String> values = new TreeMap<>(profile(profile));
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> s : substitutions.entrySet()) {
+            if (!values.containsKey(s.getKey())) {
+                problems.add("'" + s.getKey() + "' is not a variable of profile " + profile + " (conf/hadoop/profiles/" + profile + ".yml)");
+            } else if (s.getValue() == null || s.getValue().isBlank()) {
+                problems.add("'" + s.getKey() + "' needs a value");
+            } else {
+                values.put(s.getKey(), s.getValue());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TemplateException(problems);
+        }
+        return render(values);
+    }
+
     /** Renders a packaged profile into {@code out}, one file per template. */
     public static List<Path> renderTo(String profile, Path out) throws TemplateException, IOException {
-        Map<String, String> files = render(profile(profile));
+        return renderTo(profile, Map.of(), out);
+    }
+
+    /** Renders a packaged profile with substitutions (see {@link #render(String, Map)}) into {@code out}. */
+    public static List<Path> renderTo(String profile, Map<String, String> substitutions, Path out)
+            throws TemplateException, IOException {
+        Map<String, String> files = render(profile, substitutions);
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, String> f : files.entrySet()) {

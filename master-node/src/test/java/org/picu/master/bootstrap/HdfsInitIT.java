@@ -29,6 +29,7 @@ import org.picu.model.layout.HdfsLayout;
  * superuser (this JVM's user started the NameNode); then the service user {@code picu}, who is not the
  * superuser, writes where every PICU process writes, and another user cannot.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class HdfsInitIT {
     private static MiniDFSCluster dfs;
     private static java.nio.file.Path config;
@@ -57,6 +58,7 @@ class HdfsInitIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void creates_the_tree_once_fixes_drift_and_lets_only_the_service_user_write() throws Exception {
         String first = run("hdfs-init", "--config", config.toString(), "--owner", "picu:picu");
         assertTrue(first.contains("hdfs-init: 8 created or fixed"), first);
@@ -90,6 +92,32 @@ class HdfsInitIT {
         // a user that is neither the owner nor the superuser cannot
         assertThrows(AccessControlException.class, () -> as("mallory", fs -> fs.create(new Path("/raw/upbit/evil.jsonl"))));
         assertThrows(AccessControlException.class, () -> as("mallory", fs -> fs.listStatus(new Path("/staging"))));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void waits_for_safe_mode_to_end_and_gives_up_after_the_wait() throws Exception {
+        var admin = dfs.getFileSystem();
+        admin.setSafeMode(org.apache.hadoop.hdfs.protocol.HdfsConstants.SafeModeAction.SAFEMODE_ENTER);
+        try {
+            // in safe mode for longer than the wait: the command fails (exit 1) without touching anything
+            assertEquals(1, MasterMain.run("hdfs-init", "--config", config.toString(), "--wait-seconds", "1"));
+            Thread leave = new Thread(() -> {
+                try {
+                    Thread.sleep(3000);
+                    admin.setSafeMode(org.apache.hadoop.hdfs.protocol.HdfsConstants.SafeModeAction.SAFEMODE_LEAVE);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            leave.start();
+            String out = run("hdfs-init", "--config", config.toString(), "--wait-seconds", "60");
+            leave.join();
+            assertTrue(out.contains("hdfs-init: waiting up to 60 s for") && out.contains("safe mode"), out);
+            assertTrue(out.contains("hdfs-init: 0 created or fixed"), "the tree of the test before is kept:\n" + out);
+        } finally {
+            admin.setSafeMode(org.apache.hadoop.hdfs.protocol.HdfsConstants.SafeModeAction.SAFEMODE_LEAVE);
+        }
     }
 
     @Test
