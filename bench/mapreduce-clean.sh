@@ -8,8 +8,8 @@
 # Generates the records (20 % duplicates) under mapreduce-jobs/target/bench/ and runs both jobs there.
 # Compiles mapreduce-jobs and the modules it depends on in one reactor (-am; tests compiled, not run), so it works
 # on a fresh clone with nothing installed in ~/.m2. Results are recorded in docs/bench/mapreduce.md.
-# The local job runner's tasks run in this JVM: BENCH_GC (default -XX:+UseParallelGC, the collector recommended
-# for task JVMs in docs/bench/mapreduce.md) picks its collector; BENCH_GC=-XX:+UseG1GC gives the JDK default.
+# The local job runner's tasks run in this JVM: BENCH_GC (default -XX:+UseParallelGC) picks its collector;
+# BENCH_GC=-XX:+UseG1GC gives the JDK default.
 # BENCH_LOG4J=<file> replaces the log4j configuration (e.g. one with org.apache.hadoop.mapred at INFO, for the
 # tasks' start and end times; the benchmark prints each job's start and return times on stderr to line them up).
 set -euo pipefail

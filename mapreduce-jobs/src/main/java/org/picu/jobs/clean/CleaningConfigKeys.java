@@ -14,7 +14,7 @@ public final class CleaningConfigKeys {
     /**
      * Whether the map side drops duplicates before the shuffle (the combiner). Off by default: it decodes and
      * re-encodes every record of every spill, which cost more CPU than the shuffle it saved (it only sees
-     * duplicates within one map task's spill; see {@code docs/bench/mapreduce.md}, fourth round). Turn it on
+     * duplicates within one map task's spill; measured with {@code bench/mapreduce-clean.sh}). Turn it on
      * when a map task's input repeats many keys and the network is the bottleneck. Either way the reducer keeps
      * the same winner: keeping the first of a total order does not depend on how often it is applied.
      */

@@ -40,8 +40,6 @@ import org.slf4j.LoggerFactory;
  * {@link StagedJobRunner}'s, exactly as for the cleaning jobs. A subclass names its inputs and configures
  * its mapper and reducer.
  *
- * <p>It lives beside the first derived job because the four analytics jobs are its only users.
- *
  * <p>Exit codes: 0 published (or no input, nothing to do), 1 the job or the publish failed, 2 usage error.
  */
 public abstract class DerivedDatasetJob extends Configured implements Tool {

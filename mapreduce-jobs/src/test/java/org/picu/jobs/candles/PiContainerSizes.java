@@ -12,7 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * The MapReduce container sizes of a Pi 4 worker, read from the Ansible profile
  * {@code conf/hadoop/profiles/pi4-cluster.yml} that renders {@code mapred-site.xml}, so the cluster tests run
- * with what the cluster gets. Without that file (a checkout of this module alone) the SPEC's sizes apply:
+ * with what the cluster gets. Without that file (a checkout of this module alone) these Pi 4 sizes apply:
  * 512 MB maps, 768 MB reduces, a 512 MB application master, heaps at ~80 %.
  */
 public final class PiContainerSizes {

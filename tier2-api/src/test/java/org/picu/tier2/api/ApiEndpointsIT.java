@@ -109,7 +109,7 @@ class ApiEndpointsIT {
         assertEquals(expected("/fixtures/api/summary.expected.json"), body);
         Set<String> symbols = new HashSet<>();
         body.get("top_volume_coins").forEach(coin -> assertTrue(symbols.add(coin.get("symbol").asText()),
-                "regression (original §5.3): a coin listed twice in " + body));
+                "regression: a coin listed twice in " + body));
     }
 
     @Test
@@ -141,7 +141,7 @@ class ApiEndpointsIT {
         assertEquals(-0.4, body.get("sentiment_score").asDouble());
         assertEquals("negative", body.get("sentiment_label").asText());
         HttpResponse<String> notAnalysed = client.get("/api/news/3/sentiment");
-        assertEquals(404, notAnalysed.statusCode(), "regression (original §5.3): 200 with an error field");
+        assertEquals(404, notAnalysed.statusCode(), "regression (the original answered 200 with an error field)");
         assertEquals(404, client.get("/api/news/999999/sentiment").statusCode());
         badRequest("/api/news/abc/sentiment", "id");
         badRequest("/api/news/-1/sentiment", "id");

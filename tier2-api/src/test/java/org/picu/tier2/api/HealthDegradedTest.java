@@ -13,7 +13,7 @@ import org.picu.tier2.testing.ApiClient;
 
 /** /health when the database cannot be reached: a real driver failing against a port nobody listens on. */
 class HealthDegradedTest {
-    // Regression for original-system §9.22: /health returned the raw database error text.
+    // Regression for a defect of the original system: /health returned the raw database error text.
     @Test
     void health_is_503_degraded_without_any_error_text() throws Exception {
         int deadPort;

@@ -61,7 +61,7 @@ class PartitionLoaderIT {
         return new PartitionLoader(dataSource, fs, partitions.layout(), batchSize).loadNew(new MarketTicksLoader());
     }
 
-    // Regression for original-system §9.6: every loader run re-inserted all market rows (288+ copies a day).
+    // Regression for a defect of the original system: every loader run re-inserted all market rows (288+ copies a day).
     @Test
     void loading_the_same_partition_twice_writes_it_once() throws Exception {
         partitions.publish("20261122", "run-1", MarketTickPartitions.fixture("upbit-krw-day"));
@@ -69,7 +69,7 @@ class PartitionLoaderIT {
         LoadReport first = load(1000);
         assertEquals(1, first.loaded());
         assertEquals(7, first.rows());
-        // §9.11: Upbit's 24 h traded value and previous close are kept under their true names, not dropped
+        // The original dropped them: Upbit's 24 h traded value and previous close are kept under their true names
         assertEquals(117284000000.5, doubleValue("SELECT acc_trade_price_24h FROM market_trends "
                 + "WHERE symbol = 'BTC' AND `timestamp` = '2026-11-22 00:00:00'"));
         assertEquals(94000000.0, doubleValue("SELECT prev_closing_price FROM market_trends "
@@ -88,7 +88,7 @@ class PartitionLoaderIT {
                 + "WHERE symbol = 'BTC' AND `timestamp` = '2026-11-22 00:00:00'"));
     }
 
-    // §9.6 (no unique key) and §9.10 (only "today" was loaded): every published day loads, one row per key.
+    // The original had no unique key and loaded only "today": every published day loads, one row per key.
     @Test
     void partitions_overlapping_on_the_natural_key_leave_one_row_per_key_from_the_last_loaded() throws Exception {
         partitions.publish("20261121", "run-a", List.of(
@@ -176,7 +176,7 @@ class PartitionLoaderIT {
         assertEquals(0, count("load_ledger"));
     }
 
-    // §9.10: the original stored naive local times; here the JVM runs in Seoul time and nothing may shift.
+    // The original stored naive local times; here the JVM runs in Seoul time and nothing may shift.
     @Test
     void times_round_trip_as_utc_whatever_the_jvm_zone() throws Exception {
         TimeZone original = TimeZone.getDefault();

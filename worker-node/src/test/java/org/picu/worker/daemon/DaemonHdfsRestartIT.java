@@ -35,7 +35,7 @@ import org.picu.worker.upload.UploadLoop;
 /**
  * The daemon keeps crawling while the NameNode is stopped mid-run, its uploader retries with backoff, and
  * everything drains once the NameNode is back: every record reaches HDFS exactly once. Regression for the
- * original, whose hand-run upload lost or re-uploaded data around an HDFS outage (original-system.md §9).
+ * original, whose hand-run upload lost or re-uploaded data around an HDFS outage.
  */
 class DaemonHdfsRestartIT {
     @TempDir(factory = org.picu.worker.TargetTempDirFactory.class)

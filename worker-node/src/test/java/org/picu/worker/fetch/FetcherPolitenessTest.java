@@ -18,7 +18,7 @@ import org.picu.worker.config.FetchConfig;
 /**
  * Politeness against a real loopback server with fault routes; every claim is checked in the server's
  * request log, not in the client. Regression tests for the original's missing robots.txt, Retry-After and
- * backoff handling (original-system.md §9).
+ * backoff handling.
  */
 class FetcherPolitenessTest {
     private static final Duration DELAY = Duration.ofMillis(200);

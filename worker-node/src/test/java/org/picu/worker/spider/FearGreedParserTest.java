@@ -25,7 +25,7 @@ class FearGreedParserTest {
     }
 
     /**
-     * Regression for the original's defect §9.3: its loader stripped the value as text and failed on the
+     * Regression for a defect of the original: its loader stripped the value as text and failed on the
      * API's integers, so no Fear &amp; Greed value was ever stored. Numbers and numeric text must both work.
      */
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * cleanup deletes only shipped files older than the retention. Regression for the original's cleanup, which
- * deleted by age alone and so could drop data that never reached HDFS (original-system.md §9).
+ * deleted by age alone and so could drop data that never reached HDFS.
  */
 class SpoolCleanupTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");

@@ -17,7 +17,7 @@ import org.picu.model.RecordKind;
  *
  * <ul>
  *   <li>value: a whole number 0–100, as a JSON number or numeric text ({@code 45}, {@code "45"},
- *       {@code 45.0}); the original's parser failed on a JSON int and lost every reading (§9.3);</li>
+ *       {@code 45.0}); the original's parser failed on a JSON int and so lost every reading;</li>
  *   <li>classification: always re-derived from {@link FearGreedClassification}, whatever the site says
  *       (the original had two tables);</li>
  *   <li>timestamp: ISO-8601 with an offset, or epoch seconds or milliseconds (alternative.me sends epoch

@@ -18,7 +18,7 @@ import org.picu.model.RecordEnvelope;
 import org.picu.model.RecordKind;
 
 /**
- * The news cleaning rules (the original's ItemLoader and ValidationPipeline rules, reference §2.2 and §3),
+ * The news cleaning rules (the rules of the original system's Scrapy ItemLoader and ValidationPipeline),
  * as plain code the mapper and the tests call directly.
  *
  * <ul>

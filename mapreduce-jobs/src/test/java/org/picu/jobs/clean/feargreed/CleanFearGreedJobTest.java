@@ -32,8 +32,8 @@ class CleanFearGreedJobTest {
     }
 
     /**
-     * Pins original defect §9.3 (a JSON int value crashed the parser, so no reading was ever stored) and
-     * the two threshold tables of §9.11: every valid value is kept and classified by the one table.
+     * Pins two defects of the original: a JSON int value crashed the parser, so no reading was ever stored;
+     * spider and pipeline had two threshold tables. Every valid value is kept and classified by the one table.
      */
     @Test
     void cleans_classifies_deduplicates_and_publishes_the_fixture_day() throws Exception {

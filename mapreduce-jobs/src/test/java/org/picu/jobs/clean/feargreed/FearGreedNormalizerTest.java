@@ -26,7 +26,7 @@ class FearGreedNormalizerTest {
         return assertThrows(MalformedRecordException.class, () -> clean(payload)).reason();
     }
 
-    /** Original defect §9.3: the value parser failed on a JSON int, so no reading was ever stored. */
+    /** A defect of the original: its value parser failed on a JSON int, so no reading was ever stored. */
     @Test
     void a_value_may_be_a_json_int_numeric_text_or_a_whole_decimal() throws Exception {
         assertEquals(45, clean("{\"value\":45,\"timestamp\":\"2026-11-21T00:00:00Z\"}").value());
@@ -44,7 +44,7 @@ class FearGreedNormalizerTest {
         assertEquals("missing_field", reason("{\"timestamp\":\"2026-11-21T00:00:00Z\"}"));
     }
 
-    /** Original defect §9.11: spider and pipeline used different thresholds; the site's own label is ignored. */
+    /** A defect of the original: its spider and pipeline used different thresholds; the site's own label is ignored. */
     @Test
     void the_classification_comes_from_the_one_threshold_table_whatever_the_site_says() throws Exception {
         int[][] edges = {{0, 0}, {25, 0}, {26, 1}, {45, 1}, {46, 2}, {55, 2}, {56, 3}, {75, 3}, {76, 4}, {100, 4}};

@@ -115,7 +115,7 @@ class CleanNewsJobTest {
         assertEquals(firstRows, CleanFixtures.rows(conf, partition, "id"));
     }
 
-    /** Original defect §9.10: items written after the day's last run were never cleaned. */
+    /** A defect of the original: items written after the day's last run were never cleaned. */
     @Test
     void a_rerun_picks_up_a_raw_file_that_arrived_after_the_previous_run() throws Exception {
         Path root = rootWithFixtureDay("clean-news-late");

@@ -204,7 +204,7 @@ class NewsNormalizerTest {
         assertEquals("wrong_kind", assertThrows(MalformedRecordException.class, () -> normalizer.normalize(tick)).reason());
     }
 
-    /** Original defect §9.2: every URL-less SaveTicker item of a day collapsed into one. */
+    /** A defect of the original: every URL-less SaveTicker item of a day collapsed into one. */
     @Test
     void items_without_a_url_keep_apart_unless_source_title_and_content_agree() throws Exception {
         CleanNews a = normalizer.normalize(news("saveticker", "{\"title\":\"파월 발언\",\"content\":\"금리 동결 가능성 시사.\"}"));

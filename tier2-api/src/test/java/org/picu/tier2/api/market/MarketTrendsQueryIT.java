@@ -75,7 +75,7 @@ class MarketTrendsQueryIT {
         assertEquals(ROWS - 9, trends.get(9).get("price").asInt());
     }
 
-    // The original accepted any limit (§5.3), so one request could read the whole table.
+    // The original accepted any limit, so one request could read the whole table.
     @Test
     void limit_is_capped_at_1000() {
         assertEquals(1000, json(client.get("/api/market/trends?limit=5000")).get("trends").size());
