@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # API benchmark: wrk -c32 on loopback against four read endpoints over 1 million news and 1 million market rows,
 # first with the response cache (the default), then without it (api.cache.enabled: false).
-#   bench/tier2-api.sh [seconds-per-endpoint] [http-threads] [--baseline CHECKOUT]
+#   [WARMUP=20] bench/tier2-api.sh [seconds-per-endpoint] [http-threads] [--baseline CHECKOUT]
+# Every endpoint of every server is first warmed up for WARMUP seconds (JIT), then each is measured.
 # With --baseline, CHECKOUT is another checkout of this repository (e.g. `git worktree add /tmp/api-base <commit>`),
 # compiled here like this tree: both builds serve at the same time, each over its own copy
 # of the same database, and every endpoint is measured on the baseline and on this tree one after the other
@@ -83,6 +84,20 @@ cpu_ticks() {
 }
 TICK=$(getconf CLK_TCK)
 
+PATHS="/api/news/latest /api/dashboard/summary /api/market/trends /api/candles/BTC"
+WARMUP=${WARMUP:-20}
+# warm_up BASE...: before anything is measured, every endpoint of every server gets WARMUP seconds of the same load
+# (both of a server's ports: cached and uncached), so that no build is measured while its JIT still compiles the
+# request path; a server runs for days, its compiled steady state is what users get
+warm_up() {
+  local base path
+  for base in "$@"; do
+    for path in $PATHS; do
+      wrk -t2 -c32 -d"${WARMUP}s" "$base$path" >/dev/null
+    done
+  done
+}
+
 # measure LABEL URL PID: a 3 s warm-up, then wrk; prints one line
 measure() {
   local label=$1 url=$2 pid=$3 before result cpu status rps requests p50 p99 err us
@@ -104,12 +119,13 @@ measure() {
 prepare current .
 if [ -z "$BASELINE" ]; then
   start current "$OUT" 3
-  echo "$THREADS HTTP threads, pool $THREADS; wrk -t2 -c32 -d${DURATION}s --latency, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$THREADS HTTP threads, pool $THREADS; wrk -t2 -c32 -d${DURATION}s --latency after ${WARMUP}s warm-up per endpoint, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   CACHED=$BASE_CACHED UNCACHED=$BASE_UNCACHED PID=$SERVER_PID
+  warm_up "$CACHED" "$UNCACHED"
   for mode in cached uncached; do
     [ "$mode" = cached ] && BASE=$CACHED || BASE=$UNCACHED
     echo "== $mode ($BASE)"
-    for path in /api/news/latest /api/dashboard/summary /api/market/trends /api/candles/BTC; do
+    for path in $PATHS; do
       measure current "$BASE$path" "$PID"
     done
   done
@@ -130,11 +146,12 @@ else
   B_CACHED=$BASE_CACHED B_UNCACHED=$BASE_UNCACHED B_PID=$SERVER_PID
   start current "$OUT/current" 4
   C_CACHED=$BASE_CACHED C_UNCACHED=$BASE_UNCACHED C_PID=$SERVER_PID
+  warm_up "$B_CACHED" "$C_CACHED" "$B_UNCACHED" "$C_UNCACHED"
   echo "baseline: $BASELINE ($(git -C "$BASELINE" rev-parse --short HEAD)), current: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- tier2-api || echo '+changes')"
-  echo "$THREADS HTTP threads, pool $THREADS; wrk -t2 -c32 -d${DURATION}s --latency, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$THREADS HTTP threads, pool $THREADS; wrk -t2 -c32 -d${DURATION}s --latency after ${WARMUP}s warm-up per endpoint, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   for mode in cached uncached; do
     echo "== $mode"
-    for path in /api/news/latest /api/dashboard/summary /api/market/trends /api/candles/BTC; do
+    for path in $PATHS; do
       if [ "$mode" = cached ]; then
         measure baseline "$B_CACHED$path" "$B_PID"; measure current "$C_CACHED$path" "$C_PID"
       else

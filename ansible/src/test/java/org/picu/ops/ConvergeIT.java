@@ -223,7 +223,8 @@ class ConvergeIT {
         assertTrue(Arrays.equals(Files.readAllBytes(jar), Files.readAllBytes(WORKER.resolve("opt/picu/worker-node-all.jar"))),
                 "the worker-agent artifact of requirements/worker.yml");
         String config = Files.readString(WORKER.resolve("etc/picu/worker.yml"));
-        for (String expected : List.of("id: picu-worker1", "dir: /srv/picu/spool", "uri: hdfs://picu-master:9000",
+        for (String expected : List.of("id: picu-worker1", "dir: /srv/picu/spool", "roll-age: PT1M", "interval: PT30S",
+                "uri: hdfs://picu-master:9000",
                 "upbit: \"*/5 * * * *\"", "fear_greed: \"7 * * * *\"", "coinness: \"*/30 * * * *\"",
                 "saveticker: \"*/30 * * * *\"", "perplexity: \"15 */6 * * *\"",
                 "picu-worker1: [upbit, fear_greed, coinness, saveticker, perplexity]")) {
@@ -277,7 +278,7 @@ class ConvergeIT {
         assertTrue(heaps.contains("PICU_TIER2_SERVE_HEAP=384m") && heaps.contains("PICU_TIER2_LOAD_HEAP=512m"), heaps);
         // (the command itself runs in tier2-api's Tier2LauncherIT: this root holds only the tier2 jar, not its libraries)
         assertLauncher(TIER2, "picu-tier2");
-        assertTrue(Files.readString(units.resolve("picu-tier2-load.timer")).contains("OnUnitActiveSec=15min"));
+        assertTrue(Files.readString(units.resolve("picu-tier2-load.timer")).contains("OnUnitActiveSec=1min"));
         String nft = Files.readString(TIER2.resolve("etc/nftables.conf"));
         assertTrue(nft.contains("policy drop") && nft.contains("tcp dport 5000 accept") && nft.contains("tcp dport 22 accept"));
         assertEquals(2, nft.lines().filter(l -> l.contains("dport")).count(), "only SSH and the API port are opened:\n" + nft);

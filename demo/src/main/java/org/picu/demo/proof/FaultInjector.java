@@ -92,6 +92,7 @@ final class FaultInjector {
                 case STOP_DATANODE -> outage(fault, hadoop.dataNode);
                 case KILL_NODEMANAGER_DURING_JOB -> killDuringJob(fault, hadoop.nodeManager, true);
                 case KILL_ORCHESTRATOR_DURING_CYCLE -> killDuringJob(fault, pipeline.orchestrator, false);
+                case KILL_ORCHESTRATOR_DURING_LOCAL_JOB -> killDuringLocalJob(fault);
                 case KILL_LOADER_MID_PARTITION -> killLoaderMidPartition(fault);
                 case SPOOL_FULL -> spoolFull(fault);
             };
@@ -247,6 +248,54 @@ final class FaultInjector {
             Poll.until(Duration.ofMinutes(2), Duration.ofSeconds(1), hadoop::yarnReady);
         }
         return new FaultLog.Outcome(fault, true, true, at, evidence);
+    }
+
+    /**
+     * Waits until the orchestrator starts a job on the local job runner (its log says "running on the local job
+     * runner"), and SIGKILLs it while that job runs inside it: the job's map and reduce work, its staging output and
+     * its lease and lock die with the JVM, and the restarted orchestrator must run the partition again.
+     */
+    private FaultLog.Outcome killDuringLocalJob(FaultSchedule.Fault fault) {
+        java.util.regex.Pattern started = java.util.regex.Pattern.compile(
+                "JobExecutor\\W+(\\S+ \\d{8}): running on the local job runner");
+        int[] seen = {count(started, pipeline.orchestrator.log())};
+        AtomicReference<String> job = new AtomicReference<>();
+        Poll.until(remaining(), Duration.ofMillis(100), () -> {
+            List<String> all = matches(started, pipeline.orchestrator.log());
+            if (all.size() > seen[0]) {
+                job.set(all.get(all.size() - 1));
+                return true;
+            }
+            seen[0] = Math.min(seen[0], all.size()); // the log restarts empty only if deleted; keep counting
+            return false;
+        });
+        if (job.get() == null) {
+            return new FaultLog.Outcome(fault, false, false, Instant.now(), "no local job started before the deadline");
+        }
+        long pid = pipeline.orchestrator.pid();
+        pipeline.orchestrator.kill();
+        Instant at = Instant.now();
+        String evidence = "local job in flight in the orchestrator: " + job.get();
+        log.event(fault.toString(), "SIGKILL " + pipeline.orchestrator.name() + " pid " + pid, evidence);
+        restart(fault.toString(), pipeline.orchestrator, fault.hold());
+        return new FaultLog.Outcome(fault, true, true, at, evidence);
+    }
+
+    private static int count(java.util.regex.Pattern pattern, Path log) {
+        return matches(pattern, log).size();
+    }
+
+    private static List<String> matches(java.util.regex.Pattern pattern, Path log) {
+        List<String> found = new java.util.ArrayList<>();
+        try {
+            java.util.regex.Matcher m = pattern.matcher(Files.readString(log));
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // not written yet
+        }
+        return found;
     }
 
     // ---- the loader

@@ -25,6 +25,7 @@ record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
         STOP_DATANODE("hdfs"),
         KILL_NODEMANAGER_DURING_JOB("yarn"),
         KILL_ORCHESTRATOR_DURING_CYCLE("yarn"),
+        KILL_ORCHESTRATOR_DURING_LOCAL_JOB("yarn"),
         KILL_LOADER_MID_PARTITION("load"),
         SPOOL_FULL("cap");
 
@@ -45,6 +46,11 @@ record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
             return "+" + at.toSeconds() + "s " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + (target.isEmpty() ? "" : " " + target) + (hold.isZero() ? "" : " for " + hold.toSeconds() + "s");
         }
+    }
+
+    /** No faults: the freshness benchmark with the shipped defaults. */
+    static FaultSchedule none(long seed, Duration duration) {
+        return new FaultSchedule(seed, duration, List.of());
     }
 
     static FaultSchedule of(long seed, Duration duration) {
@@ -79,6 +85,9 @@ record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
             faults.add(new Fault(Kind.KILL_ORCHESTRATOR_DURING_CYCLE, "", Duration.ofSeconds(at), Duration.ofSeconds(2)));
             faults.add(new Fault(Kind.KILL_NODEMANAGER_DURING_JOB, "", Duration.ofSeconds(at + 1), Duration.ofSeconds(5)));
         }
+        // a job the orchestrator runs on the local job runner, inside its own JVM (automatic local mode), killed with it
+        faults.add(new Fault(Kind.KILL_ORCHESTRATOR_DURING_LOCAL_JOB, "", Duration.ofSeconds(total * (full ? 5 : 3) / 10
+                + random.nextInt(5)), Duration.ofSeconds(2)));
         // the loader, mid-partition: once in a short run, twice in a full one
         for (int i = 0; i < (full ? 2 : 1); i++) {
             long at = total * (i + 1) / (full ? 3 : 4) + random.nextInt(10);

@@ -51,16 +51,28 @@ final class ProofPipeline {
         this.apiPort = apiPort;
     }
 
+    /**
+     * How often things happen. {@code ACCELERATED}, for the fault proof: files roll every 15 s (6 s on the capped
+     * worker), uploads every 3 s, cycles every 5 s, loads every 2 s. {@code SHIPPED}, for the freshness benchmark: the
+     * shipped defaults (worker-example.yml, conf/master/master.yml, the tier-2 load timer's interval): files roll after
+     * a minute, uploads every 30 s, cycles every minute with automatic local jobs, loads every minute; both workers
+     * get the big spool (no fault needs a full one).
+     */
+    enum Cadence { ACCELERATED, SHIPPED }
+
     static ProofPipeline prepare(Path work, ProofClasspath classpath, HadoopDaemons hadoop, String siteUrl,
-                                 EmbeddedMariaDb mariaDb, Path jobJar) throws IOException {
+                                 EmbeddedMariaDb mariaDb, Path jobJar, Cadence cadence) throws IOException {
         Path conf = Files.createDirectories(work.resolve("conf"));
         String hdfs = hadoop.fileSystemUri().toString();
-        Path w1Config = Files.writeString(conf.resolve("worker-w1.yml"),
-                workerYaml(FULL_WORKER, work.resolve("w1/spool"), "1GiB", "PT15S", hdfs, hadoop.confDir(), siteUrl));
+        boolean shipped = cadence == Cadence.SHIPPED;
+        Path w1Config = Files.writeString(conf.resolve("worker-w1.yml"), workerYaml(FULL_WORKER, work.resolve("w1/spool"),
+                "1GiB", shipped ? "PT1M" : "PT15S", shipped ? "PT30S" : "PT3S", hdfs, hadoop.confDir(), siteUrl));
         // the second worker's spool is capped small, so that it fills while the NameNode is down
-        Path w2Config = Files.writeString(conf.resolve("worker-w2.yml"),
-                workerYaml(CAPPED_WORKER, work.resolve("w2/spool"), CAPPED_SPOOL, "PT6S", hdfs, hadoop.confDir(), siteUrl));
-        Path masterConfig = Files.writeString(conf.resolve("master.yml"), masterYaml(hadoop, work, jobJar));
+        Path w2Config = Files.writeString(conf.resolve("worker-w2.yml"), workerYaml(CAPPED_WORKER, work.resolve("w2/spool"),
+                shipped ? "1GiB" : CAPPED_SPOOL, shipped ? "PT1M" : "PT6S", shipped ? "PT30S" : "PT3S", hdfs,
+                hadoop.confDir(), siteUrl));
+        Path masterConfig = Files.writeString(conf.resolve("master.yml"),
+                shipped ? shippedMasterYaml(hadoop, jobJar) : masterYaml(hadoop, work, jobJar));
         int apiPort = HadoopDaemons.freePort();
         Path tier2Config = Files.writeString(conf.resolve("tier2.yml"), """
                 database:
@@ -76,8 +88,9 @@ final class ProofPipeline {
                   port: %d
                 load:
                   batch-size: 1000
-                  interval: PT2S
-                """.formatted(mariaDb.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, hdfs, hadoop.confDir(), apiPort));
+                  interval: %s
+                """.formatted(mariaDb.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, hdfs, hadoop.confDir(), apiPort,
+                shipped ? "PT1M" : "PT2S"));
         Path logs = work.resolve("logs");
         List<String> log4j = List.of("-Dlog4j.configuration=" + hadoop.confDir().resolve("log4j.properties").toUri(),
                 "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
@@ -176,8 +189,8 @@ final class ProofPipeline {
         return work.resolve(worker).resolve("spool");
     }
 
-    private static String workerYaml(String id, Path spool, String maxBytes, String rollAge, String hdfs, Path confDir,
-                                     String siteUrl) {
+    private static String workerYaml(String id, Path spool, String maxBytes, String rollAge, String uploadInterval,
+                                     String hdfs, Path confDir, String siteUrl) {
         return """
                 worker:
                   id: %s
@@ -200,7 +213,7 @@ final class ProofPipeline {
                   backoff-max: PT5S
                   run-time-limit: PT1M
                 upload:
-                  interval: PT3S
+                  interval: %s
                   backoff-min: PT1S
                   backoff-max: PT10S
                 schedules:
@@ -228,7 +241,7 @@ final class ProofPipeline {
                     max-pages: 1
                   perplexity:
                     page-url: %s%s
-                """.formatted(id, spool, rollAge, maxBytes, hdfs, confDir, id, siteUrl, String.join(", ", SYMBOLS),
+                """.formatted(id, spool, rollAge, maxBytes, hdfs, confDir, id, uploadInterval, siteUrl, String.join(", ", SYMBOLS),
                 siteUrl, siteUrl, siteUrl, LiveCoinness.PATH, LiveCoinness.NEW_PER_LIST + LiveCoinness.RELISTED, siteUrl, siteUrl,
                 LivePerplexity.PATH);
     }
@@ -259,12 +272,43 @@ final class ProofPipeline {
                   lookback-days: 2
                   default-schedule: "%s"
                   parallel-jobs: 2
+                  local-jobs:
+                    max-input-mb: 64
+                    max-input-files: %d
                   lease-ttl-minutes: 1
                   retry:
                     max-attempts: 3
                     initial-backoff-seconds: 5
                     max-backoff-seconds: 20
                     failure-cooldown-minutes: 0
-                """.formatted(hadoop.confDir(), HadoopDaemons.SHORT_LIVED_JVM, jobJar, CYCLE);
+                """.formatted(hadoop.confDir(), HadoopDaemons.SHORT_LIVED_JVM, jobJar, CYCLE, LOCAL_JOB_MAX_FILES);
+    }
+
+    /**
+     * Automatic local mode in the fault proof: jobs over at most this many input files run inside the orchestrator
+     * (derived jobs over a day's few Parquet files, e.g. candles and sentiment), the others on YARN (the cleaning jobs,
+     * over the hundreds of 15-second raw files of a day), so that the NodeManager and orchestrator faults find YARN jobs
+     * in flight and the orchestrator fault for local jobs finds those.
+     */
+    static final int LOCAL_JOB_MAX_FILES = 4;
+
+    /** The shipped conf/master/master.yml (cycles every minute, automatic local jobs), with the proof's cluster. */
+    private static String shippedMasterYaml(HadoopDaemons hadoop, Path jobJar) {
+        return """
+                hadoop:
+                  conf-dir: %s
+                layout:
+                  root: /
+                jobs:
+                  jar: %s
+                orchestrator:
+                  id: proof-master
+                  lookback-days: 3
+                  default-schedule: "* * * * *"
+                  parallel-jobs: 2
+                  local-jobs:
+                    max-input-mb: 64
+                    max-input-files: 2000
+                """.formatted(hadoop.confDir(), jobJar);
     }
 }

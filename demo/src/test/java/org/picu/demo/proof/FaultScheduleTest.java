@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,12 @@ class FaultScheduleTest {
         assertTrue(nameNode.hold().compareTo(Duration.ofMinutes(2)) >= 0, nameNode.toString());
         assertEquals(2, schedule.faults().stream().filter(f -> f.kind() == Kind.KILL_ORCHESTRATOR_DURING_CYCLE).count());
         assertFalse(schedule.track("load").isEmpty());
+        assertEquals(1, schedule.faults().stream().filter(f -> f.kind() == Kind.KILL_ORCHESTRATOR_DURING_LOCAL_JOB).count(),
+                "the orchestrator is also killed once while a job runs inside it");
+    }
+
+    @Test
+    void theFreshnessBenchmarkRunsWithoutFaults() {
+        assertEquals(List.of(), FaultSchedule.none(8, Duration.ofMinutes(20)).faults());
     }
 }

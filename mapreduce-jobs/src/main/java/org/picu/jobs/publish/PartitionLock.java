@@ -101,6 +101,20 @@ public final class PartitionLock implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        // A run being stopped (SIGTERM interrupts its thread) must still release its lock: with the interrupt flag set
+        // every HDFS call fails at once ("Call interrupted"), and the lock would block the partition for its whole TTL.
+        // The flag is cleared for the release and set again afterwards.
+        boolean interrupted = Thread.interrupted();
+        try {
+            release();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void release() throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 if (fs.exists(path) && owner.equals(readOwner(fs, path))) {

@@ -52,6 +52,53 @@ class PartitionLockTest {
         assertFalse(fs.exists(path));
     }
 
+    /**
+     * A run stopped by an interrupt (the orchestrator's SIGTERM) still releases its lock. The wrapper fails a call from
+     * an interrupted thread with "Call interrupted", as Hadoop's IPC client does; before, every release attempt failed
+     * that way and the lock blocked the partition for its TTL.
+     */
+    @Test
+    void a_run_stopped_by_an_interrupt_still_releases_its_lock_and_keeps_the_interrupt() throws Exception {
+        FileSystem raw = localFs();
+        FileSystem ipcLike = new org.apache.hadoop.fs.FilterFileSystem(raw) {
+            private void call() throws java.io.InterruptedIOException {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("Call interrupted");
+                }
+            }
+
+            @Override
+            public boolean exists(Path f) throws IOException {
+                call();
+                return super.exists(f);
+            }
+
+            @Override
+            public org.apache.hadoop.fs.FSDataInputStream open(Path f, int bufferSize) throws IOException {
+                call();
+                return super.open(f, bufferSize);
+            }
+
+            @Override
+            public boolean delete(Path f, boolean recursive) throws IOException {
+                call();
+                return super.delete(f, recursive);
+            }
+        };
+        ipcLike.setConf(new Configuration());
+        Path path = lockPath("lock-interrupted");
+        PartitionLock held = PartitionLock.acquire(ipcLike, path, "run-a", TTL, Clock.systemUTC());
+
+        Thread.currentThread().interrupt();
+        try {
+            held.close();
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(raw.exists(path));
+    }
+
     @Test
     void a_lock_older_than_the_ttl_is_taken_over() throws Exception {
         FileSystem fs = localFs();

@@ -29,11 +29,13 @@ import org.picu.model.layout.Dataset;
  * orchestrator:                     # all optional; see the module README
  *   id: pi-master
  *   lookback-days: 3
- *   default-schedule: "*&#47;15 * * * *"
+ *   default-schedule: "* * * * *"
  *   schedules: {candles_1h: "5 * * * *"}
  *   lease-ttl-minutes: 360
  *   parallel-jobs: 2
  *   retry: {max-attempts: 3, initial-backoff-seconds: 30, max-backoff-seconds: 300, failure-cooldown-minutes: 60}
+ *   local-jobs: {max-input-mb: 64, max-input-files: 2000}
+ *   ledger-retention-days: 31
  * health: {heartbeat-max-age-minutes: 30, min-free-disk-percent: 10}
  * metrics: {port: 9102, bind: 0.0.0.0}   # optional: the daemon's Prometheus endpoint; off without a port
  * </pre>
@@ -56,7 +58,8 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
     private static final Set<String> LAYOUT_KEYS = Set.of("root");
     private static final Set<String> JOBS_KEYS = Set.of("jar");
     private static final Set<String> ORCHESTRATOR_KEYS = Set.of("id", "lookback-days", "default-schedule", "schedules",
-            "lease-ttl-minutes", "parallel-jobs", "retry");
+            "lease-ttl-minutes", "parallel-jobs", "retry", "local-jobs", "ledger-retention-days");
+    private static final Set<String> LOCAL_JOBS_KEYS = Set.of("max-input-mb", "max-input-files");
     private static final Set<String> RETRY_KEYS = Set.of("max-attempts", "initial-backoff-seconds", "max-backoff-seconds",
             "failure-cooldown-minutes");
     private static final Set<String> HEALTH_KEYS = Set.of("heartbeat-max-age-minutes", "min-free-disk-percent");
@@ -145,7 +148,7 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
             reader.problem("orchestrator.lookback-days must be at least 1 (today), not " + lookbackDays);
         }
         String defaultSchedule = reader.string(node, "default-schedule", "orchestrator.default-schedule")
-                .orElse("*/15 * * * *");
+                .orElse("* * * * *");
         CronSchedules.problem(defaultSchedule).ifPresent(p -> reader.problem("orchestrator.default-schedule: " + p));
         Map<Dataset, String> schedules = new EnumMap<>(Dataset.class);
         reader.stringMap(node, "schedules", "orchestrator.schedules").forEach((dataset, cron) -> {
@@ -168,8 +171,27 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
         }
         OrchestratorSettings.RetrySettings retry = retry(reader, reader.section(node, "retry", "orchestrator.retry",
                 RETRY_KEYS));
+        OrchestratorSettings.LocalJobs localJobs = localJobs(reader, reader.section(node, "local-jobs",
+                "orchestrator.local-jobs", LOCAL_JOBS_KEYS));
+        // at least the lookback window: a cycle's cool-down and fingerprint checks read the ledger of those days
+        int retention = reader.integer(node, "ledger-retention-days", "orchestrator.ledger-retention-days",
+                OrchestratorSettings.DEFAULT_LEDGER_RETENTION_DAYS, 0, 100_000);
+        if (retention > 0 && retention <= lookbackDays + 10) {
+            reader.problem("orchestrator.ledger-retention-days must be 0 (keep all) or more than lookback-days + 10"
+                    + " (the days a cycle may rebuild), not " + retention);
+        }
         return reader.problems().isEmpty() ? new OrchestratorSettings(id, (int) lookbackDays, defaultSchedule, schedules,
-                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs) : null;
+                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs, localJobs, retention) : null;
+    }
+
+    private static OrchestratorSettings.LocalJobs localJobs(ConfigReader reader, JsonNode node) {
+        OrchestratorSettings.LocalJobs defaults = OrchestratorSettings.LocalJobs.DEFAULT;
+        // 4096 MB: far above what an orchestrator heap could hold as a local job's shuffle
+        long mb = reader.longValue(node, "max-input-mb", "orchestrator.local-jobs.max-input-mb",
+                defaults.maxInputBytes() >> 20, 0, 4096);
+        int files = reader.integer(node, "max-input-files", "orchestrator.local-jobs.max-input-files",
+                defaults.maxInputFiles(), 0, 1_000_000);
+        return new OrchestratorSettings.LocalJobs(mb << 20, files);
     }
 
     private static OrchestratorSettings.RetrySettings retry(ConfigReader reader, JsonNode node) {

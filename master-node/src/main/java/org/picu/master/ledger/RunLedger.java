@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class RunLedger {
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
     private static final String SUFFIX = ".json";
+    /** A record named by its run id as {@code RunIds} makes them: the second it was made, then a random part. */
+    private static final java.util.regex.Pattern RUN_ID_FILE = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]+\\.json");
 
     private final FileSystem fs;
     private final HdfsLayout layout;
@@ -51,10 +53,67 @@ public final class RunLedger {
         return read(new Path(layout.ledgerDir() + "/" + dataset.dirName() + "/" + date));
     }
 
-    /** The latest run of one partition. */
+    /**
+     * The latest run of one partition. Run ids begin with the second they were made ({@code 20261121T120000Z-...}), so
+     * only the records of the newest second are read (the latest by start time among them), not every record of the
+     * day: with cycles every minute a partition of today collects hundreds of records.
+     */
     public Optional<RunRecord> latest(Dataset dataset, PartitionDate date) throws IOException {
-        List<RunRecord> runs = runs(dataset, date);
-        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+        Path dir = new Path(layout.ledgerDir() + "/" + dataset.dirName() + "/" + date);
+        FileStatus[] files;
+        try {
+            files = fs.listStatus(dir, p -> p.getName().endsWith(SUFFIX) && !p.getName().startsWith("."));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+        if (!java.util.Arrays.stream(files).allMatch(f -> RUN_ID_FILE.matcher(f.getPath().getName()).matches())) {
+            List<RunRecord> all = read(dir); // names not made by RunIds: read them all
+            return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        }
+        java.util.Arrays.sort(files, Comparator.comparing((FileStatus f) -> f.getPath().getName()).reversed());
+        List<RunRecord> newest = new ArrayList<>();
+        String second = null;
+        for (FileStatus f : files) {
+            String prefix = f.getPath().getName().split("-", 2)[0];
+            if (second != null && !prefix.equals(second) && !newest.isEmpty()) {
+                break;
+            }
+            second = prefix;
+            try (InputStream in = fs.open(f.getPath())) {
+                newest.add(RunRecord.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Ignoring unreadable ledger record {}: {}", f.getPath(), e.getMessage());
+            }
+        }
+        return newest.stream().max(Comparator.comparing(RunRecord::startedAt).thenComparing(RunRecord::runId));
+    }
+
+    /**
+     * Deletes the run records of partition days before {@code oldestKept}, for every dataset.
+     *
+     * @return how many days' directories were deleted
+     */
+    public int deleteBefore(PartitionDate oldestKept) throws IOException {
+        int deleted = 0;
+        FileStatus[] datasets;
+        try {
+            datasets = fs.listStatus(new Path(layout.ledgerDir()));
+        } catch (FileNotFoundException e) {
+            return 0;
+        }
+        for (FileStatus dataset : datasets) {
+            if (!dataset.isDirectory()) {
+                continue; // _health.json
+            }
+            for (FileStatus day : fs.listStatus(dataset.getPath())) {
+                String name = day.getPath().getName();
+                if (day.isDirectory() && name.matches("\\d{8}") && name.compareTo(oldestKept.toString()) < 0
+                        && fs.delete(day.getPath(), true)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /** Runs of the newest {@code days} partition dates that have any, oldest first. */

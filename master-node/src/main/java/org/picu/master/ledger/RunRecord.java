@@ -1,5 +1,6 @@
 package org.picu.master.ledger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,10 +26,12 @@ import java.util.TreeMap;
  * @param counters record counts of the published partition ({@code records}, {@code rejected}, {@code duplicates})
  * @param partitionRunId the run id in the published {@code _manifest.json}, or null
  * @param message why it failed, or a short note
+ * @param inputs for a derived run, {@code dataset/day} → content fingerprint of each upstream partition it read
+ *     ({@link org.picu.master.plan.InputFingerprints}); empty otherwise
  */
 public record RunRecord(String dataset, String date, String runId, String job, String orchestrator, RunState state,
                         int attempts, Instant startedAt, Duration duration, Map<String, Long> counters,
-                        String partitionRunId, String message) {
+                        String partitionRunId, String message, Map<String, String> inputs) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -38,6 +41,15 @@ public record RunRecord(String dataset, String date, String runId, String job, S
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(state, "state");
         counters = Map.copyOf(counters);
+        inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+    }
+
+    /** A record without inputs (a cleaning run, a failure). */
+    public RunRecord(String dataset, String date, String runId, String job, String orchestrator, RunState state,
+                     int attempts, Instant startedAt, Duration duration, Map<String, Long> counters,
+                     String partitionRunId, String message) {
+        this(dataset, date, runId, job, orchestrator, state, attempts, startedAt, duration, counters, partitionRunId,
+                message, Map.of());
     }
 
     public String toJson() {
@@ -54,6 +66,7 @@ public record RunRecord(String dataset, String date, String runId, String job, S
         w.counters = new TreeMap<>(counters);
         w.partitionRunId = partitionRunId;
         w.message = message;
+        w.inputs = inputs.isEmpty() ? null : new TreeMap<>(inputs);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(w);
         } catch (JsonProcessingException e) {
@@ -67,7 +80,7 @@ public record RunRecord(String dataset, String date, String runId, String job, S
             Wire w = JSON.readValue(json, Wire.class);
             return new RunRecord(w.dataset, w.date, w.runId, w.job, w.orchestrator, RunState.valueOf(w.state),
                     w.attempts, Instant.parse(w.startedAt), Duration.ofMillis(w.durationMs), w.counters,
-                    w.partitionRunId, w.message);
+                    w.partitionRunId, w.message, w.inputs);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not a run record: " + e.getMessage(), e);
         }
@@ -91,5 +104,7 @@ public record RunRecord(String dataset, String date, String runId, String job, S
         @JsonProperty("counters") public Map<String, Long> counters = new TreeMap<>();
         @JsonProperty("partition_run_id") public String partitionRunId;
         @JsonProperty("message") public String message;
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonProperty("inputs") public Map<String, String> inputs;
     }
 }

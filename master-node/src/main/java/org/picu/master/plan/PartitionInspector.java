@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.picu.jobs.DatasetJob;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.HdfsLayout;
 import org.picu.model.layout.PartitionDate;
@@ -38,6 +40,40 @@ public final class PartitionInspector {
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * What the job reads for the day: the complete raw files of its sources, or for a derived job the Parquet files of
+     * every published upstream partition within its window ({@code D - daysBefore .. D + daysAfter}).
+     *
+     * @param conf the configuration the job runs with (it names a cleaning job's sources)
+     */
+    public InputSize inputSize(DatasetJob job, PartitionDate date, Configuration conf) throws IOException {
+        long bytes = 0;
+        int files = 0;
+        if (job.readsRaw()) {
+            for (String source : job.rawSources(conf)) {
+                for (FileStatus f : list(new Path(layout.rawDir(source, date)))) {
+                    if (f.isFile() && RawFileName.matches(f.getPath().getName())) {
+                        bytes += f.getLen();
+                        files++;
+                    }
+                }
+            }
+            return new InputSize(bytes, files);
+        }
+        for (Dataset up : job.upstream()) {
+            for (int offset = -job.daysBefore(); offset <= job.daysAfter(); offset++) {
+                Path dir = new Path(layout.cleanedDir(up, new PartitionDate(date.day().plusDays(offset))));
+                for (FileStatus f : list(dir)) {
+                    if (f.isFile() && f.getPath().getName().endsWith(".parquet")) {
+                        bytes += f.getLen();
+                        files++;
+                    }
+                }
+            }
+        }
+        return new InputSize(bytes, files);
     }
 
     /** Days that have a raw directory for any of the sources, sorted. */

@@ -16,16 +16,28 @@ import org.picu.model.layout.PartitionManifest;
  * Decides whether a partition is out of date. A dataset built from raw files is out of date when a raw
  * file of its day is missing from the published manifest's {@code input_files} (new or late data). A
  * derived dataset is out of date when an upstream partition within its input window was published after
- * it. A partition whose inputs are absent (no raw files, the upstream partitions of its day missing) waits.
+ * it, unless (with {@link InputFingerprints}) every upstream partition of the window has the content the
+ * published run read. A partition whose inputs are absent (no raw files, the upstream partitions of its day
+ * missing) waits.
  */
 public final class StalenessCheck {
     private final PartitionInspector inspector;
     private final Configuration conf;
+    private final InputFingerprints fingerprints;
 
-    /** {@code conf} is the configuration the jobs are submitted with: it says which raw sources each job reads. */
+    /** Derived datasets by time order alone. */
     public StalenessCheck(PartitionInspector inspector, Configuration conf) {
+        this(inspector, conf, null);
+    }
+
+    /**
+     * @param conf the configuration the jobs are submitted with: it says which raw sources each job reads
+     * @param fingerprints what derived runs read, by content; null for time order alone
+     */
+    public StalenessCheck(PartitionInspector inspector, Configuration conf, InputFingerprints fingerprints) {
         this.inspector = inspector;
         this.conf = conf;
+        this.fingerprints = fingerprints;
     }
 
     public Staleness check(DatasetJob job, PartitionDate date) throws IOException {
@@ -67,7 +79,16 @@ public final class StalenessCheck {
                 }
             }
         }
-        return newer.isEmpty() ? Staleness.upToDate("up to date") : Staleness.run("newer " + String.join(", ", newer));
+        if (newer.isEmpty()) {
+            return Staleness.upToDate("up to date");
+        }
+        if (fingerprints != null) {
+            Optional<java.util.Map<String, String>> read = fingerprints.recorded(job.dataset(), date, published.get());
+            if (read.isPresent() && read.get().equals(fingerprints.window(job, date))) {
+                return Staleness.upToDate("up to date (" + String.join(", ", newer) + " republished with the same content)");
+            }
+        }
+        return Staleness.run("newer " + String.join(", ", newer));
     }
 
     /**

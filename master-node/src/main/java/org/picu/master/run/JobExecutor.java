@@ -11,9 +11,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.picu.jobs.DatasetJob;
+import org.picu.master.config.OrchestratorSettings.LocalJobs;
 import org.picu.master.config.OrchestratorSettings.RetrySettings;
 import org.picu.master.ledger.RunRecord;
 import org.picu.master.ledger.RunState;
+import org.picu.master.plan.InputFingerprints;
 import org.picu.master.plan.PartitionInspector;
 import org.picu.master.registry.JobCatalog;
 import org.picu.model.layout.PartitionDate;
@@ -36,10 +38,14 @@ final class JobExecutor {
     private final String orchestratorId;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final JobPlacement placement;
+    private final InputFingerprints fingerprints;
 
-    JobExecutor(Configuration conf, JobCatalog catalog, PartitionInspector inspector, RetrySettings retry,
-                String orchestratorId, Clock clock, Sleeper sleeper) {
+    JobExecutor(Configuration conf, JobCatalog catalog, PartitionInspector inspector, InputFingerprints fingerprints,
+                RetrySettings retry, LocalJobs localJobs, String orchestratorId, Clock clock, Sleeper sleeper) {
         this.conf = conf;
+        this.fingerprints = fingerprints;
+        this.placement = new JobPlacement(localJobs);
         this.catalog = catalog;
         this.inspector = inspector;
         this.retry = retry;
@@ -48,8 +54,12 @@ final class JobExecutor {
         this.sleeper = sleeper;
     }
 
-    RunRecord execute(DatasetJob job, PartitionDate date, String runId) throws IOException, InterruptedException {
+    RunRecord execute(DatasetJob job, PartitionDate date, String runId, Mode mode) throws IOException, InterruptedException {
         Instant started = clock.instant();
+        JobPlacement.Placed placed = placement.place(conf, inspector.inputSize(job, date, conf), mode);
+        LOG.info("{} {}: running on {}", job.jobName(), date, placed.where());
+        // taken before the job reads them: if an upstream partition changes meanwhile, the next cycle sees a difference
+        Map<String, String> inputs = job.readsRaw() ? Map.of() : fingerprints.window(job, date);
         String failure = null;
         int attempt = 0;
         while (attempt < retry.maxAttempts()) {
@@ -65,7 +75,7 @@ final class JobExecutor {
             }
             int code;
             try {
-                code = ToolRunner.run(new Configuration(conf), newTool(job), new String[] {date.toString()});
+                code = ToolRunner.run(new Configuration(placed.conf()), newTool(job), new String[] {date.toString()});
                 failure = code == 0 ? null : "exit code " + code;
             } catch (InterruptedException e) {
                 throw e;
@@ -79,7 +89,7 @@ final class JobExecutor {
                 failure = e.toString();
             }
             if (code == 0) {
-                return succeeded(job, date, runId, started, attempt);
+                return succeeded(job, date, runId, started, attempt, inputs);
             }
             if (code == USAGE_ERROR) {
                 failure = "usage error (exit 2); the job rejected its arguments, retrying cannot help";
@@ -95,14 +105,14 @@ final class JobExecutor {
                 "job " + job.jobName() + " is not in the job jar"));
     }
 
-    private RunRecord succeeded(DatasetJob job, PartitionDate date, String runId, Instant started, int attempts)
-            throws IOException {
+    private RunRecord succeeded(DatasetJob job, PartitionDate date, String runId, Instant started, int attempts,
+                                Map<String, String> inputs) throws IOException {
         Optional<PartitionManifest> manifest = inspector.manifest(job.dataset(), date);
         Map<String, Long> counters = manifest.map(m -> Map.of("records", m.recordCount(), "rejected", m.rejectedCount(),
                 "duplicates", m.duplicateCount(), "input_files", (long) m.inputFiles().size())).orElse(Map.of());
         return new RunRecord(job.dataset().dirName(), date.toString(), runId, job.jobName(), orchestratorId,
                 RunState.SUCCEEDED, attempts, started, Duration.between(started, clock.instant()), counters,
                 manifest.map(PartitionManifest::runId).orElse(null),
-                manifest.isPresent() ? null : "the job published nothing (no input)");
+                manifest.isPresent() ? null : "the job published nothing (no input)", inputs);
     }
 }

@@ -32,6 +32,7 @@ import org.picu.master.config.OrchestratorSettings;
 import org.picu.master.ledger.RunLedger;
 import org.picu.master.ledger.RunRecord;
 import org.picu.master.ledger.RunState;
+import org.picu.master.plan.InputFingerprints;
 import org.picu.master.plan.PartitionInspector;
 import org.picu.master.plan.Staleness;
 import org.picu.master.plan.StalenessCheck;
@@ -74,9 +75,11 @@ public final class Orchestrator {
         this.settings = settings;
         this.clock = clock;
         this.inspector = new PartitionInspector(fs, layout);
-        this.staleness = new StalenessCheck(inspector, conf);
+        InputFingerprints fingerprints = new InputFingerprints(fs, layout);
+        this.staleness = new StalenessCheck(inspector, conf, fingerprints);
         this.ledger = new RunLedger(fs, layout);
-        this.executor = new JobExecutor(conf, catalog, inspector, settings.retry(), settings.id(), clock, sleeper);
+        this.executor = new JobExecutor(conf, catalog, inspector, fingerprints, settings.retry(), settings.localJobs(),
+                settings.id(), clock, sleeper);
     }
 
     /** A scheduled cycle for the due datasets: days within the lookback window that have raw files. */
@@ -87,8 +90,24 @@ public final class Orchestrator {
         registry.jobs().forEach(j -> sources.addAll(j.rawSources(conf)));
         List<PartitionDate> dates = inspector.rawDates(List.copyOf(sources)).stream()
                 .filter(d -> d.compareTo(oldest) >= 0 && d.compareTo(today) <= 0).toList();
-        return run(dates, due, Mode.SCHEDULED, o -> { });
+        PassReport report = run(dates, due, Mode.SCHEDULED, o -> { });
+        pruneLedger(today);
+        return report;
     }
+
+    /** Once a day: run records of partition days older than the retention go (each run is a NameNode object). */
+    private void pruneLedger(PartitionDate today) throws IOException {
+        if (settings.ledgerRetentionDays() == 0 || today.equals(ledgerPrunedOn)) {
+            return;
+        }
+        int deleted = ledger.deleteBefore(new PartitionDate(today.day().minusDays(settings.ledgerRetentionDays() - 1L)));
+        if (deleted > 0) {
+            LOG.info("Deleted the run records of {} partition days older than {} days", deleted, settings.ledgerRetentionDays());
+        }
+        ledgerPrunedOn = today;
+    }
+
+    private volatile PartitionDate ledgerPrunedOn;
 
     /**
      * Runs the given datasets for every day, upstream before downstream: a partition of a dataset starts
@@ -228,7 +247,7 @@ public final class Orchestrator {
             if (meanwhile.isPresent()) {
                 return meanwhile.get();
             }
-            RunRecord run = executor.execute(job, date, runId);
+            RunRecord run = executor.execute(job, date, runId, mode);
             ledger.record(run);
             return Outcome.of(dataset, date, run);
         }

@@ -78,7 +78,8 @@ public final class Daemon {
         try {
             PassReport report = orchestrator.cycle(due);
             done = Optional.of(report);
-            LOG.info("Cycle for {}: {} runs, {} failed", due, report.runs().size(), report.of(Outcome.Kind.FAILED).size());
+            LOG.info("Cycle for {}: {} runs, {} failed, {} ms", due, report.runs().size(),
+                    report.of(Outcome.Kind.FAILED).size(), (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             LOG.error("Cycle for {} stopped: {}; the next cycle tries again", due, e.toString());
         }

@@ -68,11 +68,38 @@ class MasterConfigTest {
     }
 
     @Test
+    void local_jobs_and_ledger_retention_are_read_and_checked() throws Exception {
+        MasterConfig cfg = MasterConfig.load(write("""
+                orchestrator:
+                  local-jobs:
+                    max-input-mb: 16
+                    max-input-files: 50
+                  ledger-retention-days: 0
+                """));
+        assertEquals(new OrchestratorSettings.LocalJobs(16L << 20, 50), cfg.orchestrator().localJobs());
+        assertEquals(0, cfg.orchestrator().ledgerRetentionDays(), "0 keeps every record");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> MasterConfig.load(write("""
+                orchestrator:
+                  local-jobs:
+                    max-input-mb: -1
+                    max-inputs: 3
+                  ledger-retention-days: 5
+                """)));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("orchestrator.local-jobs.max-input-mb"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key 'orchestrator.local-jobs.max-inputs'"), e.getMessage());
+        assertTrue(e.getMessage().contains("ledger-retention-days must be 0"), e.getMessage());
+    }
+
+    @Test
     void orchestrator_and_health_settings_have_defaults_and_are_validated_together() throws Exception {
         MasterConfig defaults = MasterConfig.load(write(""));
         assertEquals(3, defaults.orchestrator().retry().maxAttempts());
-        assertEquals("*/15 * * * *", defaults.orchestrator().scheduleOf(org.picu.model.layout.Dataset.NEWS));
+        assertEquals("* * * * *", defaults.orchestrator().scheduleOf(org.picu.model.layout.Dataset.NEWS));
         assertEquals(2, defaults.orchestrator().parallelJobs());
+        assertEquals(OrchestratorSettings.LocalJobs.DEFAULT, defaults.orchestrator().localJobs());
+        assertEquals(31, defaults.orchestrator().ledgerRetentionDays());
 
         MasterConfig cfg = MasterConfig.load(write("""
                 orchestrator:

@@ -22,6 +22,7 @@ import org.picu.jobs.publish.PartitionLock;
 import org.picu.master.config.OrchestratorSettings;
 import org.picu.master.config.OrchestratorSettings.RetrySettings;
 import org.picu.master.ledger.RunLedger;
+import org.picu.master.ledger.RunRecord;
 import org.picu.master.registry.JobCatalog;
 import org.picu.master.registry.JobRegistry;
 import org.picu.master.status.DatasetStatus;
@@ -74,6 +75,36 @@ class OrchestratorTest {
         assertEquals("market_ticks", status.dataset());
         assertEquals(D3, status.lastPublished().orElseThrow());
         assertEquals(0, status.lagDays());
+    }
+
+    /**
+     * A late tick file for day 2 republishes day 2's ticks; candles of day 1 read them too (ticks crawled after
+     * midnight) and are rebuilt, but come out the same, so day 1's indicators are up to date by content; day 2's run.
+     */
+    @Test
+    void a_derived_partition_whose_upstream_was_republished_with_the_same_content_is_not_run_again() throws Exception {
+        LocalLayout local = new LocalLayout("orchestrator-fingerprints");
+        RawFixtures.upbit(local.fs, local.layout, D1, "w1", 1, 6);
+        RawFixtures.upbit(local.fs, local.layout, D2, "w1", 7, 6);
+        List<Dataset> market = List.of(Dataset.MARKET_TICKS, Dataset.CANDLES_1H, Dataset.INDICATORS);
+        Orchestrator orchestrator = orchestrator(local, "a", JobCatalog.fromJobJar());
+        PassReport first = orchestrator.run(List.of(D1, D2), market, Mode.SCHEDULED, o -> { });
+        assertEquals(6, first.of(Outcome.Kind.SUCCEEDED).size(), first.outcomes().toString());
+        RunRecord indicators = new RunLedger(local.fs, local.layout).latest(Dataset.INDICATORS, D2).orElseThrow();
+        assertEquals(java.util.Set.of("candles_1h/20261101", "candles_1h/20261102"), indicators.inputs().keySet(),
+                "a derived run records what it read");
+
+        RawFixtures.upbit(local.fs, local.layout, D2, "w2", 1, 2);
+        PassReport late = orchestrator.run(List.of(D1, D2), market, Mode.SCHEDULED, o -> { });
+
+        assertEquals(List.of("20261101 candles_1h", "20261102 candles_1h", "20261102 indicators", "20261102 market_ticks"),
+                late.of(Outcome.Kind.SUCCEEDED).stream().map(o -> o.date() + " " + o.dataset().dirName()).sorted().toList(),
+                late.outcomes().toString());
+        Outcome sameContent = late.outcomes().stream()
+                .filter(o -> o.dataset() == Dataset.INDICATORS && o.date().equals(D1)).findFirst().orElseThrow();
+        assertEquals(Outcome.Kind.UP_TO_DATE, sameContent.kind(), sameContent.describe());
+        assertTrue(sameContent.detail().contains("candles_1h 20261101 republished with the same content"),
+                sameContent.describe());
     }
 
     @Test

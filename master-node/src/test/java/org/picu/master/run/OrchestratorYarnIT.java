@@ -135,9 +135,15 @@ class OrchestratorYarnIT {
         }
     }
 
+    /** An orchestrator that sends every job to YARN (automatic local mode off). */
     private static Orchestrator orchestrator(String id, Instant now) {
+        return orchestrator(id, now, OrchestratorSettings.LocalJobs.NEVER);
+    }
+
+    private static Orchestrator orchestrator(String id, Instant now, OrchestratorSettings.LocalJobs localJobs) {
         OrchestratorSettings settings = new OrchestratorSettings(id, 3, "* * * * *", Map.of(), Duration.ofHours(1),
-                new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofDays(2)), PARALLEL_JOBS);
+                new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofDays(2)), PARALLEL_JOBS,
+                localJobs);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
         return new Orchestrator(jobConf, fs, LAYOUT, REGISTRY, catalog, settings, clock, d -> Thread.sleep(d.toMillis()));
     }
@@ -268,5 +274,39 @@ class OrchestratorYarnIT {
                 .filter(s -> s.dataset().equals("fear_greed")).findFirst().orElseThrow();
         assertEquals(1, fearGreed.recentFailures());
         assertEquals(0, fearGreed.lagDays());
+    }
+
+    /**
+     * Automatic local mode with the shipped limits: a late tick file for day 2 is cleaned, and the candles and
+     * indicators it makes stale rebuilt, on the local job runner inside the orchestrator, from and into the same HDFS;
+     * the ResourceManager sees no new application. A limit below the input sends the same kind of job to YARN.
+     */
+    @Test
+    @Order(4)
+    void small_inputs_run_next_to_the_orchestrator_and_big_ones_on_yarn() throws Exception {
+        int appsBefore = yarn.getResourceManager().getRMContext().getRMApps().size();
+        String late = RawFixtures.upbit(fs, LAYOUT, DAY2, "w4", 1, 2);
+
+        PassReport local = orchestrator("orch-a", noon(DAY2).plusSeconds(1800), OrchestratorSettings.LocalJobs.DEFAULT)
+                .cycle(List.of(Dataset.MARKET_TICKS, Dataset.CANDLES_1H, Dataset.INDICATORS));
+
+        // candles of day 1 read day 2's ticks too, and day 1's late ticks of the previous step were never rolled up
+        assertEquals(List.of("candles_1h/20261101", "candles_1h/20261102", "indicators/20261101", "indicators/20261102",
+                        "market_ticks/20261102"),
+                local.runs().stream().filter(r -> r.state() == RunState.SUCCEEDED).map(r -> r.dataset() + "/" + r.date())
+                        .sorted().toList(), local.outcomes().toString());
+        assertTrue(manifest(Dataset.MARKET_TICKS, DAY2).inputFiles().stream().anyMatch(f -> f.endsWith(late)));
+        assertEquals(TICKS_PER_DAY + 2, manifest(Dataset.MARKET_TICKS, DAY2).recordCount());
+        assertEquals(appsBefore, yarn.getResourceManager().getRMContext().getRMApps().size(),
+                "no YARN application for inputs within the local limits");
+
+        RawFixtures.upbit(fs, LAYOUT, DAY2, "w5", 1, 2);
+        PassReport onYarn = orchestrator("orch-a", noon(DAY2).plusSeconds(2400), new OrchestratorSettings.LocalJobs(1, 2000))
+                .cycle(List.of(Dataset.MARKET_TICKS));
+
+        assertEquals(1, onYarn.runs().size(), onYarn.outcomes().toString());
+        assertEquals(RunState.SUCCEEDED, onYarn.runs().get(0).state());
+        assertEquals(appsBefore + 1, yarn.getResourceManager().getRMContext().getRMApps().size(),
+                "an input above the limit is a YARN application");
     }
 }

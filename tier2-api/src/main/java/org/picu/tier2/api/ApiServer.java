@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running API: Javalin on Jetty 12 serving the routes of a {@link Router} on {@code http.threads} request threads
- * (more requests wait in Jetty's queue). Answers of 1,500 bytes and more are gzipped for clients that accept it.
+ * (more requests wait in Jetty's queue).
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -53,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
 
             javalin.router.ignoreTrailingSlashes = false;
             javalin.http.generateEtags = false; // cached routes carry their own ETag (Router)
-            javalin.http.compressionStrategy = CompressionStrategy.GZIP;
+            javalin.http.compressionStrategy = CompressionStrategy.NONE; // Router gzips, cached answers only once
             router.install(javalin);
         });
         try {

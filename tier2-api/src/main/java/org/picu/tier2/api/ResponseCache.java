@@ -34,8 +34,11 @@ public final class ResponseCache implements AutoCloseable {
     private final long maxAgeNanos;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** A serialised 200 answer and its validator. */
-    record Answer(String contentType, byte[] body, String etag) {
+    /** A serialised 200 answer, its validator, and its gzip form (null when {@link Gzip} would not compress it). */
+    record Answer(String contentType, byte[] body, String etag, byte[] gzipped) {
+        static Answer of(String contentType, byte[] body) {
+            return new Answer(contentType, body, ResponseCache.etag(body), Gzip.compressible(body));
+        }
     }
 
     private static final class Entry {

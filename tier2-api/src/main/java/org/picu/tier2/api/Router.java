@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * change state and need the bearer token; CORS headers come from the configured origins; every request is counted in
  * {@link RequestMetrics} and written to the {@link AccessLog}. Routes registered with {@link Builder#cachedGet} answer
  * from the {@link ResponseCache} when one is configured, with an {@code ETag} ({@link EntityTags} decides 304).
+ * Bodies of {@link Gzip#MIN_BYTES} and more are gzipped for clients that accept it; a cached answer keeps its gzip
+ * form, so serving it compressed costs no compression.
  * Javalin matches paths and methods ({@link #install}); a path that exists with another method is 405 with
  * {@code Allow}.
  */
@@ -213,7 +215,7 @@ public final class Router implements AutoCloseable {
                 return null;
             }
             Body body = Body.of(response);
-            return new ResponseCache.Answer(body.contentType, body.bytes, ResponseCache.etag(body.bytes));
+            return ResponseCache.Answer.of(body.contentType, body.bytes);
         });
         if (answer == null) {
             return notKept[0];
@@ -223,14 +225,24 @@ public final class Router implements AutoCloseable {
         if (EntityTags.noneMatchFails(ctx.header("If-None-Match"), answer.etag())) {
             return new ApiResponse(304, new RawContent(answer.contentType(), new byte[0]));
         }
-        return new ApiResponse(200, new RawContent(answer.contentType(), answer.body()));
+        return new ApiResponse(200, new Body(answer.contentType(), answer.body(), answer.gzipped()));
     }
 
-    /** A response body as bytes and content type. */
-    private record Body(String contentType, byte[] bytes) {
+    /**
+     * A response body as bytes and content type, with its gzip form when it was compressed ahead (a cached answer);
+     * null there means "compress now if the client wants it".
+     */
+    private record Body(String contentType, byte[] bytes, byte[] gzipped) {
         static Body of(ApiResponse response) throws IOException {
-            return response.body() instanceof RawContent raw ? new Body(raw.contentType(), raw.bytes())
-                    : new Body(JSON, ApiJson.write(response.body()));
+            if (response.body() instanceof Body body) {
+                return body;
+            }
+            return response.body() instanceof RawContent raw ? new Body(raw.contentType(), raw.bytes(), null)
+                    : new Body(JSON, ApiJson.write(response.body()), null);
+        }
+
+        byte[] gzippedNow() {
+            return gzipped != null ? gzipped : Gzip.compressible(bytes);
         }
     }
 
@@ -260,7 +272,8 @@ public final class Router implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("{} {}: the response could not be serialised", ctx.method(), ctx.path(), e);
             response = new ApiResponse(500, ErrorRepresentation.of("internal error"));
-            body = new Body(JSON, "{\"error\":\"internal error\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body = new Body(JSON, "{\"error\":\"internal error\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    null);
         }
         cors.decorate(origin, ctx);
         ctx.status(response.status());
@@ -268,6 +281,17 @@ public final class Router implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         boolean headersOnly = ctx.method() == HandlerType.HEAD || response.status() == 204 || response.status() == 304;
         byte[] bytes = headersOnly ? new byte[0] : body.bytes;
+        if (bytes.length >= Gzip.MIN_BYTES) {
+            ctx.res().addHeader("Vary", "Accept-Encoding");
+            if (Gzip.accepted(ctx.header("Accept-Encoding"))) {
+                bytes = body.gzippedNow();
+                ctx.header("Content-Encoding", "gzip");
+            }
+        }
+        if (!headersOnly) {
+            // known up front: Jetty sends it as is instead of chunking the copy Javalin makes of the result
+            ctx.header("Content-Length", Integer.toString(bytes.length));
+        }
         ctx.result(bytes);
         ctx.attribute(BYTES, (long) bytes.length);
     }

@@ -201,6 +201,11 @@ class ApiServerIT {
                 new java.io.ByteArrayInputStream(gzipped.body()))) {
             assertTrue(java.util.Arrays.equals(plain.body(), in.readAllBytes()), "the same bytes once unzipped");
         }
+        assertTrue(gzipped.headers().allValues("Vary").contains("Accept-Encoding"), gzipped.headers().map().toString());
+        HttpResponse<byte[]> refused = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Accept-Encoding", "gzip;q=0, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+        assertTrue(java.util.Arrays.equals(plain.body(), refused.body()));
     }
 
     @Test

@@ -115,6 +115,42 @@ class ResponseCacheIT {
         }
     }
 
+    @Test
+    void a_cached_answer_is_compressed_once_and_served_gzipped_under_the_same_tag() throws Exception {
+        DataSource dataSource = MARIADB.freshDatabase();
+        MarketTickPartitions partitions = partitions("gzip");
+        List<org.apache.avro.generic.GenericRecord> ticks = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ticks.add(tick("SYM" + i, 100 + i, "2026-11-22T12:00:" + (10 + i) + "Z"));
+        }
+        partitions.publish("20261122", "run-1", ticks);
+        try (FileSystem fs = FileSystem.newInstance(URI.create("file:///"), TestHadoop.conf())) {
+            new PartitionLoader(dataSource, fs, partitions.layout(), 1000).loadNew(new MarketTicksLoader());
+        }
+        String all = "/api/market/trends?limit=30";
+        try (ApiServer api = start(dataSource, true, Duration.ofHours(1))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            URI uri = URI.create(api.baseUrl() + all);
+            HttpResponse<byte[]> plain = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertTrue(plain.body().length >= Gzip.MIN_BYTES, "large enough to compress: " + plain.body().length);
+            assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+            // the database changes behind the cache's back: a gzipped answer still comes from the cached entry
+            execute(dataSource, "UPDATE market_trends SET price = -1");
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<byte[]> gzipped = http.send(java.net.http.HttpRequest.newBuilder(uri)
+                        .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
+                assertEquals(plain.headers().firstValue("ETag"), gzipped.headers().firstValue("ETag"));
+                assertTrue(gzipped.headers().allValues("Vary").contains("Accept-Encoding"));
+                try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(gzipped.body()))) {
+                    assertTrue(java.util.Arrays.equals(plain.body(), in.readAllBytes()), "the same bytes unzipped");
+                }
+            }
+        }
+    }
+
     private static ApiServer start(DataSource dataSource, boolean enabled, Duration maxAge) throws Exception {
         ApiConfig api = ApiConfig.defaults().withCache(new ApiCacheConfig(enabled, CHECK_INTERVAL, maxAge));
         ApiContext context = new ApiContext(dataSource, "test", api, java.util.Optional.empty(),

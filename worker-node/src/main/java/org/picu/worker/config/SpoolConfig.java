@@ -15,8 +15,11 @@ import java.util.Objects;
  */
 public record SpoolConfig(Path dir, long rollBytes, Duration rollAge, long maxBytes) {
     public static final long DEFAULT_ROLL_BYTES = 16L * 1024 * 1024;
-    /** One file per source per hour: the NameNode of a Pi cluster has a small heap. */
-    public static final Duration DEFAULT_ROLL_AGE = Duration.ofHours(1);
+    /**
+     * A minute: a crawl run's records reach HDFS within roll-age plus the upload interval, which the freshness target
+     * (ticks in the API within 5 minutes) needs; the daemon then ships one file per crawl run of a source.
+     */
+    public static final Duration DEFAULT_ROLL_AGE = Duration.ofMinutes(1);
     public static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
 
     public SpoolConfig {

@@ -89,7 +89,7 @@ class WorkerConfigLoaderTest {
 
         assertEquals(dir.resolve("spool"), config.spool().dir(), "relative to the config file, not the working dir");
         assertEquals(SpoolConfig.DEFAULT_ROLL_BYTES, config.spool().rollBytes());
-        assertEquals(Duration.ofHours(1), config.spool().rollAge());
+        assertEquals(Duration.ofMinutes(1), config.spool().rollAge());
         assertEquals("/", config.hdfs().root());
         assertNull(config.hdfs().confDir());
         assertEquals(FetchConfig.defaults(), config.fetch());

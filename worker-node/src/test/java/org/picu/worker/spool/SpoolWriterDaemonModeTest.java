@@ -16,8 +16,8 @@ import org.picu.model.layout.RawFileName;
 
 /**
  * In daemon mode one writer serves every source across crawl runs: each source keeps one open file that
- * rolls on age, so the defaults give at most one file per source per hour. Regression for the original's
- * one HDFS file per batch of 100 items, which filled the NameNode with small files.
+ * rolls on age, so a source gives at most one file per roll-age, however often it is crawled. Regression for the
+ * original's one HDFS file per batch of 100 items, which filled the NameNode with small files.
  */
 class SpoolWriterDaemonModeTest {
     private static final Instant START = Instant.parse("2026-11-21T03:00:00Z");
