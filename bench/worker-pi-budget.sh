@@ -9,6 +9,8 @@
 #   NMT=1 bench/worker-pi-budget.sh ...   also prints the JVM's native memory summary (NMT) near the end of the run
 #   EXTRA_JVM_OPTS="..." bench/worker-pi-budget.sh ...   adds flags after the unit's (to try a change)
 #   NO_BUILD=1 bench/worker-pi-budget.sh ...   reuses the previous build
+#   METRICS=0 bench/worker-pi-budget.sh ...   without the daemon's /metrics endpoint (on by default, as on a Pi:
+#     metrics.port set, and scraped every 10 s during the run, three times as often as conf/prometheus does)
 # Builds worker-node with the modules it depends on (-am, tests skipped); everything lives under
 # worker-node/target/bench/.
 # Results are recorded in docs/bench/worker.md.
@@ -53,6 +55,12 @@ XML
 cat > "$WORK/hadoop-conf/hdfs-site.xml" <<XML
 <configuration><property><name>dfs.replication</name><value>1</value></property></configuration>
 XML
+METRICS_PORT=""
+METRICS_YML=""
+if [ "${METRICS:-1}" != 0 ]; then
+  METRICS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  METRICS_YML="metrics: {port: $METRICS_PORT, bind: 127.0.0.1}"
+fi
 cat > "$WORK/worker.yml" <<YML
 worker: {id: bench1}
 spool: {dir: $WORK/spool, roll-age: PT10S}
@@ -66,6 +74,7 @@ schedules:
   saveticker: "*/5 * * * * *"
   perplexity: "*/5 * * * * *"
 assignments: {bench1: [upbit, fear_greed, coinness, saveticker, perplexity]}
+$METRICS_YML
 sources:
   upbit: {base-url: "$(target upbit)"}
   fear_greed: {api-url: "$(target fear_greed)/fng/", page-url: "$(target fear_greed)/crypto/fear-and-greed-index/", limit: 3}
@@ -79,6 +88,14 @@ env $PI_ENV /usr/bin/time -v java $PI_JVM_OPTS \
   -Djava.io.tmpdir="$WORK" -jar "$JAR" daemon --duration "PT${SECONDS_TO_RUN}S" --config "$WORK/worker.yml" \
   > "$WORK/daemon.log" 2> "$WORK/daemon.err" &
 TIMER=$!
+if [ -n "$METRICS_PORT" ]; then
+  # Scrape like Prometheus does, only more often, for the whole run; keep the last answer.
+  ( while kill -0 $TIMER 2>/dev/null; do
+      curl -sf "http://127.0.0.1:$METRICS_PORT/metrics" -o "$WORK/metrics.tmp" && mv "$WORK/metrics.tmp" "$WORK/metrics.txt"
+      sleep 10
+    done ) &
+  SCRAPER=$!
+fi
 if [ -n "${NMT:-}" ]; then
   sleep $(( SECONDS_TO_RUN * 9 / 10 ))
   DAEMON=$(pgrep -P $TIMER java || true)
@@ -90,7 +107,14 @@ if [ -n "${NMT:-}" ]; then
 fi
 wait $TIMER || { tail -20 "$WORK/daemon.err"; exit 1; }
 RSS_KB=$(grep "Maximum resident set size" "$WORK/daemon.err" | awk '{print $NF}')
-echo "daemon: peak RSS $((RSS_KB / 1024)) MB"
+echo "daemon: peak RSS $((RSS_KB / 1024)) MB ($([ -n "$METRICS_PORT" ] && echo "metrics endpoint on, scraped every 10 s" || echo "no metrics endpoint"))"
+if [ -n "$METRICS_PORT" ]; then
+  wait "$SCRAPER" 2>/dev/null || true
+  [ -f "$WORK/metrics.txt" ] || { echo "the metrics endpoint never answered"; exit 1; }
+  echo "last scrape ($(grep -vc '^#' "$WORK/metrics.txt") samples):"
+  grep -E '^(picu_worker_(fetch_requests_total|uploads_total|spool_pending_files|upload_lag_seconds)|process_resident_memory_bytes)' \
+    "$WORK/metrics.txt" | sed 's/^/  /'
+fi
 for source in upbit fear_greed coinness saveticker perplexity; do
   FILES=$(find "$WORK/spool" -name "$source.bench1.*.uploaded" | wc -l)
   LINES=$(find "$WORK/spool" -name "$source.bench1.*.uploaded" -exec cat {} + 2>/dev/null | wc -l)

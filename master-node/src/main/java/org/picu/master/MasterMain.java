@@ -15,6 +15,7 @@ import org.picu.master.hadoopconf.TemplateException;
 import org.picu.master.health.CheckResult;
 import org.picu.master.health.HealthChecks;
 import org.picu.master.health.HealthReport;
+import org.picu.master.metrics.MasterMetricsEndpoint;
 import org.picu.master.run.Mode;
 import org.picu.master.run.Outcome;
 import org.picu.master.run.PassReport;
@@ -109,9 +110,11 @@ public final class MasterMain {
                     Thread.currentThread().interrupt();
                 }
             }));
-            try {
-                new org.picu.master.schedule.Daemon(ctx.orchestrator(), schedules, ctx.clock(), Sleeper.REAL)
-                        .run(ctx.registry().jobs().stream().map(DatasetJob::dataset).toList());
+            List<Dataset> datasets = ctx.registry().jobs().stream().map(DatasetJob::dataset).toList();
+            try (MasterMetricsEndpoint metrics = MasterMetricsEndpoint.start(ctx.config().metrics(), ctx.fs(), ctx.layout(),
+                    datasets, ctx.clock())) {
+                new org.picu.master.schedule.Daemon(ctx.orchestrator(), schedules, ctx.clock(), Sleeper.REAL,
+                        metrics.cycles()).run(datasets);
             } catch (InterruptedException e) {
                 Log.LOG.info("Stopped");
             }

@@ -15,6 +15,7 @@ import org.picu.worker.config.WorkerConfig;
 import org.picu.worker.config.WorkerConfigLoader;
 import org.picu.worker.daemon.CronSchedule;
 import org.picu.worker.daemon.WorkerDaemon;
+import org.picu.worker.metrics.WorkerMetricsEndpoint;
 import org.picu.worker.spider.Spider;
 import org.picu.worker.spider.Spiders;
 import org.picu.worker.spool.SpoolDirectory;
@@ -64,11 +65,13 @@ final class DaemonCommand implements Callable<Integer> {
             throw new ConfigException(config.toAbsolutePath().normalize(), problems);
         }
         SpoolDirectory spool = new SpoolDirectory(worker.spool().dir());
-        try (FileSystem fs = HadoopFileSystems.open(worker.hdfs(), HadoopFileSystems.configuration(worker.hdfs()))) {
+        try (FileSystem fs = HadoopFileSystems.open(worker.hdfs(), HadoopFileSystems.configuration(worker.hdfs()));
+             WorkerMetricsEndpoint metrics = WorkerMetricsEndpoint.start(worker, spool, spiders.keySet())) {
             HdfsLayout layout = new HdfsLayout(worker.hdfs().layoutRoot());
             UploadLoop uploads = new UploadLoop(spool, new HdfsUploader(fs, layout), new HeartbeatWriter(fs, layout),
-                    worker.workerId(), worker.upload(), Clock.systemUTC());
-            WorkerDaemon daemon = new WorkerDaemon(worker, spiders, schedules, uploads, Clock.systemUTC());
+                    worker.workerId(), worker.upload(), Clock.systemUTC()).reportTo(metrics.uploads());
+            WorkerDaemon daemon = new WorkerDaemon(worker, spiders, schedules, uploads, Clock.systemUTC(),
+                    metrics.crawls());
             Thread hook = new Thread(() -> {
                 daemon.stop();
                 try {

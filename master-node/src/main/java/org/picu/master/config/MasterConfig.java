@@ -37,6 +37,7 @@ import org.picu.model.layout.Dataset;
  *   local-jobs: {max-input-mb: 64, max-input-files: 2000}
  *   ledger-retention-days: 31
  * health: {heartbeat-max-age-minutes: 30, min-free-disk-percent: 10}
+ * metrics: {port: 9102, bind: 0.0.0.0}   # optional: the daemon's Prometheus endpoint; off without a port
  * </pre>
  *
  * @param hadoopConfDir directory with core-site.xml, hdfs-site.xml, yarn-site.xml, mapred-site.xml
@@ -45,11 +46,14 @@ import org.picu.model.layout.Dataset;
  * @param jobsJar the shaded job jar; required when jobs run on YARN
  * @param orchestrator schedules, retries and leases
  * @param health thresholds of the health checks
+ * @param metrics the daemon's Prometheus endpoint
  */
 public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> hadoopProperties, String layoutRoot,
-                           Optional<Path> jobsJar, OrchestratorSettings orchestrator, HealthSettings health) {
+                           Optional<Path> jobsJar, OrchestratorSettings orchestrator, HealthSettings health,
+                           MetricsSettings metrics) {
 
-    private static final Set<String> TOP_KEYS = Set.of("hadoop", "layout", "jobs", "orchestrator", "health");
+    private static final Set<String> TOP_KEYS = Set.of("hadoop", "layout", "jobs", "orchestrator", "health", "metrics");
+    private static final Set<String> METRICS_KEYS = Set.of("port", "bind");
     private static final Set<String> HADOOP_KEYS = Set.of("conf-dir", "properties");
     private static final Set<String> LAYOUT_KEYS = Set.of("root");
     private static final Set<String> JOBS_KEYS = Set.of("jar");
@@ -62,6 +66,12 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
 
     public MasterConfig {
         hadoopProperties = Map.copyOf(hadoopProperties);
+    }
+
+    /** A configuration without a metrics endpoint. */
+    public MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> hadoopProperties, String layoutRoot,
+                        Optional<Path> jobsJar, OrchestratorSettings orchestrator, HealthSettings health) {
+        this(hadoopConfDir, hadoopProperties, layoutRoot, jobsJar, orchestrator, health, MetricsSettings.off());
     }
 
     /** A configuration with the default orchestrator and health settings. */
@@ -113,7 +123,19 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
         OrchestratorSettings orchestrator = orchestrator(reader, reader.section(root, "orchestrator", "orchestrator",
                 ORCHESTRATOR_KEYS));
         HealthSettings health = health(reader, reader.section(root, "health", "health", HEALTH_KEYS));
-        return new MasterConfig(confDir, properties, layoutRoot, jar, orchestrator, health);
+        MetricsSettings metrics = metrics(reader, reader.section(root, "metrics", "metrics", METRICS_KEYS));
+        return new MasterConfig(confDir, properties, layoutRoot, jar, orchestrator, health, metrics);
+    }
+
+    private static MetricsSettings metrics(ConfigReader reader, JsonNode node) {
+        java.util.OptionalInt port = reader.has(node, "port")
+                ? java.util.OptionalInt.of(reader.integer(node, "port", "metrics.port", 0, 1, 65535))
+                : java.util.OptionalInt.empty();
+        String bind = reader.string(node, "bind", "metrics.bind").orElse(MetricsSettings.DEFAULT_BIND);
+        if (!bind.matches("[0-9A-Za-z.:_-]+")) {
+            reader.problem("metrics.bind '" + bind + "' must be an address or host name, e.g. 0.0.0.0 or 127.0.0.1");
+        }
+        return new MetricsSettings(port, bind);
     }
 
     private static OrchestratorSettings orchestrator(ConfigReader reader, JsonNode node) {

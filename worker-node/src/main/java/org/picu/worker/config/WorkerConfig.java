@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param upload the daemon's uploader
  * @param schedule per-source cron schedules and which worker runs which source
  * @param render the headless browser for sources with {@code render: true}
+ * @param metrics the daemon's Prometheus endpoint
  */
 public record WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, FetchConfig fetch,
-                           SourcesConfig sources, UploadConfig upload, ScheduleConfig schedule, RenderConfig render) {
+                           SourcesConfig sources, UploadConfig upload, ScheduleConfig schedule, RenderConfig render,
+                           MetricsConfig metrics) {
     public WorkerConfig {
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(spool, "spool");
@@ -25,6 +27,13 @@ public record WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, 
         Objects.requireNonNull(upload, "upload");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(render, "render");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** A config without a metrics endpoint. */
+    public WorkerConfig(String workerId, SpoolConfig spool, HdfsConfig hdfs, FetchConfig fetch, SourcesConfig sources,
+                        UploadConfig upload, ScheduleConfig schedule, RenderConfig render) {
+        this(workerId, spool, hdfs, fetch, sources, upload, schedule, render, MetricsConfig.off());
     }
 
     /** A config with the default renderer settings. */

@@ -60,7 +60,7 @@ public final class WorkerConfigLoader {
         }
         Problems problems = new Problems();
         unknownKeys.forEach(k -> problems.add("unknown key '" + k + "'"));
-        WorkerConfig config = validate(raw == null ? new RawConfig(null, null, null, null, null, null, null, null, null) : raw,
+        WorkerConfig config = validate(raw == null ? new RawConfig(null, null, null, null, null, null, null, null, null, null) : raw,
                 absolute.getParent(), problems);
         if (!problems.list().isEmpty()) {
             throw new ConfigException(absolute, problems.list());
@@ -141,7 +141,20 @@ public final class WorkerConfigLoader {
                 SourcesConfigLoader.load(raw.sources(), problems),
                 DaemonConfigLoader.upload(raw.upload(), problems),
                 DaemonConfigLoader.schedule(raw.schedules(), raw.assignments(), problems),
-                render(raw.render(), baseDir, problems));
+                render(raw.render(), baseDir, problems), metrics(raw.metrics(), problems));
+    }
+
+    private static MetricsConfig metrics(RawConfig.Metrics raw, Problems problems) {
+        if (raw == null) {
+            return MetricsConfig.off();
+        }
+        java.util.OptionalInt port = raw.port() == null || raw.port().isBlank() ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(problems.integer("metrics.port", raw.port(), 0, 1, 65535));
+        String bind = raw.bind() == null || raw.bind().isBlank() ? MetricsConfig.DEFAULT_BIND : raw.bind().trim();
+        if (!bind.matches("[0-9A-Za-z.:_-]+")) {
+            problems.add("metrics.bind '" + bind + "' must be an address or host name, e.g. 0.0.0.0 or 127.0.0.1");
+        }
+        return new MetricsConfig(port, bind);
     }
 
     private static RenderConfig render(RawConfig.Render raw, Path baseDir, Problems problems) {

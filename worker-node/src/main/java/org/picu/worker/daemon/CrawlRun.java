@@ -44,12 +44,38 @@ public final class CrawlRun {
     private final SpoolCapacity capacity;
     private final CrawlLedger ledger;
     private final Clock clock;
+    private final Observer observer;
+
+    /** Told about every run as it is recorded, and about its fetch outcomes: the daemon's metrics. */
+    public interface Observer {
+        /** Does nothing. */
+        Observer NONE = new Observer() {
+            @Override
+            public void fetched(String source, Map<String, Integer> outcomes) {
+            }
+
+            @Override
+            public void ran(String source, CrawlRunRecord run) {
+            }
+        };
+
+        /** The fetcher's outcome counts of one run ({@link Fetcher#outcomes()}), at its end. */
+        void fetched(String source, Map<String, Integer> outcomes);
+
+        /** One run as the ledger records it, however it ended. */
+        void ran(String source, CrawlRunRecord run);
+    }
 
     public CrawlRun(SpoolWriter writer, SpoolCapacity capacity, CrawlLedger ledger, Clock clock) {
+        this(writer, capacity, ledger, clock, Observer.NONE);
+    }
+
+    public CrawlRun(SpoolWriter writer, SpoolCapacity capacity, CrawlLedger ledger, Clock clock, Observer observer) {
         this.writer = writer;
         this.capacity = capacity;
         this.ledger = ledger;
         this.clock = clock;
+        this.observer = observer;
     }
 
     /**
@@ -90,6 +116,7 @@ public final class CrawlRun {
             }
             if (fetcher != null) {
                 LOG.info("crawl {}: fetch outcomes {}", spider.name(), fetcher.outcomes());
+                observe(() -> observer.fetched(spider.name(), fetcher.outcomes()));
             }
         }
         Instant ended = clock.instant();
@@ -125,6 +152,15 @@ public final class CrawlRun {
         return "internal_error";
     }
 
+    /** An observer's failure is logged; it never changes how a run ends. */
+    private static void observe(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a run observer failed: {}", e.toString());
+        }
+    }
+
     private static String mostFrequent(Map<String, Long> rejects) {
         // ties go to the first reason in alphabetical order, so the same run always reports the same reason
         return rejects.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
@@ -132,6 +168,7 @@ public final class CrawlRun {
     }
 
     private void record(String source, CrawlRunRecord run) {
+        observe(() -> observer.ran(source, run));
         try {
             ledger.recordRun(source, run);
         } catch (IOException | RuntimeException e) {

@@ -41,6 +41,7 @@ public final class WorkerDaemon {
     private final Map<String, CronSchedule> schedules;
     private final UploadLoop uploads;
     private final Clock clock;
+    private final CrawlRun.Observer observer;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -49,6 +50,13 @@ public final class WorkerDaemon {
      */
     public WorkerDaemon(WorkerConfig config, Map<String, Spider> spiders, Map<String, CronSchedule> schedules,
                         UploadLoop uploads, Clock clock) {
+        this(config, spiders, schedules, uploads, clock, CrawlRun.Observer.NONE);
+    }
+
+    /** @param observer told about every crawl run (the metrics) */
+    public WorkerDaemon(WorkerConfig config, Map<String, Spider> spiders, Map<String, CronSchedule> schedules,
+                        UploadLoop uploads, Clock clock, CrawlRun.Observer observer) {
+        this.observer = observer;
         this.config = config;
         this.spiders = Map.copyOf(spiders);
         this.schedules = Map.copyOf(schedules);
@@ -70,7 +78,7 @@ public final class WorkerDaemon {
         Thread uploader = uploads.start();
         try (SpoolWriter writer = SpoolWriter.open(spool.root(), config.workerId(), config.spool().rollBytes(),
                 config.spool().rollAge(), clock)) {
-            CrawlRun crawl = new CrawlRun(writer, capacity, new CrawlLedger(spool.root()), clock);
+            CrawlRun crawl = new CrawlRun(writer, capacity, new CrawlLedger(spool.root()), clock, observer);
             Map<String, Instant> next = new LinkedHashMap<>();
             spiders.keySet().forEach(s -> next.put(s, nextFire(s, clock.instant())));
             LOG.info("daemon of worker {} started: {}", config.workerId(), schedules);

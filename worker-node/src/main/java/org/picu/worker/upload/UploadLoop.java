@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.picu.model.layout.WorkerHeartbeat;
@@ -36,6 +37,7 @@ public final class UploadLoop implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Instant lastUploadAt;
     private volatile int rounds;
+    private volatile Consumer<UploadReport> reports = report -> { };
 
     public UploadLoop(SpoolDirectory spool, HdfsUploader uploader, HeartbeatWriter heartbeat, String workerId,
                       UploadConfig config, Clock clock) {
@@ -89,6 +91,7 @@ public final class UploadLoop implements Runnable {
             }
             try (AutoCloseable held = lock.get()) {
                 UploadReport report = uploader.drain(spool);
+                reports.accept(report);
                 complete = report.complete();
                 if (!report.shipped().isEmpty() || !report.alreadyPresent().isEmpty()) {
                     lastUploadAt = clock.instant();
@@ -123,6 +126,12 @@ public final class UploadLoop implements Runnable {
                 LOG.debug("could not write the heartbeat while HDFS is unreachable: {}", e.getMessage());
             }
         }
+    }
+
+    /** Every round's report goes to {@code consumer} as well (the metrics); it must not throw. */
+    public UploadLoop reportTo(Consumer<UploadReport> consumer) {
+        this.reports = java.util.Objects.requireNonNull(consumer, "consumer is null");
+        return this;
     }
 
     /** Upload rounds finished so far. */

@@ -38,6 +38,22 @@ class WorkerConfigLoaderTest {
         assertEquals(List.of("upbit", "fear_greed"), config.schedule().sourcesOf("w1"));
         assertEquals("*/5 * * * *", config.schedule().cron().get("upbit"));
         assertEquals(RenderConfig.defaults(), config.render());
+        assertEquals(new MetricsConfig(java.util.OptionalInt.of(9101), "0.0.0.0"), config.metrics());
+    }
+
+    @Test
+    void theMetricsEndpointIsOffWithoutAPortAndItsKeysAreChecked() throws Exception {
+        String base = "worker: {id: w1}\nspool: {dir: spool}\nhdfs: {uri: \"file:///tmp/x\"}\n";
+        assertEquals(MetricsConfig.off(), load(base).metrics());
+        assertEquals(new MetricsConfig(java.util.OptionalInt.of(9200), "0.0.0.0"),
+                load(base + "metrics: {port: 9200}\n").metrics());
+        assertEquals(new MetricsConfig(java.util.OptionalInt.of(9200), "127.0.0.1"),
+                load(base + "metrics: {port: '9200', bind: 127.0.0.1}\n").metrics());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(base + "metrics: {port: 70000, bind: 'a b', prot: 1}\n"));
+        assertContains(e.problems(), "unknown key 'metrics.prot'");
+        assertContains(e.problems(), "metrics.port 70000 must be between 1 and 65535");
+        assertContains(e.problems(), "metrics.bind 'a b' must be an address");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** The worker daemon's Prometheus metrics: crawl requests, records, rejects, runs, spool backlog and uploads. */
+package org.picu.worker.metrics;
