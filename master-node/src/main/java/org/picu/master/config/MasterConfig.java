@@ -33,6 +33,7 @@ import org.picu.model.layout.Dataset;
  *   schedules: {candles_1h: "5 * * * *"}
  *   lease-ttl-minutes: 360
  *   parallel-jobs: 2
+ *   compact-after-minutes: 10
  *   retry: {max-attempts: 3, initial-backoff-seconds: 30, max-backoff-seconds: 300, failure-cooldown-minutes: 60}
  * health: {heartbeat-max-age-minutes: 30, min-free-disk-percent: 10}
  * </pre>
@@ -52,7 +53,7 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
     private static final Set<String> LAYOUT_KEYS = Set.of("root");
     private static final Set<String> JOBS_KEYS = Set.of("jar");
     private static final Set<String> ORCHESTRATOR_KEYS = Set.of("id", "lookback-days", "default-schedule", "schedules",
-            "lease-ttl-minutes", "parallel-jobs", "retry");
+            "lease-ttl-minutes", "parallel-jobs", "compact-after-minutes", "retry");
     private static final Set<String> RETRY_KEYS = Set.of("max-attempts", "initial-backoff-seconds", "max-backoff-seconds",
             "failure-cooldown-minutes");
     private static final Set<String> HEALTH_KEYS = Set.of("heartbeat-max-age-minutes", "min-free-disk-percent");
@@ -144,10 +145,16 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
             reader.problem("orchestrator.parallel-jobs must be 1 to 16, not " + parallelJobs
                     + "; each running job holds an application master and its task containers");
         }
+        long compactAfter = reader.wholeNumber(node, "compact-after-minutes", "orchestrator.compact-after-minutes",
+                OrchestratorSettings.DEFAULT_COMPACT_AFTER.toMinutes());
+        if (compactAfter < 0 || compactAfter > 1440) {
+            reader.problem("orchestrator.compact-after-minutes must be 0 to 1440, not " + compactAfter
+                    + "; it should exceed how late a worker's files of an hour normally arrive");
+        }
         OrchestratorSettings.RetrySettings retry = retry(reader, reader.section(node, "retry", "orchestrator.retry",
                 RETRY_KEYS));
         return reader.problems().isEmpty() ? new OrchestratorSettings(id, (int) lookbackDays, defaultSchedule, schedules,
-                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs) : null;
+                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs, Duration.ofMinutes(compactAfter)) : null;
     }
 
     private static OrchestratorSettings.RetrySettings retry(ConfigReader reader, JsonNode node) {

@@ -16,15 +16,27 @@ import org.picu.model.layout.Dataset;
  * @param retry retries of a failed job
  * @param parallelJobs how many jobs one cycle keeps submitted at once (1: one after the other); a job only
  *     starts once every upstream dataset of the cycle is done, whatever this number
+ * @param compactAfter a cycle merges an hour's small raw files of one source and worker into one file once the
+ *     hour has been over this long, and deletes the small files this long after the merged file is committed
  */
 public record OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
-                                   Duration leaseTtl, RetrySettings retry, int parallelJobs) {
+                                   Duration leaseTtl, RetrySettings retry, int parallelJobs, Duration compactAfter) {
+    /** The default of {@link #compactAfter()}. */
+    public static final Duration DEFAULT_COMPACT_AFTER = Duration.ofMinutes(10);
+
     public OrchestratorSettings {
         Objects.requireNonNull(id, "id");
         schedules = Map.copyOf(schedules);
         if (parallelJobs < 1) {
             throw new IllegalArgumentException("parallelJobs must be at least 1, not " + parallelJobs);
         }
+        Objects.requireNonNull(compactAfter, "compactAfter");
+    }
+
+    /** Settings that compact after the default time. */
+    public OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
+                                Duration leaseTtl, RetrySettings retry, int parallelJobs) {
+        this(id, lookbackDays, defaultSchedule, schedules, leaseTtl, retry, parallelJobs, DEFAULT_COMPACT_AFTER);
     }
 
     /** Settings that run one job at a time. */

@@ -11,11 +11,11 @@ import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.picu.jobs.clean.RawDirectory;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.HdfsLayout;
 import org.picu.model.layout.PartitionDate;
 import org.picu.model.layout.PartitionManifest;
-import org.picu.model.layout.RawFileName;
 
 /** Reads what HDFS holds: raw files of a day, raw days present, published partitions and their manifests. */
 public final class PartitionInspector {
@@ -27,15 +27,20 @@ public final class PartitionInspector {
         this.layout = layout;
     }
 
-    /** Names of the complete raw files of a day for the given sources (upload temp names are left out), sorted. */
+    /** The raw directories of a day for the given sources, each with its compaction index. */
+    public List<RawDirectory> rawDirectories(List<String> sources, PartitionDate date) throws IOException {
+        List<RawDirectory> dirs = new ArrayList<>();
+        for (String source : sources) {
+            dirs.add(RawDirectory.read(fs, new Path(layout.rawDir(source, date))));
+        }
+        return dirs;
+    }
+
+    /** Names of the raw files of a day a run reads for the given sources (see {@code RawListing}), sorted. */
     public List<String> rawFiles(List<String> sources, PartitionDate date) throws IOException {
         TreeSet<String> names = new TreeSet<>();
-        for (String source : sources) {
-            for (FileStatus f : list(new Path(layout.rawDir(source, date)))) {
-                if (f.isFile() && RawFileName.matches(f.getPath().getName())) {
-                    names.add(f.getPath().getName());
-                }
-            }
+        for (RawDirectory dir : rawDirectories(sources, date)) {
+            dir.readable().forEach(f -> names.add(f.getPath().getName()));
         }
         return List.copyOf(names);
     }

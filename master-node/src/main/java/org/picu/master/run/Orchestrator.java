@@ -28,6 +28,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.picu.jobs.DatasetJob;
 import org.picu.jobs.publish.PartitionLock;
 import org.picu.jobs.publish.RunIds;
+import org.picu.master.compact.CompactionFaults;
+import org.picu.master.compact.CompactionReport;
+import org.picu.master.compact.RawCompactor;
 import org.picu.master.config.OrchestratorSettings;
 import org.picu.master.ledger.RunLedger;
 import org.picu.master.ledger.RunRecord;
@@ -63,6 +66,7 @@ public final class Orchestrator {
     private final StalenessCheck staleness;
     private final RunLedger ledger;
     private final JobExecutor executor;
+    private final RawCompactor compactor;
 
     public Orchestrator(Configuration conf, FileSystem fs, HdfsLayout layout, JobRegistry registry, JobCatalog catalog,
                         OrchestratorSettings settings, Clock clock, Sleeper sleeper) {
@@ -77,17 +81,39 @@ public final class Orchestrator {
         this.staleness = new StalenessCheck(inspector, conf);
         this.ledger = new RunLedger(fs, layout);
         this.executor = new JobExecutor(conf, catalog, inspector, settings.retry(), settings.id(), clock, sleeper);
+        this.compactor = new RawCompactor(fs, layout, settings.compactAfter(), settings.leaseTtl(), settings.id(), clock,
+                CompactionFaults.NONE);
     }
 
-    /** A scheduled cycle for the due datasets: days within the lookback window that have raw files. */
+    /**
+     * A scheduled cycle for the due datasets: days within the lookback window that have raw files. It first
+     * compacts the raw directories of the window (closed hours of small files become one file each); a failing
+     * compaction is logged and the cycle carries on, since readers are correct in any state it leaves.
+     */
     public PassReport cycle(Collection<Dataset> due) throws IOException, InterruptedException {
         PartitionDate today = PartitionDate.of(clock.instant());
         PartitionDate oldest = new PartitionDate(today.day().minusDays(settings.lookbackDays() - 1L));
+        compact(oldest, today);
         Set<String> sources = new TreeSet<>();
         registry.jobs().forEach(j -> sources.addAll(j.rawSources(conf)));
         List<PartitionDate> dates = inspector.rawDates(List.copyOf(sources)).stream()
                 .filter(d -> d.compareTo(oldest) >= 0 && d.compareTo(today) <= 0).toList();
         return run(dates, due, Mode.SCHEDULED, o -> { });
+    }
+
+    private void compact(PartitionDate oldest, PartitionDate today) {
+        List<PartitionDate> window = new ArrayList<>();
+        for (PartitionDate d = oldest; d.compareTo(today) <= 0; d = new PartitionDate(d.day().plusDays(1))) {
+            window.add(d);
+        }
+        try {
+            CompactionReport report = compactor.compact(window);
+            if (report.written() + report.deleted() > 0 || report.leaseHeld()) {
+                LOG.info(report.describe());
+            }
+        } catch (IOException e) {
+            LOG.warn("compaction failed, the next cycle retries it: {}", e.toString());
+        }
     }
 
     /**
