@@ -83,15 +83,15 @@ class RawCompactionIT {
     }
 
     @Test
-    void a_day_of_two_minute_files_from_two_workers_ends_as_one_file_per_worker_and_hour() throws IOException {
+    void a_day_of_five_minute_files_from_two_workers_ends_as_one_file_per_worker_and_hour() throws IOException {
         HdfsLayout layout = layout("simulated-day");
         RawDay raw = new RawDay(fs, layout, DAY);
         SetClock clock = new SetClock(DAY.start());
         RawCompactor compactor = compactor(layout, clock, CompactionFaults.NONE);
         long seq = 0;
         int files = 0;
-        // Every 2 minutes each worker ships a file; the orchestrator's cycle compacts every 10 minutes.
-        for (Instant t = DAY.start(); t.isBefore(DAY.end().plus(Duration.ofMinutes(40))); t = t.plus(Duration.ofMinutes(2))) {
+        // Every 5 minutes each worker ships a file; the orchestrator's cycle compacts every 10 minutes.
+        for (Instant t = DAY.start(); t.isBefore(DAY.end().plus(Duration.ofMinutes(40))); t = t.plus(Duration.ofMinutes(5))) {
             clock.set(t);
             if (t.isBefore(DAY.end())) {
                 for (String worker : List.of("w1", "w2")) {
@@ -104,7 +104,7 @@ class RawCompactionIT {
                 compactor.compact(List.of(DAY));
                 // At most one file per closed hour, plus the small files of the hours not yet closed and of those
                 // compacted less than AFTER ago (their deletion waits for jobs that listed them).
-                long open = 30 + 30 + AFTER.toMinutes() / 2;
+                long open = 12 + 12 + AFTER.toMinutes() / 5;
                 long closedHours = Math.min(24, Math.max(0, Duration.between(DAY.start(), t).toHours()));
                 for (String worker : List.of("w1", "w2")) {
                     assertTrue(raw.dataFiles(worker) <= closedHours + open, t + ": " + raw.dataFiles(worker) + " files of " + worker);
@@ -114,7 +114,7 @@ class RawCompactionIT {
                 }
             }
         }
-        assertEquals(1440, files);
+        assertEquals(576, files);
         clock.set(DAY.end().plus(Duration.ofHours(1)));
         compactor.compact(List.of(DAY));
         assertEquals(24, raw.dataFiles("w1"));
