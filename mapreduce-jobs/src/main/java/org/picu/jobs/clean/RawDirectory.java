@@ -28,14 +28,24 @@ import org.picu.model.layout.RawListing;
  */
 public record RawDirectory(Path dir, List<FileStatus> files, CompactionIndex index) {
     private static final int ATTEMPTS = 5;
+    /** Directories a cache keeps before it starts over: the lookback window's, of every source. */
+    private static final int CACHED_DIRECTORIES = 64;
 
     public static RawDirectory read(FileSystem fs, Path dir) throws IOException {
+        return read(fs, dir, new HashMap<>());
+    }
+
+    /**
+     * Like {@link #read(FileSystem, Path)}, keeping the newest index of each directory in {@code cache} (a
+     * generation never changes once written), so a long-lived reader parses each generation once.
+     */
+    public static RawDirectory read(FileSystem fs, Path dir, Map<Path, CompactionIndex> cache) throws IOException {
         FileStatus[] before = list(fs, dir);
         for (int attempt = 1; ; attempt++) {
             Optional<Long> generation = newestIndex(before);
             CompactionIndex index;
             try {
-                index = generation.isEmpty() ? CompactionIndex.EMPTY : readIndex(fs, dir, generation.get());
+                index = generation.isEmpty() ? CompactionIndex.EMPTY : cached(fs, dir, generation.get(), cache);
             } catch (FileNotFoundException e) {
                 index = null; // replaced by a newer one since the listing
             }
@@ -60,6 +70,20 @@ public record RawDirectory(Path dir, List<FileStatus> files, CompactionIndex ind
         } catch (IllegalStateException e) {
             throw new IOException(dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static CompactionIndex cached(FileSystem fs, Path dir, long generation, Map<Path, CompactionIndex> cache)
+            throws IOException {
+        CompactionIndex known = cache.get(dir);
+        if (known != null && known.generation() == generation) {
+            return known;
+        }
+        CompactionIndex index = readIndex(fs, dir, generation);
+        if (cache.size() >= CACHED_DIRECTORIES) {
+            cache.clear();
+        }
+        cache.put(dir, index);
+        return index;
     }
 
     /** Reads one generation of a directory's index. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,8 @@ public final class RawCompactor {
     private final String owner;
     private final Clock clock;
     private final CompactionFaults faults;
+    /** The newest index read of each directory, so that a cycle with nothing to do parses none. */
+    private final Map<Path, CompactionIndex> indexes = new HashMap<>();
 
     public RawCompactor(FileSystem fs, HdfsLayout layout, Duration compactAfter, Duration leaseTtl, String owner,
                         Clock clock, CompactionFaults faults) {
@@ -107,7 +110,7 @@ public final class RawCompactor {
     /** One pass over one directory. */
     CompactionReport compactDir(Path dir, PartitionDate day) throws IOException {
         Instant now = clock.instant();
-        RawDirectory raw = RawDirectory.read(fs, dir);
+        RawDirectory raw = RawDirectory.read(fs, dir, indexes);
         CompactionIndex index = raw.index();
         Map<String, FileStatus> present = new TreeMap<>();
         raw.files().stream().filter(FileStatus::isFile).forEach(f -> present.put(f.getPath().getName(), f));

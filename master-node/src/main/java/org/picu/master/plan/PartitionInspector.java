@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.picu.jobs.clean.RawDirectory;
+import org.picu.model.layout.CompactionIndex;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.HdfsLayout;
 import org.picu.model.layout.PartitionDate;
@@ -21,6 +24,8 @@ import org.picu.model.layout.PartitionManifest;
 public final class PartitionInspector {
     private final FileSystem fs;
     private final HdfsLayout layout;
+    /** The newest compaction index read of each raw directory: the staleness check reads them every cycle. */
+    private final Map<Path, CompactionIndex> indexes = new ConcurrentHashMap<>();
 
     public PartitionInspector(FileSystem fs, HdfsLayout layout) {
         this.fs = fs;
@@ -31,7 +36,7 @@ public final class PartitionInspector {
     public List<RawDirectory> rawDirectories(List<String> sources, PartitionDate date) throws IOException {
         List<RawDirectory> dirs = new ArrayList<>();
         for (String source : sources) {
-            dirs.add(RawDirectory.read(fs, new Path(layout.rawDir(source, date))));
+            dirs.add(RawDirectory.read(fs, new Path(layout.rawDir(source, date)), indexes));
         }
         return dirs;
     }

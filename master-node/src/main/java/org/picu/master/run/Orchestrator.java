@@ -2,6 +2,7 @@ package org.picu.master.run;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +68,11 @@ public final class Orchestrator {
     private final RunLedger ledger;
     private final JobExecutor executor;
     private final RawCompactor compactor;
+    /**
+     * At most this long a dead orchestrator's compaction lease blocks compaction. A pass takes seconds; the jobs'
+     * lease TTL (hours, since a job can run that long) would stop compaction for hours after a kill.
+     */
+    private static final Duration COMPACTION_LEASE_TTL = Duration.ofMinutes(30);
 
     public Orchestrator(Configuration conf, FileSystem fs, HdfsLayout layout, JobRegistry registry, JobCatalog catalog,
                         OrchestratorSettings settings, Clock clock, Sleeper sleeper) {
@@ -81,7 +87,9 @@ public final class Orchestrator {
         this.staleness = new StalenessCheck(inspector, conf);
         this.ledger = new RunLedger(fs, layout);
         this.executor = new JobExecutor(conf, catalog, inspector, settings.retry(), settings.id(), clock, sleeper);
-        this.compactor = new RawCompactor(fs, layout, settings.compactAfter(), settings.leaseTtl(), settings.id(), clock,
+        Duration compactionLeaseTtl = settings.leaseTtl().compareTo(COMPACTION_LEASE_TTL) < 0 ? settings.leaseTtl()
+                : COMPACTION_LEASE_TTL;
+        this.compactor = new RawCompactor(fs, layout, settings.compactAfter(), compactionLeaseTtl, settings.id(), clock,
                 CompactionFaults.NONE);
     }
 
@@ -221,7 +229,7 @@ public final class Orchestrator {
     }
 
     /** How long a pass that ends waits for its running partitions to release their locks. */
-    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(30);
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
 
     /** One partition of a pass, with its place in the one-at-a-time order. */
     private record Pending(int index, DatasetJob job, PartitionDate date) {
