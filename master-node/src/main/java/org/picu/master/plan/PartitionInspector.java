@@ -41,15 +41,6 @@ public final class PartitionInspector {
         return dirs;
     }
 
-    /** Names of the raw files of a day a run reads for the given sources (see {@code RawListing}), sorted. */
-    public List<String> rawFiles(List<String> sources, PartitionDate date) throws IOException {
-        TreeSet<String> names = new TreeSet<>();
-        for (RawDirectory dir : rawDirectories(sources, date)) {
-            dir.readable().forEach(f -> names.add(f.getPath().getName()));
-        }
-        return List.copyOf(names);
-    }
-
     /** Days that have a raw directory for any of the sources, sorted. */
     public List<PartitionDate> rawDates(List<String> sources) throws IOException {
         TreeSet<PartitionDate> dates = new TreeSet<>();

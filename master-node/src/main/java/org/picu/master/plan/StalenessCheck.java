@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.picu.jobs.clean.RawDirectory;
-import org.picu.model.layout.RawListing;
 import org.picu.jobs.DatasetJob;
+import org.picu.jobs.clean.RawDirectory;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.PartitionDate;
 import org.picu.model.layout.PartitionManifest;
+import org.picu.model.layout.RawListing;
 
 /**
  * Decides whether a partition is out of date. A dataset built from raw files is out of date when a raw
