@@ -31,7 +31,9 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.picu.jobs.clean.RawDirectory;
 import org.picu.model.layout.PartitionManifest;
+import org.picu.model.layout.RawListing;
 
 /**
  * The end-of-run checks: every served record exactly once in MariaDB and in the published Parquet, every malformed
@@ -302,27 +304,34 @@ final class ProofChecks {
         return totals;
     }
 
-    /** Records (lines) in the raw files of every source and the time span of their upload: records, first, last, files. */
+    /**
+     * Records (lines) in the raw files a job reads of every source (a compacted hour once, see {@code RawListing}) and
+     * the time span of their upload: records, first, last, files.
+     */
     long[] rawTotals() throws IOException {
         long lines = 0;
         long first = Long.MAX_VALUE;
         long last = 0;
-        FileStatus[] found = fs.globStatus(new Path("/raw/*/*/*.jsonl"));
-        for (FileStatus f : found == null ? new FileStatus[0] : found) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
-                while (in.readLine() != null) {
-                    lines++;
+        long files = 0;
+        FileStatus[] dirs = fs.globStatus(new Path("/raw/*/*"));
+        for (FileStatus dir : dirs == null ? new FileStatus[0] : dirs) {
+            for (FileStatus f : RawDirectory.read(fs, dir.getPath()).readable()) {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+                    while (in.readLine() != null) {
+                        lines++;
+                    }
                 }
+                first = Math.min(first, f.getModificationTime());
+                last = Math.max(last, f.getModificationTime());
+                files++;
             }
-            first = Math.min(first, f.getModificationTime());
-            last = Math.max(last, f.getModificationTime());
         }
-        return new long[] {lines, first, last, found == null ? 0 : found.length};
+        return new long[] {lines, first, last, files};
     }
 
     /**
-     * Raw files (of the dataset's sources) that no published manifest of their day lists: not yet cleaned. Hidden
-     * upload files are not raw files yet.
+     * Raw files (of the dataset's sources) with records no published manifest of their day read: not yet cleaned.
+     * Hidden upload files, compaction's index and small files a compacted file holds are not raw files to read.
      */
     List<String> unpublishedRawFiles(CheckedDataset d) throws IOException {
         List<String> unpublished = new ArrayList<>();
@@ -335,10 +344,10 @@ final class ProofChecks {
                 if (manifest != null) {
                     manifest.inputFiles().forEach(f -> read.add(f.substring(f.lastIndexOf('/') + 1)));
                 }
-                for (FileStatus raw : fs.listStatus(day.getPath())) {
-                    String name = raw.getPath().getName();
-                    if (!name.startsWith(".") && !read.contains(name)) {
-                        unpublished.add(raw.getPath().toUri().getPath());
+                RawDirectory raw = RawDirectory.read(fs, day.getPath());
+                for (FileStatus f : raw.readable()) {
+                    if (!RawListing.alreadyRead(f.getPath().getName(), read, raw.index())) {
+                        unpublished.add(f.getPath().toUri().getPath());
                     }
                 }
             }

@@ -33,6 +33,7 @@ import org.picu.model.layout.Dataset;
  *   schedules: {candles_1h: "5 * * * *"}
  *   lease-ttl-minutes: 360
  *   parallel-jobs: 2
+ *   compact-after-minutes: 10
  *   retry: {max-attempts: 3, initial-backoff-seconds: 30, max-backoff-seconds: 300, failure-cooldown-minutes: 60}
  *   local-jobs: {max-input-mb: 64, max-input-files: 2000}
  *   ledger-retention-days: 31
@@ -58,7 +59,7 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
     private static final Set<String> LAYOUT_KEYS = Set.of("root");
     private static final Set<String> JOBS_KEYS = Set.of("jar");
     private static final Set<String> ORCHESTRATOR_KEYS = Set.of("id", "lookback-days", "default-schedule", "schedules",
-            "lease-ttl-minutes", "parallel-jobs", "retry", "local-jobs", "ledger-retention-days");
+            "lease-ttl-minutes", "parallel-jobs", "compact-after-minutes", "retry", "local-jobs", "ledger-retention-days");
     private static final Set<String> LOCAL_JOBS_KEYS = Set.of("max-input-mb", "max-input-files");
     private static final Set<String> RETRY_KEYS = Set.of("max-attempts", "initial-backoff-seconds", "max-backoff-seconds",
             "failure-cooldown-minutes");
@@ -169,6 +170,12 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
             reader.problem("orchestrator.parallel-jobs must be 1 to 16, not " + parallelJobs
                     + "; each running job holds an application master and its task containers");
         }
+        long compactAfter = reader.wholeNumber(node, "compact-after-minutes", "orchestrator.compact-after-minutes",
+                OrchestratorSettings.DEFAULT_COMPACT_AFTER.toMinutes());
+        if (compactAfter < 0 || compactAfter > 1440) {
+            reader.problem("orchestrator.compact-after-minutes must be 0 to 1440, not " + compactAfter
+                    + "; it should exceed how late a worker's files of an hour normally arrive");
+        }
         OrchestratorSettings.RetrySettings retry = retry(reader, reader.section(node, "retry", "orchestrator.retry",
                 RETRY_KEYS));
         OrchestratorSettings.LocalJobs localJobs = localJobs(reader, reader.section(node, "local-jobs",
@@ -181,7 +188,8 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
                     + " (the days a cycle may rebuild), not " + retention);
         }
         return reader.problems().isEmpty() ? new OrchestratorSettings(id, (int) lookbackDays, defaultSchedule, schedules,
-                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs, localJobs, retention) : null;
+                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs, localJobs, retention,
+                Duration.ofMinutes(compactAfter)) : null;
     }
 
     private static OrchestratorSettings.LocalJobs localJobs(ConfigReader reader, JsonNode node) {

@@ -19,11 +19,15 @@ import org.picu.model.layout.Dataset;
  * @param localJobs which jobs are small enough to run on the local job runner inside the orchestrator
  * @param ledgerRetentionDays run records of partition days older than this many days are deleted by scheduled cycles
  *     (one file per run: with cycles every minute about 1,600 a day; 0 keeps them all)
+ * @param compactAfter a cycle merges an hour's small raw files of one source and worker into one file once the
+ *     hour has been over this long, and deletes the small files this long after the merged file is committed
  */
 public record OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
                                    Duration leaseTtl, RetrySettings retry, int parallelJobs, LocalJobs localJobs,
-                                   int ledgerRetentionDays) {
+                                   int ledgerRetentionDays, Duration compactAfter) {
     public static final int DEFAULT_LEDGER_RETENTION_DAYS = 31;
+    /** The default of {@link #compactAfter()}. */
+    public static final Duration DEFAULT_COMPACT_AFTER = Duration.ofMinutes(10);
 
     public OrchestratorSettings {
         Objects.requireNonNull(id, "id");
@@ -35,20 +39,28 @@ public record OrchestratorSettings(String id, int lookbackDays, String defaultSc
         if (ledgerRetentionDays < 0) {
             throw new IllegalArgumentException("ledgerRetentionDays must not be negative");
         }
+        Objects.requireNonNull(compactAfter, "compactAfter");
     }
 
-    /** Settings with the default limits for local jobs. */
+    /** Settings with the default limits for local jobs, ledger retention and compaction. */
     public OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
                                 Duration leaseTtl, RetrySettings retry, int parallelJobs) {
         this(id, lookbackDays, defaultSchedule, schedules, leaseTtl, retry, parallelJobs, LocalJobs.DEFAULT,
-                DEFAULT_LEDGER_RETENTION_DAYS);
+                DEFAULT_LEDGER_RETENTION_DAYS, DEFAULT_COMPACT_AFTER);
     }
 
-    /** Settings that keep the default ledger retention. */
+    /** Settings that keep the default ledger retention and compaction. */
     public OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
                                 Duration leaseTtl, RetrySettings retry, int parallelJobs, LocalJobs localJobs) {
         this(id, lookbackDays, defaultSchedule, schedules, leaseTtl, retry, parallelJobs, localJobs,
-                DEFAULT_LEDGER_RETENTION_DAYS);
+                DEFAULT_LEDGER_RETENTION_DAYS, DEFAULT_COMPACT_AFTER);
+    }
+
+    /** Settings that compact after {@code compactAfter}, with the other defaults. */
+    public OrchestratorSettings(String id, int lookbackDays, String defaultSchedule, Map<Dataset, String> schedules,
+                                Duration leaseTtl, RetrySettings retry, int parallelJobs, Duration compactAfter) {
+        this(id, lookbackDays, defaultSchedule, schedules, leaseTtl, retry, parallelJobs, LocalJobs.DEFAULT,
+                DEFAULT_LEDGER_RETENTION_DAYS, compactAfter);
     }
 
     /** Settings that run one job at a time. */

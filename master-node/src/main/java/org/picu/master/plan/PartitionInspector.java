@@ -6,40 +6,41 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.picu.jobs.DatasetJob;
+import org.picu.jobs.clean.RawDirectory;
+import org.picu.model.layout.CompactionIndex;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.HdfsLayout;
 import org.picu.model.layout.PartitionDate;
 import org.picu.model.layout.PartitionManifest;
-import org.picu.model.layout.RawFileName;
 
 /** Reads what HDFS holds: raw files of a day, raw days present, published partitions and their manifests. */
 public final class PartitionInspector {
     private final FileSystem fs;
     private final HdfsLayout layout;
+    /** The newest compaction index read of each raw directory: the staleness check reads them every cycle. */
+    private final Map<Path, CompactionIndex> indexes = new ConcurrentHashMap<>();
 
     public PartitionInspector(FileSystem fs, HdfsLayout layout) {
         this.fs = fs;
         this.layout = layout;
     }
 
-    /** Names of the complete raw files of a day for the given sources (upload temp names are left out), sorted. */
-    public List<String> rawFiles(List<String> sources, PartitionDate date) throws IOException {
-        TreeSet<String> names = new TreeSet<>();
+    /** The raw directories of a day for the given sources, each with its compaction index. */
+    public List<RawDirectory> rawDirectories(List<String> sources, PartitionDate date) throws IOException {
+        List<RawDirectory> dirs = new ArrayList<>();
         for (String source : sources) {
-            for (FileStatus f : list(new Path(layout.rawDir(source, date)))) {
-                if (f.isFile() && RawFileName.matches(f.getPath().getName())) {
-                    names.add(f.getPath().getName());
-                }
-            }
+            dirs.add(RawDirectory.read(fs, new Path(layout.rawDir(source, date)), indexes));
         }
-        return List.copyOf(names);
+        return dirs;
     }
 
     /**
@@ -52,12 +53,10 @@ public final class PartitionInspector {
         long bytes = 0;
         int files = 0;
         if (job.readsRaw()) {
-            for (String source : job.rawSources(conf)) {
-                for (FileStatus f : list(new Path(layout.rawDir(source, date)))) {
-                    if (f.isFile() && RawFileName.matches(f.getPath().getName())) {
-                        bytes += f.getLen();
-                        files++;
-                    }
+            for (RawDirectory dir : rawDirectories(job.rawSources(conf), date)) {
+                for (FileStatus f : dir.readable()) {
+                    bytes += f.getLen();
+                    files++;
                 }
             }
             return new InputSize(bytes, files);

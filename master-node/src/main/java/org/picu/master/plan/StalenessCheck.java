@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.picu.jobs.DatasetJob;
+import org.picu.jobs.clean.RawDirectory;
 import org.picu.model.layout.Dataset;
 import org.picu.model.layout.PartitionDate;
 import org.picu.model.layout.PartitionManifest;
+import org.picu.model.layout.RawListing;
 
 /**
  * Decides whether a partition is out of date. A dataset built from raw files is out of date when a raw
- * file of its day is missing from the published manifest's {@code input_files} (new or late data). A
+ * file of its day holds records the published manifest's {@code input_files} did not (new or late data). A
  * derived dataset is out of date when an upstream partition within its input window was published after
  * it, unless (with {@link InputFingerprints}) every upstream partition of the window has the content the
  * published run read. A partition whose inputs are absent (no raw files, the upstream partitions of its day
@@ -43,17 +46,7 @@ public final class StalenessCheck {
     public Staleness check(DatasetJob job, PartitionDate date) throws IOException {
         Optional<PartitionManifest> published = inspector.manifest(job.dataset(), date);
         if (job.readsRaw()) {
-            List<String> raw = inspector.rawFiles(job.rawSources(conf), date);
-            if (raw.isEmpty()) {
-                return Staleness.noInput("no raw files");
-            }
-            if (published.isEmpty()) {
-                return Staleness.run(raw.size() + " raw files, not published yet");
-            }
-            List<String> unread = new ArrayList<>(raw);
-            unread.removeAll(fileNames(published.get().inputFiles()));
-            return unread.isEmpty() ? Staleness.upToDate("up to date (" + raw.size() + " raw files)")
-                    : Staleness.run(unread.size() + " new or late raw files");
+            return checkRaw(inspector.rawDirectories(job.rawSources(conf), date), published);
         }
         List<Dataset> present = new ArrayList<>();
         for (Dataset up : job.upstream()) {
@@ -89,6 +82,33 @@ public final class StalenessCheck {
             }
         }
         return Staleness.run("newer " + String.join(", ", newer));
+    }
+
+    /**
+     * A raw file counts as read when the published run read it, or read every small file a compacted file holds
+     * (directly or inside an earlier version): compacting files a run has read does not make its partition out
+     * of date, and a file with a record the run did not see always does.
+     */
+    private static Staleness checkRaw(List<RawDirectory> dirs, Optional<PartitionManifest> published) throws IOException {
+        Set<String> read = published.map(m -> fileNames(m.inputFiles())).orElse(Set.of());
+        int files = 0;
+        int unread = 0;
+        for (RawDirectory dir : dirs) {
+            for (FileStatus f : dir.readable()) {
+                files++;
+                if (!RawListing.alreadyRead(f.getPath().getName(), read, dir.index())) {
+                    unread++;
+                }
+            }
+        }
+        if (files == 0) {
+            return Staleness.noInput("no raw files");
+        }
+        if (published.isEmpty()) {
+            return Staleness.run(files + " raw files, not published yet");
+        }
+        return unread == 0 ? Staleness.upToDate("up to date (" + files + " raw files)")
+                : Staleness.run(unread + " new or late raw files");
     }
 
     /**

@@ -2,6 +2,7 @@ package org.picu.master.run;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.picu.jobs.DatasetJob;
 import org.picu.jobs.publish.PartitionLock;
 import org.picu.jobs.publish.RunIds;
+import org.picu.master.compact.CompactionFaults;
+import org.picu.master.compact.CompactionReport;
+import org.picu.master.compact.RawCompactor;
 import org.picu.master.config.OrchestratorSettings;
 import org.picu.master.ledger.RunLedger;
 import org.picu.master.ledger.RunRecord;
@@ -64,6 +68,12 @@ public final class Orchestrator {
     private final StalenessCheck staleness;
     private final RunLedger ledger;
     private final JobExecutor executor;
+    private final RawCompactor compactor;
+    /**
+     * At most this long a dead orchestrator's compaction lease blocks compaction. A pass takes seconds; the jobs'
+     * lease TTL (hours, since a job can run that long) would stop compaction for hours after a kill.
+     */
+    private static final Duration COMPACTION_LEASE_TTL = Duration.ofMinutes(30);
 
     public Orchestrator(Configuration conf, FileSystem fs, HdfsLayout layout, JobRegistry registry, JobCatalog catalog,
                         OrchestratorSettings settings, Clock clock, Sleeper sleeper) {
@@ -80,12 +90,21 @@ public final class Orchestrator {
         this.ledger = new RunLedger(fs, layout);
         this.executor = new JobExecutor(conf, catalog, inspector, fingerprints, settings.retry(), settings.localJobs(),
                 settings.id(), clock, sleeper);
+        Duration compactionLeaseTtl = settings.leaseTtl().compareTo(COMPACTION_LEASE_TTL) < 0 ? settings.leaseTtl()
+                : COMPACTION_LEASE_TTL;
+        this.compactor = new RawCompactor(fs, layout, settings.compactAfter(), compactionLeaseTtl, settings.id(), clock,
+                CompactionFaults.NONE);
     }
 
-    /** A scheduled cycle for the due datasets: days within the lookback window that have raw files. */
+    /**
+     * A scheduled cycle for the due datasets: days within the lookback window that have raw files. It first
+     * compacts the raw directories of the window (closed hours of small files become one file each); a failing
+     * compaction is logged and the cycle carries on, since readers are correct in any state it leaves.
+     */
     public PassReport cycle(Collection<Dataset> due) throws IOException, InterruptedException {
         PartitionDate today = PartitionDate.of(clock.instant());
         PartitionDate oldest = new PartitionDate(today.day().minusDays(settings.lookbackDays() - 1L));
+        compact(oldest, today);
         Set<String> sources = new TreeSet<>();
         registry.jobs().forEach(j -> sources.addAll(j.rawSources(conf)));
         List<PartitionDate> dates = inspector.rawDates(List.copyOf(sources)).stream()
@@ -108,6 +127,21 @@ public final class Orchestrator {
     }
 
     private volatile PartitionDate ledgerPrunedOn;
+
+    private void compact(PartitionDate oldest, PartitionDate today) {
+        List<PartitionDate> window = new ArrayList<>();
+        for (PartitionDate d = oldest; d.compareTo(today) <= 0; d = new PartitionDate(d.day().plusDays(1))) {
+            window.add(d);
+        }
+        try {
+            CompactionReport report = compactor.compact(window);
+            if (report.written() + report.deleted() > 0 || report.leaseHeld()) {
+                LOG.info(report.describe());
+            }
+        } catch (IOException e) {
+            LOG.warn("compaction failed, the next cycle retries it: {}", e.toString());
+        }
+    }
 
     /**
      * Runs the given datasets for every day, upstream before downstream: a partition of a dataset starts
@@ -214,7 +248,7 @@ public final class Orchestrator {
     }
 
     /** How long a pass that ends waits for its running partitions to release their locks. */
-    private static final java.time.Duration RELEASE_WAIT = java.time.Duration.ofSeconds(30);
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
 
     /** One partition of a pass, with its place in the one-at-a-time order. */
     private record Pending(int index, DatasetJob job, PartitionDate date) {

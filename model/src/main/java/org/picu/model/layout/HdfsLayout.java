@@ -8,9 +8,12 @@ import java.util.Objects;
  *
  * <pre>
  * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/&lt;source&gt;.&lt;worker&gt;.&lt;first&gt;-&lt;last&gt;.jsonl   uploaded by workers
+ * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/&lt;source&gt;.&lt;worker&gt;.h&lt;HH&gt;.v&lt;n&gt;.jsonl       an hour of them, compacted (RawListing says which to read)
+ * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/_compacted.&lt;generation&gt;.json        which small files each compacted file holds
  * cleaned/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/                                 published partitions (Parquet, _SUCCESS, _manifest.json)
  * cleaned/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/_rejects/                        rejected records with their reason
  * staging/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/&lt;run-id&gt;/                        job output before it is published
+ * locks/compaction.lease                                            held while the orchestrator compacts raw files
  * locks/&lt;dataset&gt;.&lt;YYYYMMDD&gt;.lock                                   held while a run for that partition is active
  * heartbeats/&lt;worker&gt;.json                                           each worker's last upload and spool backlog
  * ledger/                                                              the orchestrator's run ledger
@@ -52,6 +55,10 @@ public final class HdfsLayout {
         return root + "/";
     }
 
+    public String rawRootDir() {
+        return root + "/raw";
+    }
+
     public String rawSourceDir(String source) {
         return root + "/raw/" + source;
     }
@@ -83,6 +90,11 @@ public final class HdfsLayout {
 
     public String ledgerDir() {
         return root + "/ledger";
+    }
+
+    /** Held by the orchestrator while it compacts raw directories: one compactor at a time. */
+    public String compactionLease() {
+        return root + "/locks/compaction.lease";
     }
 
     public String lockFile(Dataset dataset, PartitionDate date) {

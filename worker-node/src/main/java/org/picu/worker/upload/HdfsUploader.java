@@ -1,14 +1,21 @@
 package org.picu.worker.upload;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.picu.model.layout.CompactionIndex;
 import org.picu.model.layout.HdfsLayout;
 import org.picu.worker.spool.SpoolDirectory;
 import org.picu.worker.spool.SpoolFile;
@@ -31,6 +38,9 @@ public final class HdfsUploader {
 
     private final FileSystem fs;
     private final HdfsLayout layout;
+    /** The newest index read of each directory (a generation never changes once written), a few days' worth. */
+    private final Map<Path, CompactionIndex> indexes = new HashMap<>();
+    private static final int MAX_CACHED_INDEXES = 64;
 
     /** @param layout its root is a URI or path on {@code fs}, e.g. {@code hdfs://master:9000/} */
     public HdfsUploader(FileSystem fs, HdfsLayout layout) {
@@ -75,6 +85,9 @@ public final class HdfsUploader {
     /** @return true if copied, false if an identical-length copy was already there */
     private boolean ship(SpoolFile file, Path target) throws IOException {
         long length = Files.size(file.path());
+        if (compacted(target)) {
+            return false;
+        }
         if (fs.exists(target)) {
             FileStatus existing = fs.getFileStatus(target);
             if (existing.getLen() == length) {
@@ -99,6 +112,38 @@ public final class HdfsUploader {
             throw e;
         }
         return true;
+    }
+
+    /** Whether the newest compaction index of the target's directory names the target as held by a compacted file. */
+    private boolean compacted(Path target) throws IOException {
+        FileStatus[] listing;
+        try {
+            listing = fs.listStatus(target.getParent());
+        } catch (FileNotFoundException e) {
+            return false;
+        }
+        Optional<Long> newest = Arrays.stream(listing).map(f -> CompactionIndex.generationOf(f.getPath().getName()))
+                .flatMap(Optional::stream).max(Long::compare);
+        if (newest.isEmpty()) {
+            return false;
+        }
+        Path dir = target.getParent();
+        Path indexFile = new Path(dir, CompactionIndex.fileName(newest.get()));
+        CompactionIndex index = indexes.get(dir);
+        if (index == null || index.generation() != newest.get()) {
+            try (InputStream in = fs.open(indexFile)) {
+                index = CompactionIndex.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (FileNotFoundException e) {
+                return false; // replaced meanwhile; the target check below still finds a file not yet deleted
+            } catch (IllegalArgumentException e) {
+                throw new IOException(indexFile + " is not a compaction index: " + e.getMessage(), e);
+            }
+            if (indexes.size() >= MAX_CACHED_INDEXES) {
+                indexes.clear();
+            }
+            indexes.put(dir, index);
+        }
+        return index.compacted(target.getName());
     }
 
     private void deleteQuietly(Path path) {

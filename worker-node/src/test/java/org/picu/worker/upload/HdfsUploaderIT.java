@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.picu.model.layout.CompactionIndex;
 import org.picu.model.layout.HdfsLayout;
 import org.picu.worker.spool.SpoolDirectory;
 
@@ -81,6 +83,29 @@ class HdfsUploaderIT {
         assertEquals(0, report.shipped().size());
         assertEquals(1, report.alreadyPresent().size());
         assertEquals(List.of("upbit.w1.000000000000-000000000002.jsonl"), names(new Path(root + "/raw/upbit/20261121")));
+        assertTrue(Files.exists(java.nio.file.Path.of(local + ".uploaded")));
+    }
+
+    @Test
+    void aReuploadOfAFileCompactedAndDeletedSinceIsRecognisedFromTheIndexAndNotShippedAgain() throws Exception {
+        java.nio.file.Path local = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3).get(0);
+        uploader().drain(new SpoolDirectory(spool));
+        String name = local.getFileName().toString();
+        Path dir = new Path(root + "/raw/upbit/20261121");
+        // What the orchestrator's compaction leaves: the hour's file, the index naming the small file, no small file.
+        fs.rename(new Path(dir, name), new Path(dir, "upbit.w1.h10.v1.jsonl"));
+        CompactionIndex index = CompactionIndex.EMPTY.plus(List.of(new CompactionIndex.Entry("upbit.w1.h10.v1.jsonl",
+                Instant.parse("2026-11-21T11:10:00Z"), List.of(name))));
+        try (OutputStream out = fs.create(new Path(dir, index.fileName()))) {
+            out.write(index.toJson().getBytes(StandardCharsets.UTF_8));
+        }
+        Files.move(java.nio.file.Path.of(local + ".uploaded"), local);
+
+        UploadReport report = uploader().drain(new SpoolDirectory(spool));
+
+        assertEquals(0, report.shipped().size(), report.summary());
+        assertEquals(1, report.alreadyPresent().size());
+        assertEquals(List.of("_compacted.000001.json", "upbit.w1.h10.v1.jsonl"), names(dir));
         assertTrue(Files.exists(java.nio.file.Path.of(local + ".uploaded")));
     }
 
