@@ -169,13 +169,13 @@ class ConvergeIT {
     }
 
     @Test
-    void theDryRunPassesOnFreshRoots() {
+    void the_dry_run_passes_on_fresh_roots() {
         assertEquals(Set.of("picu-master", "picu-worker1", "picu-tier2"), DRY_RUN.keySet());
         DRY_RUN.forEach((host, counts) -> assertEquals(0, counts[3], host + ": failed tasks in --check --diff; see run-0-check.log"));
     }
 
     @Test
-    void secondRunChangesNothing() {
+    void second_run_changes_nothing() {
         assertEquals(Set.of("picu-master", "picu-worker1", "picu-tier2"), SECOND_RUN.keySet());
         SECOND_RUN.forEach((host, counts) -> {
             assertEquals(0, counts[1], host + ": changed tasks in the second run; see target/converge/run-2.log");
@@ -185,7 +185,7 @@ class ConvergeIT {
     }
 
     @Test
-    void addingAWorkerRewritesNamesAndRestartsNothingOnARunningWorker() throws IOException {
+    void adding_a_worker_rewrites_names_and_restarts_nothing_on_a_running_worker() throws IOException {
         Path conf = WORKER.resolve("etc/hadoop/conf");
         assertEquals(List.of("picu-worker1", "picu-worker2", "picu-worker3"), Files.readAllLines(conf.resolve("workers")));
         assertTrue(Files.readString(WORKER.resolve("etc/hosts")).contains("10.99.0.13 picu-worker3"));
@@ -210,7 +210,7 @@ class ConvergeIT {
     }
 
     @Test
-    void masterRoleInstallsTheOrchestratorAndCreatesPicusHdfsTreeOnce() throws Exception {
+    void master_role_installs_the_orchestrator_and_creates_picus_hdfs_tree_once() throws Exception {
         Path lib = MASTER.resolve("opt/picu/lib");
         assertTrue(Files.isRegularFile(lib.resolve("master-node-" + VERSION + ".jar")), "the orchestrator's class path");
         Path jobJar = MASTER.resolve("opt/picu/jobs/mapreduce-jobs-" + VERSION + ".jar");
@@ -246,7 +246,7 @@ class ConvergeIT {
     }
 
     @Test
-    void theConvergedTier2ApiGeneratesInsightsWithTheRotatedTokenAndPasswordOnly() {
+    void the_converged_tier2_api_generates_insights_with_the_rotated_token_and_password_only() {
         assertEquals(200, API_STATUS.get("with token"), generated);
         assertTrue(generated.contains("\"status\":\"success\"") && generated.contains("\"generated\""), generated);
         assertEquals(401, API_STATUS.get("without token"));
@@ -256,7 +256,7 @@ class ConvergeIT {
     }
 
     @Test
-    void eachRootGotExactlyThePackagesOfItsManifest() {
+    void each_root_got_exactly_the_packages_of_its_manifest() {
         for (Map.Entry<String, Path> node : Map.of("master", MASTER, "worker", WORKER, "tier2", TIER2).entrySet()) {
             Set<String> added = new TreeSet<>(manualPackages(node.getValue()));
             added.removeAll(BASE_PACKAGES.get(node.getKey()));
@@ -268,7 +268,7 @@ class ConvergeIT {
     }
 
     @Test
-    void commonRoleSetsUpUsersHostsTimeSshAndLogs() throws IOException {
+    void common_role_sets_up_users_hosts_time_ssh_and_logs() throws IOException {
         for (Path root : List.of(MASTER, WORKER, TIER2)) {
             String passwd = Files.readString(root.resolve("etc/passwd"));
             assertTrue(passwd.contains("\npicu:") && passwd.lines().anyMatch(l -> l.startsWith("picu:") && l.endsWith(":/usr/sbin/nologin")),
@@ -292,7 +292,7 @@ class ConvergeIT {
     }
 
     @Test
-    void hadoopRoleInstallsTheReleaseWithThisHostsValuesAndOnlyTheWorkerDaemons() throws IOException {
+    void hadoop_role_installs_the_release_with_this_hosts_values_and_only_the_worker_daemons() throws IOException {
         assertEquals(Path.of("/opt/hadoop-3.5.0"), Files.readSymbolicLink(WORKER.resolve("opt/hadoop")));
         assertTrue(Files.isExecutable(WORKER.resolve("opt/hadoop-3.5.0/bin/hdfs")));
         Path conf = WORKER.resolve("etc/hadoop/conf");
@@ -314,7 +314,7 @@ class ConvergeIT {
     }
 
     @Test
-    void workerRoleInstallsAgentConfigSpoolUnitAndCleanupCron() throws Exception {
+    void worker_role_installs_agent_config_spool_unit_and_cleanup_cron() throws Exception {
         Path jar = Path.of(System.getProperty("picu.worker.jar"));
         assertTrue(Arrays.equals(Files.readAllBytes(jar), Files.readAllBytes(WORKER.resolve("opt/picu/worker-node-all.jar"))),
                 "the worker-agent artifact of requirements/worker.yml");
@@ -349,7 +349,7 @@ class ConvergeIT {
     }
 
     @Test
-    void tier2RoleInstallsServiceTimerConfigSecretAndFirewall() throws IOException {
+    void tier2_role_installs_service_timer_config_secret_and_firewall() throws IOException {
         assertTrue(Files.isRegularFile(TIER2.resolve("opt/picu/tier2/lib/tier2-api-" + VERSION + ".jar")));
         String config = Files.readString(TIER2.resolve("etc/picu/tier2.yml"));
         assertTrue(config.contains("url: jdbc:mariadb://127.0.0.1:" + dbPort + "/picu") && config.contains("port: " + apiPort), config);
@@ -386,7 +386,7 @@ class ConvergeIT {
     }
 
     @Test
-    void tier2DatabaseAndUserExist() {
+    void tier2_database_and_user_exist() {
         assertTrue(databases.lines().anyMatch("picu"::equals), databases);
         assertTrue(users.contains("picu@localhost") && users.contains("picu@127.0.0.1"), users);
         assertTrue(users.contains("GRANT ALL PRIVILEGES ON `picu`.* TO `picu`@`localhost`"), users);

@@ -35,7 +35,7 @@ class ManifestConsistencyTest {
     private final Repo repo = Repo.locate();
 
     @Test
-    void everyManifestNamesItsOwnRoleAndHasTheSameShape() {
+    void every_manifest_names_its_own_role_and_has_the_same_shape() {
         for (String node : List.of("master", "worker", "tier2", "dev")) {
             JsonNode m = repo.manifest(node);
             assertEquals(node, m.path("node_role").asText(), "requirements/" + node + ".yml node_role");
@@ -57,7 +57,7 @@ class ManifestConsistencyTest {
     }
 
     @Test
-    void hadoopReleaseIsTheOneTheBuildUsesWithAFullChecksum() {
+    void hadoop_release_is_the_one_the_build_uses_with_a_full_checksum() {
         JsonNode release = Repo.readYaml(repo.requirements.resolve("hadoop.yml"));
         String version = release.path("version").asText();
         String pomVersion = System.getProperty("picu.hadoop.version", version);
@@ -72,7 +72,7 @@ class ManifestConsistencyTest {
     }
 
     @Test
-    void eachNodeGetsExactlyThePackagesOfItsManifestFromTheRolesThatRunOnIt() {
+    void each_node_gets_exactly_the_packages_of_its_manifest_from_the_roles_that_run_on_it() {
         Map<String, Set<String>> rolesOfNode = rolesPerNodeRole();
         Map<String, Set<String>> installedBy = packageListsInstalledByRole();
         for (Map.Entry<String, Set<String>> node : rolesOfNode.entrySet()) {
@@ -92,7 +92,7 @@ class ManifestConsistencyTest {
     }
 
     @Test
-    void noRoleNamesAPackageOfItsOwn() {
+    void no_role_names_a_package_of_its_own() {
         List<String> problems = new ArrayList<>();
         for (Path file : roleTaskFiles()) {
             forEachTask(Repo.readYaml(file), task -> {
@@ -116,7 +116,7 @@ class ManifestConsistencyTest {
     }
 
     @Test
-    void theJdkHadoopAndArtifactsAreInstalledFromTheManifest() {
+    void the_jdk_hadoop_and_artifacts_are_installed_from_the_manifest() {
         String common = tasksText("common");
         assertTrue(common.contains("picu_req.jdk.package"), "the common role must install picu_req.jdk.package");
         String hadoop = tasksText("hadoop");
@@ -137,7 +137,7 @@ class ManifestConsistencyTest {
     }
 
     @Test
-    void devManifestIsWhatTheDevPlaybookAndTheTestHarnessInstall() {
+    void dev_manifest_is_what_the_dev_playbook_and_the_test_harness_install() {
         String dev = Repo.read(repo.ansible.resolve("dev.yml"));
         assertTrue(dev.contains("picu_req.packages.dev + [picu_req.jdk.package]"), "ansible/dev.yml must install the dev manifest");
         List<String> listed = Repo.texts(repo.manifest("dev").path("packages").path("dev"));

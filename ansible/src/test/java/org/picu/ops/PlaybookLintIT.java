@@ -19,13 +19,13 @@ class PlaybookLintIT {
     }
 
     @Test
-    void ansibleLintIsClean() {
+    void ansible_lint_is_clean() {
         Command.Result result = ansible.lint().run(LOGS.resolve("ansible-lint.log"));
         assertEquals(0, result.exitCode(), "ansible-lint --offline found problems:\n" + result.tail(60));
     }
 
     @Test
-    void siteAndDevPlaybooksPassSyntaxCheck() {
+    void site_and_dev_playbooks_pass_syntax_check() {
         ansible.playbook("site.yml", "--syntax-check", "-i", "inventory/example/hosts.yml")
                 .runOk(LOGS.resolve("syntax-site.log"));
         ansible.playbook("dev.yml", "--syntax-check", "-i", "localhost,")
@@ -37,7 +37,7 @@ class PlaybookLintIT {
      * Two runs, each with several hosts wrong in different ways (every host reports its own first problem).
      */
     @Test
-    void aWrongInventoryValueOrAMissingSecretStopsTheRunBeforeAnyChange() throws Exception {
+    void a_wrong_inventory_value_or_a_missing_secret_stops_the_run_before_any_change() throws Exception {
         String[][] cases = {
             // worker2's address is no IPv4 address; tier-2 lacks the token; a decommissioned host that is no worker
             {"picu-worker2: {picu_address: 10.99.0.999}",
@@ -73,7 +73,7 @@ class PlaybookLintIT {
     }
 
     @Test
-    void everyHostOfTheExampleInventoryLoadsItsManifest() {
+    void every_host_of_the_example_inventory_loads_its_manifest() {
         Command.Result result = Command.of("ansible", "all", "-i", "inventory/example/hosts.yml", "--playbook-dir", ".",
                         "-m", "ansible.builtin.debug", "-a", "msg='manifest={{ picu_req.node_role }} hadoop={{ picu_hadoop_release.version }}'")
                 .in(REPO.ansible).env(ansible.env()).runOk(LOGS.resolve("example-inventory.log"));

@@ -30,7 +30,7 @@ class WorkerArm64IT {
     private static final Path ROOT = WORK.resolve("root");
 
     @Test
-    void workerAgentCrawlsUpbitIntoItsSpoolOnArm64() throws Exception {
+    void worker_agent_crawls_upbit_into_its_spool_on_arm64() throws Exception {
         assertTrue(Tools.isRoot(), "building the arm64 root needs root (debootstrap); or leave -Dpicu.ops.arm64 off");
         Tools.ensure(REPO, WORK, "debootstrap", "qemu-user-static");
         Path cache = Path.of(System.getProperty("picu.ops.cache", System.getProperty("user.home") + "/.cache/picu-ops"));

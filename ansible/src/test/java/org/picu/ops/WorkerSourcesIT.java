@@ -34,7 +34,7 @@ class WorkerSourcesIT {
     }
 
     @Test
-    void theExampleInventoryCrawlsEveryBuiltInSourceSpreadOverItsWorkers() throws IOException {
+    void the_example_inventory_crawls_every_built_in_source_spread_over_its_workers() throws IOException {
         Path out = render("example", REPO.ansible.resolve("inventory/example/hosts.yml"));
         Set<String> crawled = new TreeSet<>();
         for (String host : List.of("picu-worker1", "picu-worker2", "picu-worker3")) {
@@ -48,7 +48,7 @@ class WorkerSourcesIT {
     }
 
     @Test
-    void aWorkerWithoutWorkerSourcesCrawlsAllFiveOnTheirSchedules() throws IOException {
+    void a_worker_without_worker_sources_crawls_all_five_on_their_schedules() throws IOException {
         Path out = render("default", inventory("default", "solo: {}"));
         JsonNode config = Repo.YAML.readTree(out.resolve("solo.yml").toFile());
         assertEquals(BUILT_IN, strings(config.get("assignments").get("solo")));
@@ -58,7 +58,7 @@ class WorkerSourcesIT {
     }
 
     @Test
-    void anOverriddenScheduleAndADeclarativeSourceAreRendered() throws IOException {
+    void an_overridden_schedule_and_a_declarative_source_are_rendered() throws IOException {
         Path out = render("declarative", inventory("declarative", String.join("\n",
                 "solo:",
                 "          worker_sources: [upbit, coinboard]",
@@ -75,7 +75,7 @@ class WorkerSourcesIT {
     }
 
     @Test
-    void anUnknownSourceIsRefusedNamingTheVariable() throws IOException {
+    void an_unknown_source_is_refused_naming_the_variable() throws IOException {
         Path inventory = inventory("unknown", "solo: {worker_sources: [upbit, coinnes]}");
         Command.Result result = playbook("unknown", inventory).run(WORK.resolve("unknown.log"));
         assertNotEquals(0, result.exitCode(), result.output());

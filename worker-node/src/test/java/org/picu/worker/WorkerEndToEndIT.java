@@ -41,7 +41,7 @@ class WorkerEndToEndIT {
     }
 
     @Test
-    void crawledTickersArriveInHdfsAsValidEnvelopes() throws Exception {
+    void crawled_tickers_arrive_in_hdfs_as_valid_envelopes() throws Exception {
         cluster = MiniHdfs.start("end-to-end");
         Path spool = dir.resolve("spool");
         try (ReplayServer upbit = ReplayServer.start("upbit")) {

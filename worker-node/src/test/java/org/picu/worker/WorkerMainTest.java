@@ -25,7 +25,7 @@ class WorkerMainTest {
     private final StringWriter err = new StringWriter();
 
     @Test
-    void helpListsTheCommandsAndEveryCommandHasHelp() {
+    void help_lists_the_commands_and_every_command_has_help() {
         assertEquals(0, run("--help"));
         for (String command : List.of("crawl", "upload", "daemon", "status", "cleanup")) {
             assertTrue(out.toString().contains(command), out.toString());
@@ -38,13 +38,13 @@ class WorkerMainTest {
     }
 
     @Test
-    void crawlHelpListsTheSources() {
+    void crawl_help_lists_the_sources() {
         assertEquals(0, run("crawl", "--help"));
         assertTrue(out.toString().contains("upbit, fear_greed"), out.toString());
     }
 
     @Test
-    void usageErrorsExitWithTwo() throws IOException {
+    void usage_errors_exit_with_two() throws IOException {
         assertEquals(2, run());
         assertTrue(err.toString().contains("Missing command: crawl, upload, daemon, status or cleanup"), err.toString());
         assertEquals(2, run("crawl", "upbit"));
@@ -61,7 +61,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void anInvalidConfigExitsWithTwoListingEveryProblem() throws IOException {
+    void an_invalid_config_exits_with_two_listing_every_problem() throws IOException {
         Path config = Files.writeString(dir.resolve("worker.yml"), "worker: {id: W1}\nspool: {rol-bytes: 1}\n");
 
         assertEquals(2, run("upload", "--config", config.toString()));
@@ -73,7 +73,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void crawlThenUploadShipsTheSpoolFile() throws Exception {
+    void crawl_then_upload_ships_the_spool_file() throws Exception {
         Path spool = dir.resolve("spool");
         Path hdfs = Files.createDirectories(dir.resolve("hdfs"));
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
@@ -94,7 +94,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void statusShowsTheBacklogAndLastSuccessAndCleanupRemovesOnlyShippedFiles() throws Exception {
+    void status_shows_the_backlog_and_last_success_and_cleanup_removes_only_shipped_files() throws Exception {
         Path spool = dir.resolve("spool");
         Path hdfs = Files.createDirectories(dir.resolve("hdfs"));
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
@@ -135,7 +135,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void anUploadOverlappingARunningOneDoesNothing() throws Exception {
+    void an_upload_overlapping_a_running_one_does_nothing() throws Exception {
         Path spool = dir.resolve("spool");
         Path config = WorkerConfigFiles.write(dir, spool, dir.toUri().toString(), "http://127.0.0.1:9");
 
@@ -147,7 +147,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void damagedTickersAreCountedInTheSummary() throws Exception {
+    void damaged_tickers_are_counted_in_the_summary() throws Exception {
         try (ReplayServer upbit = ReplayServer.start("upbit-damaged")) {
             Path config = WorkerConfigFiles.write(dir, dir.resolve("spool"), "file:///unused", upbit.baseUrl());
 
@@ -157,7 +157,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void aCrawlThatFailsExitsWithOne() throws Exception {
+    void a_crawl_that_fails_exits_with_one() throws Exception {
         try (ReplayServer upbit = ReplayServer.start("upbit-broken-list")) {
             Path config = WorkerConfigFiles.write(dir, dir.resolve("spool"), "file:///unused", upbit.baseUrl());
 
@@ -166,7 +166,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void anUploadWithHdfsDownExitsWithOneAndKeepsTheFiles() throws Exception {
+    void an_upload_with_hdfs_down_exits_with_one_and_keeps_the_files() throws Exception {
         Path spool = dir.resolve("spool");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

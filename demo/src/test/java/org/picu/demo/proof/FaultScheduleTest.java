@@ -15,13 +15,13 @@ import org.picu.demo.proof.FaultSchedule.Kind;
 
 class FaultScheduleTest {
     @Test
-    void theSameSeedAndDurationGiveTheSameScheduleAndAnotherSeedAnother() {
+    void the_same_seed_and_duration_give_the_same_schedule_and_another_seed_another() {
         assertEquals(FaultSchedule.of(8, Duration.ofMinutes(10)), FaultSchedule.of(8, Duration.ofMinutes(10)));
         assertNotEquals(FaultSchedule.of(8, Duration.ofMinutes(10)).faults(), FaultSchedule.of(9, Duration.ofMinutes(10)).faults());
     }
 
     @Test
-    void aShortenedRunHasOneFaultOfEveryKind() {
+    void a_shortened_run_has_one_fault_of_every_kind() {
         FaultSchedule schedule = FaultSchedule.of(8, Duration.ofSeconds(90));
         Set<Kind> kinds = schedule.faults().stream().map(FaultSchedule.Fault::kind).collect(Collectors.toSet());
         assertEquals(EnumSet.allOf(Kind.class), kinds);
@@ -31,7 +31,7 @@ class FaultScheduleTest {
     }
 
     @Test
-    void aFullRunKillsEachWorkerSeveralTimesAndTheNameNodeStaysDownForMinutes() {
+    void a_full_run_kills_each_worker_several_times_and_the_name_node_stays_down_for_minutes() {
         FaultSchedule schedule = FaultSchedule.of(8, Duration.ofMinutes(10));
         long workerKills = schedule.faults().stream()
                 .filter(f -> f.kind() == Kind.KILL_WORKER_DURING_SPOOL_WRITE || f.kind() == Kind.KILL_WORKER_DURING_UPLOAD).count();
@@ -48,7 +48,7 @@ class FaultScheduleTest {
     }
 
     @Test
-    void theFreshnessBenchmarkRunsWithoutFaults() {
+    void the_freshness_benchmark_runs_without_faults() {
         assertEquals(List.of(), FaultSchedule.none(8, Duration.ofMinutes(20)).faults());
     }
 }

@@ -30,7 +30,7 @@ class LiveNewsSitesIT {
     Path dir;
 
     @Test
-    void theSpidersReadWhatTheLiveNewsSitesServe() throws Exception {
+    void the_spiders_read_what_the_live_news_sites_serve() throws Exception {
         Path servedLog = dir.resolve("served.log");
         try (LiveSite site = LiveSite.start(List.of("BTC"), servedLog)) {
             WorkerConfig config = WorkerConfigLoader.load(Files.writeString(dir.resolve("worker.yml"), """

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServedLogTest {
     @Test
-    void onlyTheRunInProgressAtAKillIsCutAndOnlyForTheKilledWorker(@TempDir Path dir) throws Exception {
+    void only_the_run_in_progress_at_a_kill_is_cut_and_only_for_the_killed_worker(@TempDir Path dir) throws Exception {
         Path log = Files.writeString(dir.resolve("served.log"), String.join("\n",
                 "R\t1000\tw1\tupbit",
                 "S\t1010\tw1\tupbit\tBTC@500\tok",
@@ -37,7 +37,7 @@ class ServedLogTest {
     }
 
     @Test
-    void naturalKeysAreTheOnesThePipelinePromises() {
+    void natural_keys_are_the_ones_the_pipeline_promises() {
         // SHA-256 of the URL as it stands (already in normal form), and of source|title|content without one
         assertEquals("334a9303a65725a466e8be7bac953a4fad3a358a682246e55e437ea6a1549fae", NaturalKeys.newsByUrl("http://127.0.0.1:8080/coinness/article/1"));
         assertEquals(NaturalKeys.newsWithoutUrl("saveticker", "t", "c"), NaturalKeys.newsByUrl("saveticker|t|c"));

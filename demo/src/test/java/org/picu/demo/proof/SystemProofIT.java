@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class SystemProofIT {
     @Test
-    void shortenedRunUnderFaultsLosesAndDuplicatesNothing() throws Exception {
+    void shortened_run_under_faults_loses_and_duplicates_nothing() throws Exception {
         SystemProof proof = new SystemProof();
         proof.duration = Duration.ofSeconds(Long.getLong("picu.proof.seconds", 90));
         proof.seed = Long.getLong("picu.proof.seed", 8);

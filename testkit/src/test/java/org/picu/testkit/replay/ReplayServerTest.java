@@ -35,7 +35,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void servesTheRecordedMarketListOnLoopback() throws Exception {
+    void serves_the_recorded_market_list_on_loopback() throws Exception {
         assertTrue(upbit.baseUrl().startsWith("http://127.0.0.1:"));
         HttpResponse<String> response = get(upbit, "/v1/market/all?isDetails=false");
 
@@ -48,7 +48,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void tickerServesOnlyTheRequestedMarketsInRecordedOrder() throws Exception {
+    void ticker_serves_only_the_requested_markets_in_recorded_order() throws Exception {
         HttpResponse<String> response = get(upbit, "/v1/ticker?markets=KRW-SHIB,KRW-ETH,KRW-BTC");
 
         assertEquals(200, response.statusCode());
@@ -56,7 +56,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void tickerAcceptsAnEncodedCommaAndIgnoresUnknownMarketsAmongKnownOnes() throws Exception {
+    void ticker_accepts_an_encoded_comma_and_ignores_unknown_markets_among_known_ones() throws Exception {
         HttpResponse<String> response = get(upbit, "/v1/ticker?markets=KRW-MATIC%2CKRW-XRP");
 
         assertEquals(200, response.statusCode());
@@ -64,7 +64,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void filteredTickersKeepTheRecordedNumbersExactly() throws Exception {
+    void filtered_tickers_keep_the_recorded_numbers_exactly() throws Exception {
         JsonNode tickers = JSON.readTree(get(upbit, "/v1/ticker?markets=KRW-SHIB,KRW-BTC").body());
 
         assertEquals("131245000", tickers.get(0).get("trade_price").decimalValue().toPlainString());
@@ -73,7 +73,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void tickerNamingNoRecordedMarketGetsUpbitsNotFoundAnswer() throws Exception {
+    void ticker_naming_no_recorded_market_gets_upbits_not_found_answer() throws Exception {
         HttpResponse<String> response = get(upbit, "/v1/ticker?markets=KRW-MATIC");
 
         assertEquals(404, response.statusCode());
@@ -81,14 +81,14 @@ class ReplayServerTest {
     }
 
     @Test
-    void unknownPathsAndUnrecordedQueriesAre404() throws Exception {
+    void unknown_paths_and_unrecorded_queries_are404() throws Exception {
         assertEquals(404, get(upbit, "/v1/candles/minutes/1").statusCode());
         assertEquals(404, get(upbit, "/v1/market/all").statusCode());
         assertEquals(404, get(upbit, "/v1/market/all?isDetails=true").statusCode());
     }
 
     @Test
-    void logsEveryRequestWithItsStatusAndUserAgent() throws Exception {
+    void logs_every_request_with_its_status_and_user_agent() throws Exception {
         get(upbit, "/v1/market/all?isDetails=false");
         get(upbit, "/v1/ticker?markets=KRW-BTC,KRW-ETH");
         get(upbit, "/nothing-here");
@@ -104,7 +104,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void onlyGetIsAnswered() throws Exception {
+    void only_get_is_answered() throws Exception {
         HttpRequest post = HttpRequest.newBuilder(URI.create(upbit.baseUrl() + "/v1/market/all?isDetails=false"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
 
@@ -112,7 +112,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void routesCanSetStatusContentTypeAndDelay() throws Exception {
+    void routes_can_set_status_content_type_and_delay() throws Exception {
         try (ReplayServer misc = ReplayServer.start("testkit-misc")) {
             HttpResponse<String> teapot = get(misc, "/teapot");
             assertEquals(418, teapot.statusCode());
@@ -127,13 +127,13 @@ class ReplayServerTest {
     }
 
     @Test
-    void aMissingSiteIsNamedInTheError() {
+    void a_missing_site_is_named_in_the_error() {
         ReplayException e = assertThrows(ReplayException.class, () -> ReplayServer.start("no-such-site"));
         assertTrue(e.getMessage().contains("sites/no-such-site/routes.properties"), e.getMessage());
     }
 
     @Test
-    void everyProblemOfABrokenSiteIsReportedAtOnce() {
+    void every_problem_of_a_broken_site_is_reported_at_once() {
         ReplayException e = assertThrows(ReplayException.class, () -> ReplayServer.start("testkit-broken"));
         String message = e.getMessage();
         assertTrue(message.contains("does_not_exist.json"), message);
@@ -143,7 +143,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void closedServerRefusesConnections() {
+    void closed_server_refuses_connections() {
         String base = upbit.baseUrl();
         upbit.close();
 
@@ -152,7 +152,7 @@ class ReplayServerTest {
     }
 
     @Test
-    void faultRouteAnswersItsTimesWithItsHeaderThenFallsThroughAndRobotsIsLeftOutOfPagePaths() throws Exception {
+    void fault_route_answers_its_times_with_its_header_then_falls_through_and_robots_is_left_out_of_page_paths() throws Exception {
         try (ReplayServer faults = ReplayServer.start("testkit-faults")) {
             HttpResponse<String> busy = get(faults, "/page");
             HttpResponse<String> robots = get(faults, "/robots.txt");

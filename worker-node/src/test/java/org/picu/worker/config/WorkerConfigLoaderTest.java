@@ -20,7 +20,7 @@ class WorkerConfigLoaderTest {
     Path dir;
 
     @Test
-    void theShippedExampleIsValid() throws Exception {
+    void the_shipped_example_is_valid() throws Exception {
         Path file = dir.resolve("worker.yml");
         try (InputStream in = WorkerConfigLoader.class.getResourceAsStream("/worker-example.yml")) {
             Files.copy(in, file);
@@ -42,7 +42,7 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void theMetricsEndpointIsOffWithoutAPortAndItsKeysAreChecked() throws Exception {
+    void the_metrics_endpoint_is_off_without_a_port_and_its_keys_are_checked() throws Exception {
         String base = "worker: {id: w1}\nspool: {dir: spool}\nhdfs: {uri: \"file:///tmp/x\"}\n";
         assertEquals(MetricsConfig.off(), load(base).metrics());
         assertEquals(new MetricsConfig(java.util.OptionalInt.of(9200), "0.0.0.0"),
@@ -57,7 +57,7 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void daemonKeysAreValidatedAndEveryProblemNamed() {
+    void daemon_keys_are_validated_and_every_problem_named() {
         ConfigException e = assertThrows(ConfigException.class, () -> load("""
                 worker: {id: w1}
                 spool: {dir: spool, max-bytes: lots}
@@ -80,7 +80,7 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void onlyTheRequiredKeysAreNeededEverythingElseHasDefaults() throws Exception {
+    void only_the_required_keys_are_needed_everything_else_has_defaults() throws Exception {
         WorkerConfig config = load("""
                 worker: {id: pi-3}
                 spool: {dir: spool}
@@ -98,7 +98,7 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void valuesAreParsedAndNormalised() throws Exception {
+    void values_are_parsed_and_normalised() throws Exception {
         Files.createDirectories(dir.resolve("hadoop-conf"));
         WorkerConfig config = load("""
                 worker: {id: w2}
@@ -123,14 +123,14 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void layoutRootJoinsTheUriAndTheRoot() {
+    void layout_root_joins_the_uri_and_the_root() {
         assertEquals("hdfs://master:9000/", new HdfsConfig(URI.create("hdfs://master:9000"), "/", null).layoutRoot());
         assertEquals("hdfs://master:9000/picu/", new HdfsConfig(URI.create("hdfs://master:9000/"), "/picu", null).layoutRoot());
         assertEquals("file:///var/picu/", new HdfsConfig(URI.create("file:///var/picu"), "/", null).layoutRoot());
     }
 
     @Test
-    void everyProblemIsReportedAtOnceEachNamingItsKey() {
+    void every_problem_is_reported_at_once_each_naming_its_key() {
         ConfigException e = assertThrows(ConfigException.class, () -> load("""
                 worker: {id: Worker_One}
                 spool: {roll-bytes: lots, rol-age: PT1H}
@@ -164,14 +164,14 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void anEmptyFileReportsTheRequiredKeys() {
+    void an_empty_file_reports_the_required_keys() {
         ConfigException e = assertThrows(ConfigException.class, () -> load(""));
 
         assertEquals(List.of("worker.id is missing", "spool.dir is missing", "hdfs.uri is missing"), e.problems());
     }
 
     @Test
-    void aFileThatIsNotYamlReportsWhere() {
+    void a_file_that_is_not_yaml_reports_where() {
         ConfigException e = assertThrows(ConfigException.class, () -> load("worker: {id: w1\nspool: ["));
 
         assertEquals(1, e.problems().size());
@@ -179,7 +179,7 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void aSectionOfTheWrongShapeIsReportedWithItsLine() {
+    void a_section_of_the_wrong_shape_is_reported_with_its_line() {
         ConfigException e = assertThrows(ConfigException.class, () -> load("worker: {id: w1}\nspool: 5\n"));
 
         assertEquals(1, e.problems().size());
@@ -187,14 +187,14 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void aDuplicateKeyIsAnError() {
+    void a_duplicate_key_is_an_error() {
         ConfigException e = assertThrows(ConfigException.class, () -> load("worker: {id: w1}\nworker: {id: w2}\n"));
 
         assertEquals(List.of("line 2: Duplicate field 'worker'"), e.problems());
     }
 
     @Test
-    void theRenderersScrollKeysAreReadAndBounded() throws Exception {
+    void the_renderers_scroll_keys_are_read_and_bounded() throws Exception {
         WorkerConfig config = load("""
                 worker: {id: w1}
                 spool: {dir: spool}
@@ -215,7 +215,7 @@ class WorkerConfigLoaderTest {
     }
 
     @Test
-    void aMissingFileSaysWhatToDo() {
+    void a_missing_file_says_what_to_do() {
         ConfigException e = assertThrows(ConfigException.class, () -> WorkerConfigLoader.load(dir.resolve("nope.yml")));
 
         assertTrue(e.getMessage().contains("does not exist; copy worker-example.yml"), e.getMessage());

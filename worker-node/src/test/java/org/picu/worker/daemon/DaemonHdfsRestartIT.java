@@ -51,7 +51,7 @@ class DaemonHdfsRestartIT {
     }
 
     @Test
-    void everyRecordArrivesExactlyOnceAcrossANameNodeRestart() throws Exception {
+    void every_record_arrives_exactly_once_across_a_name_node_restart() throws Exception {
         cluster = MiniHdfs.start("daemon-restart");
         Path spool = work.resolve("spool");
         try (ReplayServer upbit = ReplayServer.start("upbit")) {

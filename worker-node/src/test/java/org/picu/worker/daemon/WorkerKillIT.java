@@ -51,7 +51,7 @@ class WorkerKillIT {
     }
 
     @Test
-    void killedWorkersLoseNothingDuplicateNothingAndNeverExposeAPartialFile() throws Exception {
+    void killed_workers_lose_nothing_duplicate_nothing_and_never_expose_a_partial_file() throws Exception {
         cluster = MiniHdfs.start("kill");
         Path spool = work.resolve("spool");
         FileSystem hdfs = cluster.getFileSystem();

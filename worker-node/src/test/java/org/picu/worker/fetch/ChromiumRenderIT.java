@@ -44,7 +44,7 @@ class ChromiumRenderIT {
     }
 
     @Test
-    void theRenderedDomHoldsWhatTheScriptsBuiltAndThePlainAnswerDoesNot() throws Exception {
+    void the_rendered_dom_holds_what_the_scripts_built_and_the_plain_answer_does_not() throws Exception {
         Fetcher fetcher = fetcher(RenderConfig.defaults());
         List<Path> before = renderDirs();
 
@@ -60,7 +60,7 @@ class ChromiumRenderIT {
     }
 
     @Test
-    void aBoundedScrollShowsTheItemsEachScrollLoadedAndNoMore() throws Exception {
+    void a_bounded_scroll_shows_the_items_each_scroll_loaded_and_no_more() throws Exception {
         List<Path> before = renderDirs();
 
         String scrolled = fetcher(RenderConfig.defaults().withScrolls(3, Duration.ofMillis(300)))
@@ -81,7 +81,7 @@ class ChromiumRenderIT {
     }
 
     @Test
-    void robotsTxtKeepsTheRendererOutToo() throws Exception {
+    void robots_txt_keeps_the_renderer_out_too() throws Exception {
         Fetcher fetcher = fetcher(RenderConfig.defaults());
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.render(url("/private/finance")));
@@ -91,7 +91,7 @@ class ChromiumRenderIT {
     }
 
     @Test
-    void aPageOverTheHardTimeoutKillsTheWholeBrowserTree() throws Exception {
+    void a_page_over_the_hard_timeout_kills_the_whole_browser_tree() throws Exception {
         RenderConfig quick = new RenderConfig(RenderConfig.DEFAULT_CHROMIUM, Duration.ofMillis(1500),
                 RenderConfig.DEFAULT_SCRIPT_BUDGET, RenderConfig.DEFAULT_VIEWPORT_HEIGHT);
         Fetcher fetcher = fetcher(quick);
@@ -109,7 +109,7 @@ class ChromiumRenderIT {
     }
 
     @Test
-    void aChallengeStaysAChallengeWhenRendered() {
+    void a_challenge_stays_a_challenge_when_rendered() {
         Fetcher fetcher = fetcher(RenderConfig.defaults());
 
         BlockedException e = assertThrows(BlockedException.class, () -> fetcher.render(url("/challenge")));
@@ -118,7 +118,7 @@ class ChromiumRenderIT {
     }
 
     @Test
-    void aMissingBrowserIsARenderFailureNotACrash() {
+    void a_missing_browser_is_a_render_failure_not_a_crash() {
         RenderConfig missing = new RenderConfig(Path.of("/nonexistent/chromium"), Duration.ofSeconds(5),
                 Duration.ofSeconds(1), 1000);
 

@@ -39,7 +39,7 @@ class FetchGuardTest {
     }
 
     @Test
-    void a403ChallengeEndsTheRequestAtOnceAndCoolsTheHostDown() throws Exception {
+    void a403_challenge_ends_the_request_at_once_and_cools_the_host_down() throws Exception {
         HostCooldowns cooldowns = HostCooldowns.at(spool, Clock.systemUTC());
         Fetcher fetcher = fetcher(cooldowns);
 
@@ -58,7 +58,7 @@ class FetchGuardTest {
     }
 
     @Test
-    void a503ChallengeIsNotRetriedDespiteItsRetryAfter() {
+    void a503_challenge_is_not_retried_despite_its_retry_after() {
         Fetcher fetcher = fetcher(HostCooldowns.inMemory(Clock.systemUTC()));
 
         BlockedException e = assertThrows(BlockedException.class, () -> fetcher.get(url("/cf503")));
@@ -68,7 +68,7 @@ class FetchGuardTest {
     }
 
     @Test
-    void theChallengePageIsRecognisedWithStatus200AndNoHeader() {
+    void the_challenge_page_is_recognised_with_status200_and_no_header() {
         Fetcher fetcher = fetcher(HostCooldowns.inMemory(Clock.systemUTC()));
 
         BlockedException e = assertThrows(BlockedException.class, () -> fetcher.get(url("/cf200")));
@@ -78,7 +78,7 @@ class FetchGuardTest {
     }
 
     @Test
-    void anOrdinaryPageBehindCloudflareWithItsBotScriptIsNotAChallenge() throws Exception {
+    void an_ordinary_page_behind_cloudflare_with_its_bot_script_is_not_a_challenge() throws Exception {
         Fetcher fetcher = fetcher(HostCooldowns.inMemory(Clock.systemUTC()));
 
         FetchResponse page = fetcher.get(url("/jsd"));
@@ -88,7 +88,7 @@ class FetchGuardTest {
     }
 
     @Test
-    void a418BanIsNotRetriedAndItsGrowingCoolDownSurvivesARestart() throws Exception {
+    void a418_ban_is_not_retried_and_its_growing_cool_down_survives_a_restart() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T03:00:00Z"));
         HostCooldowns first = HostCooldowns.at(spool, clock);
 
@@ -125,7 +125,7 @@ class FetchGuardTest {
     }
 
     @Test
-    void aDamagedCoolDownFileIsIgnoredNotFatal() throws Exception {
+    void a_damaged_cool_down_file_is_ignored_not_fatal() throws Exception {
         Files.writeString(spool.resolve(HostCooldowns.FILE), "{\"api.upbit.com:-1\": {\"until\": \"yesterday\"");
 
         HostCooldowns cooldowns = HostCooldowns.at(spool, Clock.systemUTC());
@@ -134,7 +134,7 @@ class FetchGuardTest {
     }
 
     @Test
-    void aRemainingReqNearZeroMakesTheNextRequestWaitForTheNextSecond() throws Exception {
+    void a_remaining_req_near_zero_makes_the_next_request_wait_for_the_next_second() throws Exception {
         Fetcher fetcher = fetcher(HostCooldowns.inMemory(Clock.systemUTC()));
 
         fetcher.get(url("/quota")); // sec=0
@@ -149,7 +149,7 @@ class FetchGuardTest {
     }
 
     @Test
-    void remainingReqIsParsedAsUpbitDocumentsIt() {
+    void remaining_req_is_parsed_as_upbit_documents_it() {
         assertEquals(new RemainingReq("ticker", 29), RemainingReq.parse("group=ticker; min=1800; sec=29").orElseThrow());
         assertEquals(new RemainingReq("default", 0), RemainingReq.parse("group=default; min=1800; sec=0").orElseThrow());
         assertTrue(RemainingReq.parse("group=default; min=1800; sec=0").orElseThrow().low());

@@ -24,7 +24,7 @@ class FetcherPolitenessTest {
     private static final Duration DELAY = Duration.ofMillis(200);
 
     @Test
-    void nRequestsToOneHostTakeAtLeastNMinusOneDelaysEvenWithJitter() throws Exception {
+    void n_requests_to_one_host_take_at_least_n_minus_one_delays_even_with_jitter() throws Exception {
         FetchConfig withJitter = new FetchConfig(FetchConfig.DEFAULT_USER_AGENT, Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 1 << 20, DELAY, Duration.ofMillis(50), Duration.ofHours(1), 1,
                 Duration.ZERO, Duration.ZERO, 5, Duration.ofMinutes(1));
@@ -46,7 +46,7 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void aPathRobotsTxtDisallowsIsNeverFetchedAndRobotsTxtIsAskedForOnce() throws Exception {
+    void a_path_robots_txt_disallows_is_never_fetched_and_robots_txt_is_asked_for_once() throws Exception {
         try (ReplayServer site = ReplayServer.start("politeness")) {
             Fetcher fetcher = new Fetcher(fast());
 
@@ -62,7 +62,7 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void theRobotsCacheOutlivesOneRunUntilItsTtl() throws Exception {
+    void the_robots_cache_outlives_one_run_until_its_ttl() throws Exception {
         try (ReplayServer site = ReplayServer.start("politeness")) {
             RobotsCache shared = new RobotsCache(Duration.ofHours(1), Clock.systemUTC());
             new Fetcher(fast(), Clock.systemUTC(), shared).get(url(site, "/page"));
@@ -75,7 +75,7 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void aLargerRobotsCrawlDelayWinsOverTheHostDelay() throws Exception {
+    void a_larger_robots_crawl_delay_wins_over_the_host_delay() throws Exception {
         try (ReplayServer site = ReplayServer.start("crawl-delay")) {
             Fetcher fetcher = new Fetcher(fast());
             fetcher.get(url(site, "/page"));
@@ -87,7 +87,7 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void robotsTxtAnswering5xxDefersTheHostAndTheHostIsNotAskedAgainThisRun() {
+    void robots_txt_answering5xx_defers_the_host_and_the_host_is_not_asked_again_this_run() {
         try (ReplayServer site = ReplayServer.start("robots-down")) {
             Fetcher fetcher = new Fetcher(fast());
 
@@ -101,14 +101,14 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void robotsTxtAnswering4xxMeansNoRules() throws Exception {
+    void robots_txt_answering4xx_means_no_rules() throws Exception {
         try (ReplayServer site = ReplayServer.start("robots-forbidden")) {
             assertEquals(200, new Fetcher(fast()).get(url(site, "/page")).status());
         }
     }
 
     @Test
-    void retryAfterOn429IsHonouredBeforeTheRetry() throws Exception {
+    void retry_after_on429_is_honoured_before_the_retry() throws Exception {
         try (ReplayServer site = ReplayServer.start("politeness")) {
             FetchResponse response = new Fetcher(fast()).get(url(site, "/busy"));
 
@@ -121,7 +121,7 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void aRetryAfterLongerThanTheBackoffCapSkipsTheHostForTheRun() {
+    void a_retry_after_longer_than_the_backoff_cap_skips_the_host_for_the_run() {
         try (ReplayServer site = ReplayServer.start("politeness")) {
             Fetcher fetcher = new Fetcher(fast());
 
@@ -135,7 +135,7 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void errorsBackOffExponentiallyAndTheHostIsSkippedAfterTheErrorLimit() {
+    void errors_back_off_exponentially_and_the_host_is_skipped_after_the_error_limit() {
         FetchConfig config = fast().withBackoff(2, Duration.ofMillis(150), Duration.ofSeconds(2), 3);
         try (ReplayServer site = ReplayServer.start("politeness")) {
             Fetcher fetcher = new Fetcher(config);
@@ -155,7 +155,7 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void theRunTimeLimitStopsFetching() throws Exception {
+    void the_run_time_limit_stops_fetching() throws Exception {
         // Each request waits the host delay after the previous one ended, so the responses' latency adds up: the
         // limit leaves 500 ms of it for the first three requests (a first HTTP call in a cold JVM on a loaded CI
         // machine took more than the 100 ms an earlier version allowed).
@@ -173,7 +173,7 @@ class FetcherPolitenessTest {
     }
 
     @Test
-    void theUserAgentIsHonestAndConfigurable() throws Exception {
+    void the_user_agent_is_honest_and_configurable() throws Exception {
         FetchConfig config = new FetchConfig("picu-crawler/9 (+mailto:ops@example.org)", Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 1 << 20, Duration.ZERO);
         try (ReplayServer site = ReplayServer.start("politeness")) {

@@ -35,7 +35,7 @@ class FetcherTest {
     }
 
     @Test
-    void fetchesWithTheConfiguredUserAgentAndStampsTheResponse() throws Exception {
+    void fetches_with_the_configured_user_agent_and_stamps_the_response() throws Exception {
         Fetcher fetcher = new Fetcher(config(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         FetchResponse response = fetcher.get(url("/ok"));
@@ -49,7 +49,7 @@ class FetcherTest {
     }
 
     @Test
-    void anErrorStatusIsAFetchExceptionWithUrlAndStatus() {
+    void an_error_status_is_a_fetch_exception_with_url_and_status() {
         Fetcher fetcher = new Fetcher(config());
 
         FetchException e = assertThrows(FetchException.class, () -> fetcher.get(url("/unavailable")));
@@ -60,7 +60,7 @@ class FetcherTest {
     }
 
     @Test
-    void aBodyOverTheCapIsRefused() throws Exception {
+    void a_body_over_the_cap_is_refused() throws Exception {
         Fetcher capped = new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofSeconds(5), 1024, Duration.ZERO)
                 .withBackoff(1, Duration.ZERO, Duration.ZERO, 5));
 
@@ -72,7 +72,7 @@ class FetcherTest {
     }
 
     @Test
-    void aSlowAnswerTimesOut() {
+    void a_slow_answer_times_out() {
         Fetcher impatient = new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofMillis(300),
                 1024, Duration.ZERO).withBackoff(1, Duration.ZERO, Duration.ZERO, 5));
 
@@ -84,7 +84,7 @@ class FetcherTest {
     }
 
     @Test
-    void aRefusedConnectionIsAFetchException() throws Exception {
+    void a_refused_connection_is_a_fetch_exception() throws Exception {
         int freePort;
         try (ServerSocket socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
@@ -98,7 +98,7 @@ class FetcherTest {
     }
 
     @Test
-    void requestsToOneHostAreSpacedByTheHostDelay() throws Exception {
+    void requests_to_one_host_are_spaced_by_the_host_delay() throws Exception {
         Fetcher polite = new Fetcher(config().withHostDelay(Duration.ofMillis(300)));
 
         long start = System.nanoTime();
@@ -110,7 +110,7 @@ class FetcherTest {
     }
 
     @Test
-    void theDelayIsPerHost() throws Exception {
+    void the_delay_is_per_host() throws Exception {
         Fetcher polite = new Fetcher(config().withHostDelay(Duration.ofSeconds(2)));
         polite.get(url("/ok")); // 127.0.0.1: robots.txt, then the page two seconds later
 

@@ -17,7 +17,7 @@ class CoinnessCrawlIT {
     Path dir;
 
     @Test
-    void pagesFollowTheLastItemAndEveryItemIsWrittenOnce() throws Exception {
+    void pages_follow_the_last_item_and_every_item_is_written_once() throws Exception {
         try (ReplayServer site = ReplayServer.start("coinness")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "coinness", """
                     coinness:
@@ -50,7 +50,7 @@ class CoinnessCrawlIT {
     }
 
     @Test
-    void aRunIsBoundedByMaxPagesAndMaxItems() throws Exception {
+    void a_run_is_bounded_by_max_pages_and_max_items() throws Exception {
         try (ReplayServer site = ReplayServer.start("coinness")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "coinness", """
                     coinness:

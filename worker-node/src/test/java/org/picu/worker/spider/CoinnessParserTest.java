@@ -17,7 +17,7 @@ class CoinnessParserTest {
     @ValueSource(strings = {"feed_normal.json", "feed_list_envelope.json", "feed_changed_envelope.json",
             "feed_missing_field.json", "feed_bad_field.json", "feed_truncated.json", "feed_html.html",
             "feed_empty.json"})
-    void feedAnswers(String file) {
+    void feed_answers(String file) {
         String fixtureCase = file.substring(0, file.lastIndexOf('.'));
         JsonNode expected = Fixtures.expected(SOURCE, fixtureCase);
         CoinnessParser.Page page = CoinnessParser.page(Fixtures.bytes(SOURCE, file),
@@ -31,7 +31,7 @@ class CoinnessParserTest {
     }
 
     @Test
-    void aChangedEnvelopeNamesTheKeysFound() {
+    void a_changed_envelope_names_the_keys_found() {
         CoinnessParser.Page page = CoinnessParser.page(Fixtures.bytes(SOURCE, "feed_changed_envelope.json"),
                 URI.create("https://api.coinness.com/feed/v1/breaking-news"));
 
@@ -40,7 +40,7 @@ class CoinnessParserTest {
     }
 
     @Test
-    void htmlInsteadOfJsonSaysWhatCame() {
+    void html_instead_of_json_says_what_came() {
         CoinnessParser.Page page = CoinnessParser.page(Fixtures.bytes(SOURCE, "feed_html.html"),
                 URI.create("https://api.coinness.com/feed/v1/breaking-news"));
 

@@ -38,7 +38,7 @@ class DeclarativeCrawlIT {
             """;
 
     @Test
-    void aTableBoardIsFollowedToMaxPages() throws Exception {
+    void a_table_board_is_followed_to_max_pages() throws Exception {
         try (ReplayServer board = ReplayServer.start("coinboard"); ReplayServer cards = ReplayServer.start("chainwire")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "coinboard", SOURCES.formatted(board.baseUrl(), cards.baseUrl()));
 
@@ -55,7 +55,7 @@ class DeclarativeCrawlIT {
     }
 
     @Test
-    void cardsWithoutLinksGetContentIds() throws Exception {
+    void cards_without_links_get_content_ids() throws Exception {
         try (ReplayServer board = ReplayServer.start("coinboard"); ReplayServer cards = ReplayServer.start("chainwire")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "chainwire", SOURCES.formatted(board.baseUrl(), cards.baseUrl()));
 
@@ -95,7 +95,7 @@ class DeclarativeCrawlIT {
             """;
 
     @Test
-    void twoJsonFeedsOfDifferentShapeAreCrawledWithoutJava() throws Exception {
+    void two_json_feeds_of_different_shape_are_crawled_without_java() throws Exception {
         try (ReplayServer cc = ReplayServer.start("cryptocompare"); ReplayServer cd = ReplayServer.start("coindesk")) {
             String sources = FEEDS.formatted(cc.baseUrl(), cd.baseUrl(), cc.baseUrl());
 

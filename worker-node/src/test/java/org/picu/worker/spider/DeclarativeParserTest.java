@@ -66,7 +66,7 @@ class DeclarativeParserTest {
     }
 
     @Test
-    void aFeedWithoutTheItemArrayNamesTheKeysItHas() {
+    void a_feed_without_the_item_array_names_the_keys_it_has() {
         DeclarativeSourceConfig source = config.sources().declarative().stream()
                 .filter(d -> d.name().equals("cryptocompare")).findFirst().orElseThrow();
 
@@ -79,7 +79,7 @@ class DeclarativeParserTest {
     }
 
     @Test
-    void aFeedThatIsNotJsonIsBadJsonAndOtherDateFormatsWork() throws Exception {
+    void a_feed_that_is_not_json_is_bad_json_and_other_date_formats_work() throws Exception {
         DeclarativeSourceConfig cc = config.sources().declarative().stream()
                 .filter(d -> d.name().equals("cryptocompare")).findFirst().orElseThrow();
         byte[] challenge = "<!DOCTYPE html><title>Just a moment...</title>".getBytes(StandardCharsets.UTF_8);

@@ -14,7 +14,7 @@ class FearGreedCrawlIT {
     Path dir;
 
     @Test
-    void theApiAnswerBecomesOneRecordPerDay() throws Exception {
+    void the_api_answer_becomes_one_record_per_day() throws Exception {
         try (ReplayServer site = ReplayServer.start("fear_greed")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "fear_greed", """
                     fear_greed:
@@ -36,7 +36,7 @@ class FearGreedCrawlIT {
     }
 
     @Test
-    void anApiWithoutDataFallsBackToTheIndexPage() throws Exception {
+    void an_api_without_data_falls_back_to_the_index_page() throws Exception {
         try (ReplayServer site = ReplayServer.start("fear_greed")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "fear_greed", """
                     fear_greed:

@@ -13,13 +13,13 @@ class FearGreedParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"api_normal", "api_numbers", "api_empty", "api_truncated", "api_bad_entries"})
-    void apiAnswers(String fixtureCase) {
+    void api_answers(String fixtureCase) {
         Fixtures.assertParsed(SOURCE, fixtureCase, FearGreedParser.fromApi(Fixtures.bytes(SOURCE, fixtureCase + ".json")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"page_normal", "page_no_label", "page_changed_layout", "page_truncated"})
-    void indexPages(String fixtureCase) {
+    void index_pages(String fixtureCase) {
         Fixtures.assertParsed(SOURCE, fixtureCase,
                 FearGreedParser.fromHtml(Fixtures.text(SOURCE, fixtureCase + ".html"), Fixtures.CRAWLED_AT));
     }
@@ -29,7 +29,7 @@ class FearGreedParserTest {
      * API's integers, so no Fear &amp; Greed value was ever stored. Numbers and numeric text must both work.
      */
     @Test
-    void valueIsReadFromAJsonNumberAsWellAsFromText() throws Exception {
+    void value_is_read_from_a_json_number_as_well_as_from_text() throws Exception {
         JsonNodeFactory json = JsonNodeFactory.instance;
         assertEquals(25, FearGreedParser.value(json.numberNode(25)));
         assertEquals(25, FearGreedParser.value(json.numberNode(25.0)));

@@ -19,7 +19,7 @@ class PerplexityCrawlIT {
     Path dir;
 
     @Test
-    void oneSnapshotRecordPerCrawl() throws Exception {
+    void one_snapshot_record_per_crawl() throws Exception {
         try (ReplayServer site = ReplayServer.start("perplexity")) {
             String page = site.baseUrl() + "/finance/crypto";
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "perplexity", """
@@ -38,7 +38,7 @@ class PerplexityCrawlIT {
     }
 
     @Test
-    void theLiveSitesBotCheckEndsTheRunAsBlockedByChallenge() throws Exception {
+    void the_live_sites_bot_check_ends_the_run_as_blocked_by_challenge() throws Exception {
         try (ReplayServer site = ReplayServer.start("perplexity")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "perplexity", """
                     perplexity:
@@ -62,7 +62,7 @@ class PerplexityCrawlIT {
     }
 
     @Test
-    void withRenderTrueAClientRenderedPageIsReadFromTheBrowsersDom() throws Exception {
+    void with_render_true_a_client_rendered_page_is_read_from_the_browsers_dom() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(RenderConfig.DEFAULT_CHROMIUM), "/usr/bin/chromium is not installed");
         try (ReplayServer site = ReplayServer.start("render-check")) {
             String page = site.baseUrl() + "/finance/crypto";

@@ -25,7 +25,7 @@ class PerplexityParserTest {
     }
 
     @Test
-    void theSameSnapshotGetsTheSameIdAndAChangedOneAnother() {
+    void the_same_snapshot_gets_the_same_id_and_a_changed_one_another() {
         String id = parse("page_normal").items().get(0).get("item_id").asText();
         assertEquals(id, parse("page_normal").items().get(0).get("item_id").asText());
         assertEquals(false, id.equals(parse("page_truncated").items().get(0).get("item_id").asText()));

@@ -40,7 +40,7 @@ class RelativeTimeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Nov 20", "2026.11.20", "조회 1,204", "", "ago", "3 apples ago"})
-    void otherTextIsNotARelativeTime(String text) {
+    void other_text_is_not_a_relative_time(String text) {
         assertEquals(Optional.empty(), RelativeTime.parse(text, CRAWLED_AT));
     }
 }

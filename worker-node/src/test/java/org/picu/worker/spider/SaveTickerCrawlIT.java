@@ -15,7 +15,7 @@ class SaveTickerCrawlIT {
     Path dir;
 
     @Test
-    void topStoriesAndListPagesBecomeOneRecordPerItemFromItsDetail() throws Exception {
+    void top_stories_and_list_pages_become_one_record_per_item_from_its_detail() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
                     saveticker:
@@ -40,7 +40,7 @@ class SaveTickerCrawlIT {
     }
 
     @Test
-    void aRetiredListIsCountedAndTheTopStoriesAreStillWritten() throws Exception {
+    void a_retired_list_is_counted_and_the_top_stories_are_still_written() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker-retired")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
                     saveticker:
@@ -56,7 +56,7 @@ class SaveTickerCrawlIT {
     }
 
     @Test
-    void maxItemsBoundsTheDetailRequests() throws Exception {
+    void max_items_bounds_the_detail_requests() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
                     saveticker:
@@ -72,7 +72,7 @@ class SaveTickerCrawlIT {
     }
 
     @Test
-    void aChallengeMidRunEndsTheRunWithThatOutcomeAndKeepsWhatWasWritten() throws Exception {
+    void a_challenge_mid_run_ends_the_run_with_that_outcome_and_keeps_what_was_written() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker-challenged")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
                     saveticker:

@@ -21,7 +21,7 @@ class SaveTickerParserTest {
     @ValueSource(strings = {"top_stories.json", "list_page1.json", "list_page2.json", "list_empty.json",
             "list_sunset.json", "list_changed_layout.json", "list_bad_items.json", "list_truncated.json",
             "list_html.html"})
-    void listAnswers(String file) {
+    void list_answers(String file) {
         String fixtureCase = file.substring(0, file.lastIndexOf('.'));
         JsonNode expected = Fixtures.expected(SOURCE, fixtureCase);
         SaveTickerParser.ListPage page = SaveTickerParser.list(Fixtures.bytes(SOURCE, file),
@@ -41,7 +41,7 @@ class SaveTickerParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"detail_161424", "detail_161415", "detail_161167", "detail_161410", "detail_161398",
             "detail_deleted", "detail_changed_layout", "detail_no_text", "detail_wrong_envelope"})
-    void detailAnswers(String fixtureCase) {
+    void detail_answers(String fixtureCase) {
         JsonNode expected = Fixtures.expected(SOURCE, fixtureCase);
         SaveTickerParser.Entry entry = entry(expected.get("list").asText(), expected.get("id").asText());
         List<ObjectNode> records = new ArrayList<>();
@@ -56,7 +56,7 @@ class SaveTickerParserTest {
     }
 
     @Test
-    void createdAtKeepsItsInstantInUtc() {
+    void created_at_keeps_its_instant_in_utc() {
         SaveTickerParser.Entry entry = entry("top_stories.json", "161424");
 
         assertEquals("2026-07-06T08:04:05Z", entry.createdAt().toString());
@@ -64,7 +64,7 @@ class SaveTickerParserTest {
     }
 
     @Test
-    void aChangedListNamesTheKeysFound() {
+    void a_changed_list_names_the_keys_found() {
         SaveTickerParser.ListPage page = SaveTickerParser.list(Fixtures.bytes(SOURCE, "list_changed_layout.json"),
                 URI.create("https://api.saveticker.com/api/news/list?page=1"));
 

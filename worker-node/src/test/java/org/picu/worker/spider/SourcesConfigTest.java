@@ -33,7 +33,7 @@ class SourcesConfigTest {
     Path dir;
 
     @Test
-    void everyBuiltInSourceCreatesASpiderThatWritesUnderItsName() throws Exception {
+    void every_built_in_source_creates_a_spider_that_writes_under_its_name() throws Exception {
         WorkerConfig config = load(HEAD);
         for (String name : BuiltInSource.names()) {
             assertEquals(name, Spiders.create(name, config).orElseThrow().name());
@@ -41,14 +41,14 @@ class SourcesConfigTest {
     }
 
     @Test
-    void sourcesDefaultWhenTheSectionIsAbsent() throws Exception {
+    void sources_default_when_the_section_is_absent() throws Exception {
         WorkerConfig config = load(HEAD);
 
         assertEquals(SourcesConfig.defaults(), config.sources());
     }
 
     @Test
-    void builtInSourceKeysAreRead() throws Exception {
+    void built_in_source_keys_are_read() throws Exception {
         WorkerConfig config = load(HEAD + """
                 sources:
                   fear_greed: {api-url: "http://127.0.0.1:1/fng/", limit: 7}
@@ -67,7 +67,7 @@ class SourcesConfigTest {
     }
 
     @Test
-    void aDeclarativeSourceIsReadAndBecomesASpider() throws Exception {
+    void a_declarative_source_is_read_and_becomes_a_spider() throws Exception {
         WorkerConfig config = WorkerConfigLoader.load(DeclarativeParserTest.workerYml());
 
         DeclarativeSourceConfig board = config.sources().declarative().get(0);
@@ -89,7 +89,7 @@ class SourcesConfigTest {
     }
 
     @Test
-    void everyProblemOfTheSourcesSectionIsReportedAtOnce() throws Exception {
+    void every_problem_of_the_sources_section_is_reported_at_once() throws Exception {
         ConfigException e = assertThrows(ConfigException.class, () -> load(HEAD + """
                 sources:
                   fear_greed: {limit: 0, api-url: "ftp://x/"}
@@ -124,7 +124,7 @@ class SourcesConfigTest {
     }
 
     @Test
-    void jsonFeedAndRenderKeysAreChecked() throws Exception {
+    void json_feed_and_render_keys_are_checked() throws Exception {
         ConfigException e = assertThrows(ConfigException.class, () -> load(HEAD + """
                 sources:
                   perplexity: {render: maybe}

@@ -18,7 +18,7 @@ class UpbitGuardIT {
     Path dir;
 
     @Test
-    void eightDecimalPricesLandInTheSpoolExactlyAsUpbitSentThem() throws Exception {
+    void eight_decimal_prices_land_in_the_spool_exactly_as_upbit_sent_them() throws Exception {
         try (ReplayServer site = ReplayServer.start("upbit-decimals")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "upbit", """
                     upbit:
@@ -36,7 +36,7 @@ class UpbitGuardIT {
     }
 
     @Test
-    void a418BanEndsTheRunAsHttp418AndTheNextRunWaitsOutTheCoolDown() throws Exception {
+    void a418_ban_ends_the_run_as_http418_and_the_next_run_waits_out_the_cool_down() throws Exception {
         try (ReplayServer site = ReplayServer.start("upbit-banned")) {
             String sources = """
                     upbit:

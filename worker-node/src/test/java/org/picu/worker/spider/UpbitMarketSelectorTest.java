@@ -20,7 +20,7 @@ class UpbitMarketSelectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"market_all_mixed.expected.json", "market_all_mixed.unlisted_symbols.expected.json",
             "market_all_mixed.usdt.expected.json"})
-    void selectsTheExpectedMarkets(String expectedFile) throws IOException {
+    void selects_the_expected_markets(String expectedFile) throws IOException {
         JsonNode markets = UpbitTickerParserTest.fixture("market_all_mixed.json");
         JsonNode expected = UpbitTickerParserTest.fixture(expectedFile);
 
@@ -32,7 +32,7 @@ class UpbitMarketSelectorTest {
     }
 
     @Test
-    void malformedEntriesAreIgnored() throws IOException {
+    void malformed_entries_are_ignored() throws IOException {
         JsonNode markets = UpbitTickerParserTest.JSON.readTree(
                 "[{\"market\":\"KRW-BTC\"}, {\"market\":7}, {}, 3, {\"market\":\"KRW-\"}, {\"market\":\"KRW-ETH\"}]");
 
@@ -43,7 +43,7 @@ class UpbitMarketSelectorTest {
     }
 
     @Test
-    void noMarketOfTheQuoteSelectsNothing() throws IOException {
+    void no_market_of_the_quote_selects_nothing() throws IOException {
         JsonNode markets = UpbitTickerParserTest.JSON.readTree("[{\"market\":\"BTC-ETH\"}]");
 
         UpbitMarketSelector.Selection selection = UpbitMarketSelector.select(markets, "KRW", Set.of("ETH"), 20);

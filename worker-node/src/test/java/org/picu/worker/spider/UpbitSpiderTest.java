@@ -30,7 +30,7 @@ class UpbitSpiderTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
-    void crawlsTheConfiguredSymbolsThatUpbitLists() throws Exception {
+    void crawls_the_configured_symbols_that_upbit_lists() throws Exception {
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
             CrawlResult result = spider(upbit, UpbitConfig.defaults()).crawl(fetcher, sink::add);
 
@@ -53,7 +53,7 @@ class UpbitSpiderTest {
     }
 
     @Test
-    void requestsTickersInBatches() throws Exception {
+    void requests_tickers_in_batches() throws Exception {
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
             CrawlResult result = spider(upbit, UpbitConfig.defaults().withBatchSize(4)).crawl(fetcher, sink::add);
 
@@ -67,7 +67,7 @@ class UpbitSpiderTest {
     }
 
     @Test
-    void fallsBackToTheFirstTwentyMarketsWhenNoSymbolIsListed() throws Exception {
+    void falls_back_to_the_first_twenty_markets_when_no_symbol_is_listed() throws Exception {
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
             CrawlResult result = spider(upbit, UpbitConfig.defaults().withSymbols(List.of("LUNA"))).crawl(fetcher, sink::add);
 
@@ -77,7 +77,7 @@ class UpbitSpiderTest {
     }
 
     @Test
-    void damagedTickersAreSkippedAndCountedNotFatal() throws Exception {
+    void damaged_tickers_are_skipped_and_counted_not_fatal() throws Exception {
         try (ReplayServer upbit = ReplayServer.start("upbit-damaged")) {
             CrawlResult result = spider(upbit, UpbitConfig.defaults()).crawl(fetcher, sink::add);
 
@@ -92,7 +92,7 @@ class UpbitSpiderTest {
     }
 
     @Test
-    void aMarketListThatIsNotAnArrayFailsTheCrawlNamingTheUrl() {
+    void a_market_list_that_is_not_an_array_fails_the_crawl_naming_the_url() {
         try (ReplayServer upbit = ReplayServer.start("upbit-broken-list")) {
             SpiderException e = assertThrows(SpiderException.class,
                     () -> spider(upbit, UpbitConfig.defaults()).crawl(fetcher, sink::add));
@@ -103,7 +103,7 @@ class UpbitSpiderTest {
     }
 
     @Test
-    void aFailedTickerRequestFailsTheCrawlWithItsStatus() {
+    void a_failed_ticker_request_fails_the_crawl_with_its_status() {
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
             // BTC-quoted markets are listed but the recording has only KRW tickers, so Upbit's 404 comes back.
             UpbitConfig btcQuote = new UpbitConfig(URI.create(upbit.baseUrl()), "BTC", List.of("ETH"), 100);
@@ -116,7 +116,7 @@ class UpbitSpiderTest {
     }
 
     @Test
-    void theRegistryListsUpbitFirst() {
+    void the_registry_lists_upbit_first() {
         assertEquals("upbit", Spiders.names().get(0));
     }
 

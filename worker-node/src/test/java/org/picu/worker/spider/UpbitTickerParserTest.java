@@ -32,7 +32,7 @@ class UpbitTickerParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"ticker_majors", "ticker_damaged", "ticker_no_prev_close", "ticker_usdt_quote",
             "ticker_eight_decimals"})
-    void fixtureProducesTheExpectedPayloadsAndRejections(String fixture) throws IOException {
+    void fixture_produces_the_expected_payloads_and_rejections(String fixture) throws IOException {
         JsonNode tickers = fixture(fixture + ".json");
         JsonNode expected = fixture(fixture + ".expected.json");
         String quote = expected.get("quote").asText();
@@ -59,7 +59,7 @@ class UpbitTickerParserTest {
     }
 
     @Test
-    void payloadFieldsAreNamedAndOrderedAsDocumented() throws Exception {
+    void payload_fields_are_named_and_ordered_as_documented() throws Exception {
         JsonNode payload = UpbitTickerParser.toPayload(fixture("ticker_majors.json").get(0), "KRW");
 
         List<String> names = new ArrayList<>();
@@ -70,7 +70,7 @@ class UpbitTickerParserTest {
 
     /** Regression for the original's market_cap label: the 24 h traded value keeps its Upbit name. */
     @Test
-    void tradedValueIsNotCalledMarketCap() throws Exception {
+    void traded_value_is_not_called_market_cap() throws Exception {
         JsonNode payload = UpbitTickerParser.toPayload(fixture("ticker_majors.json").get(0), "KRW");
 
         assertTrue(payload.has("acc_trade_price_24h"));
@@ -78,7 +78,7 @@ class UpbitTickerParserTest {
     }
 
     @Test
-    void pricesAreWrittenAsPlainDecimalsNotScientificNotation() throws Exception {
+    void prices_are_written_as_plain_decimals_not_scientific_notation() throws Exception {
         JsonNode payload = UpbitTickerParser.toPayload(fixture("ticker_majors.json").get(0), "KRW");
 
         String json = new ObjectMapper().writeValueAsString(payload);
@@ -88,7 +88,7 @@ class UpbitTickerParserTest {
 
     /** Upbit writes many numbers with eight decimals; read as the spider reads them, they stay exactly that. */
     @Test
-    void eightDecimalNumbersAreKeptExactlyAsUpbitSentThem() throws Exception {
+    void eight_decimal_numbers_are_kept_exactly_as_upbit_sent_them() throws Exception {
         ObjectMapper spiderJson = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .setNodeFactory(UpbitTickerParser.EXACT);
         JsonNode tickers;
@@ -109,7 +109,7 @@ class UpbitTickerParserTest {
     }
 
     @Test
-    void changeIsRoundedHalfUpToTwoPlaces() {
+    void change_is_rounded_half_up_to_two_places() {
         assertEquals(new BigDecimal("0.01"), UpbitTickerParser.changePercent(new BigDecimal("100.005"), new BigDecimal("100")));
         assertEquals(new BigDecimal("-0.01"), UpbitTickerParser.changePercent(new BigDecimal("99.995"), new BigDecimal("100")));
         assertEquals(new BigDecimal("0.00"), UpbitTickerParser.changePercent(new BigDecimal("5"), BigDecimal.ZERO));

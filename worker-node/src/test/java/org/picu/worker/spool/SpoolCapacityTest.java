@@ -26,7 +26,7 @@ class SpoolCapacityTest {
     Path spool;
 
     @Test
-    void atTheCapTheCrawlWaitsAndResumesOnceAnUploadMarksFilesShipped() throws Exception {
+    void at_the_cap_the_crawl_waits_and_resumes_once_an_upload_marks_files_shipped() throws Exception {
         List<Path> files = write(40);
         long size = Files.size(files.get(0));
         SpoolDirectory dir = new SpoolDirectory(spool);
@@ -54,7 +54,7 @@ class SpoolCapacityTest {
     }
 
     @Test
-    void aStopWhileWaitingEndsTheWaitWithoutRoom() throws Exception {
+    void a_stop_while_waiting_ends_the_wait_without_room() throws Exception {
         write(10);
         SpoolCapacity capacity = new SpoolCapacity(new SpoolDirectory(spool), 1, Duration.ofMillis(20));
 

@@ -25,7 +25,7 @@ class SpoolCleanupTest {
     Path spool;
 
     @Test
-    void deletesOldShippedFilesKeepsYoungOnesAndRemovesTheEmptiedDateFolder() throws Exception {
+    void deletes_old_shipped_files_keeps_young_ones_and_removes_the_emptied_date_folder() throws Exception {
         Path oldShipped = file("20261120", "upbit.w1.000000000000-000000000009.jsonl.uploaded", 10);
         Path youngShipped = file("20261129", "upbit.w1.000000000010-000000000019.jsonl.uploaded", 1);
 
@@ -39,7 +39,7 @@ class SpoolCleanupTest {
     }
 
     @Test
-    void neverDeletesUnshippedDataHoweverOld() throws Exception {
+    void never_deletes_unshipped_data_however_old() throws Exception {
         Path complete = file("20261101", "upbit.w1.000000000000-000000000009.jsonl", 30);
         Path writing = file("20261101", "upbit.w1.000000000010.jsonl.tmp", 30);
         Path quarantined = file("20261101", "upbit.w1.000000000020.jsonl.corrupt", 30);
@@ -55,7 +55,7 @@ class SpoolCleanupTest {
     }
 
     @Test
-    void keepsTodaysFolderEvenWhenEmpty() throws Exception {
+    void keeps_todays_folder_even_when_empty() throws Exception {
         Files.createDirectories(spool.resolve("20261130"));
         Files.createDirectories(spool.resolve("20261128"));
 

@@ -16,7 +16,7 @@ class SpoolDirectoryTest {
     Path root;
 
     @Test
-    void pendingFilesAreTheCompleteOnesOldestFirst() throws Exception {
+    void pending_files_are_the_complete_ones_oldest_first() throws Exception {
         touch("20261122/upbit.w1.000000000010-000000000012.jsonl");
         touch("20261121/upbit.w1.000000000003-000000000009.jsonl");
         touch("20261121/upbit.w1.000000000000-000000000002.jsonl.uploaded");
@@ -33,7 +33,7 @@ class SpoolDirectoryTest {
     }
 
     @Test
-    void markUploadedRenamesTheFileSoItIsNoLongerPending() throws Exception {
+    void mark_uploaded_renames_the_file_so_it_is_no_longer_pending() throws Exception {
         Path file = touch("20261121/upbit.w1.000000000000-000000000002.jsonl");
         SpoolDirectory spool = new SpoolDirectory(root);
 
@@ -45,7 +45,7 @@ class SpoolDirectoryTest {
     }
 
     @Test
-    void onlyOneUploadAtATimeHoldsTheUploadLock() throws Exception {
+    void only_one_upload_at_a_time_holds_the_upload_lock() throws Exception {
         SpoolDirectory spool = new SpoolDirectory(root);
 
         try (AutoCloseable first = spool.tryLockForUpload().orElseThrow()) {
@@ -57,7 +57,7 @@ class SpoolDirectoryTest {
     }
 
     @Test
-    void aMissingSpoolHasNothingPending() throws Exception {
+    void a_missing_spool_has_nothing_pending() throws Exception {
         assertTrue(new SpoolDirectory(root.resolve("absent")).pendingFiles().isEmpty());
     }
 

@@ -26,7 +26,7 @@ class SpoolWriterDaemonModeTest {
     Path spool;
 
     @Test
-    void manyRunsWithinAnHourGiveOneFilePerSourceRolledByAge() throws Exception {
+    void many_runs_within_an_hour_give_one_file_per_source_rolled_by_age() throws Exception {
         MutableClock clock = new MutableClock(START);
         try (SpoolWriter writer = SpoolWriter.open(spool, "w1", 16L << 20, Duration.ofHours(1), clock)) {
             for (int run = 0; run < 12; run++) { // every five minutes
@@ -53,7 +53,7 @@ class SpoolWriterDaemonModeTest {
     }
 
     @Test
-    void aQuietSourceStillRollsWhenTheUtcDayChanges() throws Exception {
+    void a_quiet_source_still_rolls_when_the_utc_day_changes() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-21T23:50:00Z"));
         try (SpoolWriter writer = SpoolWriter.open(spool, "w1", 16L << 20, Duration.ofHours(1), clock)) {
             writer.append("upbit", RecordKind.MARKET_TICK, clock.instant(), "u", payload());
@@ -67,7 +67,7 @@ class SpoolWriterDaemonModeTest {
     }
 
     @Test
-    void syncMakesEveryAppendedRecordSurviveACrashWithoutRolling() throws Exception {
+    void sync_makes_every_appended_record_survive_a_crash_without_rolling() throws Exception {
         MutableClock clock = new MutableClock(START);
         SpoolWriter writer = SpoolWriter.open(spool, "w1", 16L << 20, Duration.ofHours(1), clock);
         writer.append("upbit", RecordKind.MARKET_TICK, clock.instant(), "u", payload());

@@ -32,7 +32,7 @@ class SpoolWriterTest {
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
     @Test
-    void recordsGoToATmpFileThatIsRenamedWithItsSequenceRangeOnClose() throws Exception {
+    void records_go_to_a_tmp_file_that_is_renamed_with_its_sequence_range_on_close() throws Exception {
         Path day = spool.resolve("20261121");
         try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
             writer.append(RecordKind.MARKET_TICK, T, "https://api.upbit.com/v1/ticker?markets=KRW-BTC", payload("BTC"));
@@ -51,7 +51,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void closingWithoutRecordsLeavesNoFile() throws Exception {
+    void closing_without_records_leaves_no_file() throws Exception {
         try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
             assertEquals(0, writer.nextSeq());
         }
@@ -60,7 +60,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void rollsWhenAFileReachesTheSizeLimit() throws Exception {
+    void rolls_when_a_file_reaches_the_size_limit() throws Exception {
         long lineBytes = lineBytes();
         try (SpoolWriter writer = open("upbit", 2 * lineBytes, Duration.ofHours(1))) {
             for (int i = 0; i < 5; i++) {
@@ -74,7 +74,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void rollsWhenAFileReachesTheAgeLimit() throws Exception {
+    void rolls_when_a_file_reaches_the_age_limit() throws Exception {
         try (SpoolWriter writer = open("upbit", BIG, Duration.ofMinutes(60))) {
             writer.append(RecordKind.MARKET_TICK, T, "u", payload("BTC"));
             clock.advance(Duration.ofMinutes(59));
@@ -88,7 +88,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void rollsWhenTheRecordsUtcDayChanges() throws Exception {
+    void rolls_when_the_records_utc_day_changes() throws Exception {
         try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
             writer.append(RecordKind.MARKET_TICK, Instant.parse("2026-11-21T23:59:59.900Z"), "u", payload("BTC"));
             writer.append(RecordKind.MARKET_TICK, Instant.parse("2026-11-22T00:00:00.100Z"), "u", payload("BTC"));
@@ -99,7 +99,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void sequenceNumbersContinueAcrossRestarts() throws Exception {
+    void sequence_numbers_continue_across_restarts() throws Exception {
         writeRecords("upbit", 3);
         writeRecords("upbit", 2);
 
@@ -109,7 +109,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void sequenceNumbersAreSharedByAllSourcesOfTheWorker() throws Exception {
+    void sequence_numbers_are_shared_by_all_sources_of_the_worker() throws Exception {
         writeRecords("upbit", 2);
         writeRecords("fear_greed", 1);
 
@@ -118,7 +118,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void theHighWaterMarkKeepsNumbersMonotonicAfterCleanupDeletedOldFiles() throws Exception {
+    void the_high_water_mark_keeps_numbers_monotonic_after_cleanup_deleted_old_files() throws Exception {
         writeRecords("upbit", 3);
         try (Stream<Path> files = Files.list(spool.resolve("20261121"))) {
             for (Path file : files.toList()) {
@@ -132,7 +132,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void fileNamesRestoreTheSequenceWhenTheHighWaterMarkIsLost() throws Exception {
+    void file_names_restore_the_sequence_when_the_high_water_mark_is_lost() throws Exception {
         writeRecords("upbit", 3);
         Path day = spool.resolve("20261121");
         Files.move(day.resolve("upbit.w1.000000000000-000000000002.jsonl"),
@@ -145,7 +145,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void aTornTmpFileFromACrashIsCutAfterItsLastCompleteLineAndRenamed() throws Exception {
+    void a_torn_tmp_file_from_a_crash_is_cut_after_its_last_complete_line_and_renamed() throws Exception {
         Path day = Files.createDirectories(spool.resolve("20261121"));
         Path tmp = day.resolve("upbit.w1.000000000005.jsonl.tmp");
         String complete = line(5) + line(6);
@@ -166,7 +166,7 @@ class SpoolWriterTest {
      * for a contradiction and set both files aside as {@code .corrupt}: their synced records were never shipped.
      */
     @Test
-    void tmpFilesOfSourcesSharingTheNumberingAreRecoveredWithTheirRealRanges() throws Exception {
+    void tmp_files_of_sources_sharing_the_numbering_are_recovered_with_their_real_ranges() throws Exception {
         Path day = Files.createDirectories(spool.resolve("20261121"));
         Files.writeString(day.resolve("upbit.w1.000000000005.jsonl.tmp"), line(5) + line(7) + line(9));
         Files.writeString(day.resolve("fear_greed.w1.000000000006.jsonl.tmp"), line(6) + line(8) + line(10).substring(0, 30));
@@ -181,7 +181,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void aTmpFileOfAnotherSourceIsRecoveredToo() throws Exception {
+    void a_tmp_file_of_another_source_is_recovered_too() throws Exception {
         Path day = Files.createDirectories(spool.resolve("20261121"));
         Files.writeString(day.resolve("fear_greed.w1.000000000000.jsonl.tmp"), line(0));
 
@@ -192,7 +192,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void aTmpFileWithoutACompleteLineIsDeleted() throws Exception {
+    void a_tmp_file_without_a_complete_line_is_deleted() throws Exception {
         Path day = Files.createDirectories(spool.resolve("20261121"));
         Files.writeString(day.resolve("upbit.w1.000000000000.jsonl.tmp"), "{\"schema_version\":1,\"sou");
 
@@ -204,7 +204,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void aTmpFileThatContradictsItsNameIsSetAsideAndItsNumbersStayUsed() throws Exception {
+    void a_tmp_file_that_contradicts_its_name_is_set_aside_and_its_numbers_stay_used() throws Exception {
         Path day = Files.createDirectories(spool.resolve("20261121"));
         Files.writeString(day.resolve("upbit.w1.000000000000.jsonl.tmp"), line(9));
 
@@ -219,7 +219,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void aSecondWriterInTheSameProcessIsRefusedWhileTheFirstIsOpen() throws Exception {
+    void a_second_writer_in_the_same_process_is_refused_while_the_first_is_open() throws Exception {
         try (SpoolWriter first = open("upbit", BIG, Duration.ofHours(1))) {
             IOException e = assertThrows(IOException.class, () -> open("fear_greed", BIG, Duration.ofHours(1)));
             assertTrue(e.getMessage().contains("already open in this process"), e.getMessage());
@@ -227,7 +227,7 @@ class SpoolWriterTest {
     }
 
     @Test
-    void aClosedWriterRefusesRecords() throws Exception {
+    void a_closed_writer_refuses_records() throws Exception {
         SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1));
         writer.close();
 

@@ -30,7 +30,7 @@ class HdfsOutageIT {
     }
 
     @Test
-    void filesWaitInTheSpoolWhileTheNameNodeIsDownAndShipAfterItsRestart() throws Exception {
+    void files_wait_in_the_spool_while_the_name_node_is_down_and_ship_after_its_restart() throws Exception {
         cluster = MiniHdfs.start("outage");
         Path spool = work.resolve("spool");
         List<Path> files = SpoolFixture.write(spool, SpoolFixture.DAY_1, 2, 2);

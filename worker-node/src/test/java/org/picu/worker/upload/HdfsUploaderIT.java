@@ -57,7 +57,7 @@ class HdfsUploaderIT {
     }
 
     @Test
-    void shipsFilesIntoRawPartitionsWithNoUploadingFileLeft() throws Exception {
+    void ships_files_into_raw_partitions_with_no_uploading_file_left() throws Exception {
         List<java.nio.file.Path> local = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3, 2);
 
         UploadReport report = uploader().drain(new SpoolDirectory(spool));
@@ -72,7 +72,7 @@ class HdfsUploaderIT {
     }
 
     @Test
-    void aReuploadAfterACrashBetweenRenameAndMarkIsNotDuplicated() throws Exception {
+    void a_reupload_after_a_crash_between_rename_and_mark_is_not_duplicated() throws Exception {
         java.nio.file.Path local = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3).get(0);
         uploader().drain(new SpoolDirectory(spool));
         // The crash: HDFS has the file but the worker died before renaming its local copy.
@@ -87,7 +87,7 @@ class HdfsUploaderIT {
     }
 
     @Test
-    void aReuploadOfAFileCompactedAndDeletedSinceIsRecognisedFromTheIndexAndNotShippedAgain() throws Exception {
+    void a_reupload_of_a_file_compacted_and_deleted_since_is_recognised_from_the_index_and_not_shipped_again() throws Exception {
         java.nio.file.Path local = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3).get(0);
         uploader().drain(new SpoolDirectory(spool));
         String name = local.getFileName().toString();
@@ -110,7 +110,7 @@ class HdfsUploaderIT {
     }
 
     @Test
-    void aPartialUploadingFileFromACrashIsReplaced() throws Exception {
+    void a_partial_uploading_file_from_a_crash_is_replaced() throws Exception {
         java.nio.file.Path local = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3).get(0);
         Path dir = new Path(root + "/raw/upbit/20261121");
         try (OutputStream out = fs.create(new Path(dir, "." + local.getFileName() + ".uploading"))) {

@@ -44,7 +44,7 @@ class HdfsUploaderTest {
     }
 
     @Test
-    void shipsEveryCompleteFileToItsRawPartitionAndMarksItUploaded() throws Exception {
+    void ships_every_complete_file_to_its_raw_partition_and_marks_it_uploaded() throws Exception {
         List<Path> day1 = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3, 2);
         List<Path> day2 = SpoolFixture.write(spool, SpoolFixture.DAY_2, 1);
 
@@ -65,7 +65,7 @@ class HdfsUploaderTest {
     }
 
     @Test
-    void aFileShippedBeforeACrashIsOnlyMarkedNotCopiedAgain() throws Exception {
+    void a_file_shipped_before_a_crash_is_only_marked_not_copied_again() throws Exception {
         Path local = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3).get(0);
         Path target = hdfsRoot.resolve("raw/upbit/20261121").resolve(local.getFileName());
         Files.createDirectories(target.getParent());
@@ -81,7 +81,7 @@ class HdfsUploaderTest {
     }
 
     @Test
-    void aDifferentFileUnderTheSameNameIsReportedAndBothAreKept() throws Exception {
+    void a_different_file_under_the_same_name_is_reported_and_both_are_kept() throws Exception {
         Path local = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3).get(0);
         Path target = hdfsRoot.resolve("raw/upbit/20261121").resolve(local.getFileName());
         Files.createDirectories(target.getParent());
@@ -96,7 +96,7 @@ class HdfsUploaderTest {
     }
 
     @Test
-    void whenHdfsIsDownFilesStayAndTheDrainStopsAfterAFewFailures() throws Exception {
+    void when_hdfs_is_down_files_stay_and_the_drain_stops_after_a_few_failures() throws Exception {
         List<Path> files = SpoolFixture.write(spool, SpoolFixture.DAY_1, 1, 1, 1, 1, 1);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
