@@ -87,7 +87,8 @@ class ConvergeIT {
         assertTrue(Tools.isRoot(), "the converge test needs root (debootstrap, chroot); run it as root or with"
                 + " -Dpicu.ops.converge=false");
         Tools.ensure(REPO, WORK, "ansible", "debootstrap");
-        Path cache = Path.of(System.getProperty("picu.ops.cache", System.getProperty("user.home") + "/.cache/picu-ops"));
+        Path cache =
+                Path.of(System.getProperty("picu.ops.cache", System.getProperty("user.home") + "/.cache/picu-ops"));
         for (Path root : List.of(MASTER, WORKER, TIER2)) {
             Command.of(SCRIPTS.resolve("base-root.sh").toString(), cache.toString(), root.toString())
                     .timeout(Duration.ofMinutes(20)).runOk(WORK.resolve("base-" + root.getFileName() + ".log"));
@@ -123,18 +124,27 @@ class ConvergeIT {
         // the documented dry run, on the fresh roots: it must pass although nothing is installed or downloaded yet
         List<String> check = new java.util.ArrayList<>(List.of(site));
         check.addAll(List.of("--check", "--diff"));
-        DRY_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", check.toArray(String[]::new)).timeout(Duration.ofMinutes(15))
-                .runOk(WORK.resolve("run-0-check.log")).output()));
-        run1 = ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(30)).runOk(WORK.resolve("run-1.log")).output();
+        DRY_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", check.toArray(String[]::new))
+                .timeout(Duration.ofMinutes(15))
+                .runOk(WORK.resolve("run-0-check.log"))
+                .output()));
+        run1 = ANSIBLE.playbook("site.yml", site)
+                .timeout(Duration.ofMinutes(30))
+                .runOk(WORK.resolve("run-1.log"))
+                .output();
         saveDebs(cache);
         SECOND_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", site).timeout(Duration.ofMinutes(15))
                 .runOk(WORK.resolve("run-2.log")).output()));
 
         workersAfterRun2 = Files.readAllLines(WORKER.resolve("etc/hadoop/conf/workers"));
         // adding a worker to the converged inventory: only what names the workers changes, nothing restarts
-        Files.writeString(WORK.resolve("inventory-added.yml"), inventory().replace(
-                "        picu-worker2: {picu_address: 10.99.0.12}\n",
-                "        picu-worker2: {picu_address: 10.99.0.12}\n        picu-worker3: {picu_address: 10.99.0.13}\n"));
+        Files.writeString(
+                WORK.resolve("inventory-added.yml"),
+                inventory()
+                        .replace(
+                                "        picu-worker2: {picu_address: 10.99.0.12}\n",
+                                "        picu-worker2: {picu_address: 10.99.0.12}\n"
+                                        + "        picu-worker3: {picu_address: 10.99.0.13}\n"));
         addedWorkerRun = ANSIBLE.playbook("site.yml", "-i", WORK.resolve("inventory-added.yml").toString(),
                 "-e", "@" + WORK.resolve("vars.yml"), "--limit", "picu-worker1", "--tags", "common,hadoop")
                 .timeout(Duration.ofMinutes(10)).runOk(WORK.resolve("run-added-worker.log")).output();
@@ -144,16 +154,31 @@ class ConvergeIT {
             String[] db = {"-i", WORK.resolve("inventory.yml").toString(), "-e", "@" + WORK.resolve("vars.yml"),
                 "--limit", "picu-tier2", "--tags", "tier2-db", "-e", "tier2_manage_database=true"};
             ANSIBLE.playbook("site.yml", db).runOk(WORK.resolve("run-db-1.log"));
-            SECOND_DB_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", db).runOk(WORK.resolve("run-db-2.log")).output()));
+            SECOND_DB_RUN.putAll(Ansible.recap(ANSIBLE.playbook("site.yml", db)
+                    .runOk(WORK.resolve("run-db-2.log"))
+                    .output()));
             databases = inRoot(TIER2, "query-databases", "mariadb", "-N", "-e", "SHOW DATABASES");
             users = inRoot(TIER2, "query-users", "mariadb", "-N", "-e",
                     "SELECT CONCAT(user,'@',host) FROM mysql.user; SHOW GRANTS FOR 'picu'@'localhost'");
             // the documented rotation (docs/operations.md): new secrets from the vault, the tier2 role run once
             Files.writeString(WORK.resolve("rotated.yml"), "picu_db_password: " + rotatedPassword + "\npicu_api_token: "
                     + rotatedToken + "\n");
-            rotationRun = ANSIBLE.playbook("site.yml", "-i", WORK.resolve("inventory.yml").toString(), "-e",
-                    "@" + WORK.resolve("vars.yml"), "-e", "@" + WORK.resolve("rotated.yml"), "--limit", "picu-tier2",
-                    "--tags", "tier2", "-e", "tier2_manage_database=true").runOk(WORK.resolve("run-rotate.log")).output();
+            rotationRun = ANSIBLE.playbook(
+                            "site.yml",
+                            "-i",
+                            WORK.resolve("inventory.yml").toString(),
+                            "-e",
+                            "@" + WORK.resolve("vars.yml"),
+                            "-e",
+                            "@" + WORK.resolve("rotated.yml"),
+                            "--limit",
+                            "picu-tier2",
+                            "--tags",
+                            "tier2",
+                            "-e",
+                            "tier2_manage_database=true")
+                    .runOk(WORK.resolve("run-rotate.log"))
+                    .output();
             callTheConvergedApi();
         } finally {
             mariadb.destroy();
@@ -171,7 +196,8 @@ class ConvergeIT {
     @Test
     void the_dry_run_passes_on_fresh_roots() {
         assertEquals(Set.of("picu-master", "picu-worker1", "picu-tier2"), DRY_RUN.keySet());
-        DRY_RUN.forEach((host, counts) -> assertEquals(0, counts[3], host + ": failed tasks in --check --diff; see run-0-check.log"));
+        DRY_RUN.forEach((host, counts) ->
+                assertEquals(0, counts[3], host + ": failed tasks in --check --diff; see run-0-check.log"));
     }
 
     @Test
@@ -181,18 +207,22 @@ class ConvergeIT {
             assertEquals(0, counts[1], host + ": changed tasks in the second run; see target/converge/run-2.log");
             assertEquals(0, counts[3], host + ": failed tasks");
         });
-        assertEquals(0, SECOND_DB_RUN.get("picu-tier2")[1], "database tasks changed on their second run; see run-db-2.log");
+        assertEquals(
+                0, SECOND_DB_RUN.get("picu-tier2")[1], "database tasks changed on their second run; see run-db-2.log");
     }
 
     @Test
     void adding_a_worker_rewrites_names_and_restarts_nothing_on_a_running_worker() throws IOException {
         Path conf = WORKER.resolve("etc/hadoop/conf");
-        assertEquals(List.of("picu-worker1", "picu-worker2", "picu-worker3"), Files.readAllLines(conf.resolve("workers")));
+        assertEquals(
+                List.of("picu-worker1", "picu-worker2", "picu-worker3"), Files.readAllLines(conf.resolve("workers")));
         assertTrue(Files.readString(WORKER.resolve("etc/hosts")).contains("10.99.0.13 picu-worker3"));
         String run = addedWorkerRun;
         assertTrue(changed(run, "Render the workers file (no restart)"), run);
         assertTrue(changed(run, "Write every cluster node into /etc/hosts"), run);
-        assertFalse(changed(run, "Render the site files from conf/hadoop/templates"), "no daemon reads a changed file:\n" + run);
+        assertFalse(
+                changed(run, "Render the site files from conf/hadoop/templates"),
+                "no daemon reads a changed file:\n" + run);
         // a notified handler is listed as RUNNING HANDLER even where systemd is absent and it skips
         assertFalse(run.contains("RUNNING HANDLER"), "no handler (restart) runs:\n" + run);
         assertEquals(2, Ansible.recap(run).get("picu-worker1")[1], "changed: the workers file and /etc/hosts only");
@@ -212,12 +242,19 @@ class ConvergeIT {
     @Test
     void master_role_installs_the_orchestrator_and_creates_picus_hdfs_tree_once() throws Exception {
         Path lib = MASTER.resolve("opt/picu/lib");
-        assertTrue(Files.isRegularFile(lib.resolve("master-node-" + VERSION + ".jar")), "the orchestrator's class path");
+        assertTrue(
+                Files.isRegularFile(lib.resolve("master-node-" + VERSION + ".jar")), "the orchestrator's class path");
         Path jobJar = MASTER.resolve("opt/picu/jobs/mapreduce-jobs-" + VERSION + ".jar");
-        assertTrue(Arrays.equals(Files.readAllBytes(REPO.root.resolve("mapreduce-jobs/target/dist/mapreduce-jobs-" + VERSION + ".jar")),
-                Files.readAllBytes(jobJar)), "the job jar, apart from the orchestrator's class path");
+        assertTrue(
+                Arrays.equals(
+                        Files.readAllBytes(
+                                REPO.root.resolve("mapreduce-jobs/target/dist/mapreduce-jobs-" + VERSION + ".jar")),
+                        Files.readAllBytes(jobJar)),
+                "the job jar, apart from the orchestrator's class path");
         String config = Files.readString(MASTER.resolve("etc/picu/master.yml"));
-        assertTrue(config.contains("  id: picu-master") && config.contains("  jar: /opt/picu/jobs/mapreduce-jobs-" + VERSION + ".jar"),
+        assertTrue(
+                config.contains("  id: picu-master")
+                        && config.contains("  jar: /opt/picu/jobs/mapreduce-jobs-" + VERSION + ".jar"),
                 config);
         Path units = MASTER.resolve("etc/systemd/system");
         for (String unit : List.of("picu-master.service", "picu-master-health.service", "picu-master-health.timer",
@@ -226,22 +263,33 @@ class ConvergeIT {
             assertTrue(Files.isRegularFile(units.resolve(unit)), unit);
         }
         assertFalse(Files.exists(units.resolve("hadoop-datanode.service")), "no DataNode on the master");
-        assertTrue(Files.readString(MASTER.resolve("etc/hadoop/conf/core-site.xml")).contains("hdfs://picu-master:" + nameNodePort));
+        assertTrue(Files.readString(MASTER.resolve("etc/hadoop/conf/core-site.xml"))
+                .contains("hdfs://picu-master:" + nameNodePort));
         assertLauncher(MASTER, "picu-master");
 
         // run 1 created the tree through the installed command, run 2 found it complete
-        assertTrue(changed(run1, "Create or fix /raw, /cleaned, /staging, /locks, /heartbeats, /ledger, /user/picu and /tmp in HDFS"),
+        assertTrue(
+                changed(
+                        run1,
+                        "Create or fix /raw, /cleaned, /staging, /locks, /heartbeats, /ledger, /user/picu and /tmp in"
+                                + " HDFS"),
                 "hdfs-init changed something in run 1:\n" + run1);
         String run2 = Files.readString(WORK.resolve("run-2.log"));
-        assertTrue(run2.contains("Create or fix /raw") && !changed(run2, "Create or fix /raw, /cleaned, /staging, /locks,"
-                + " /heartbeats, /ledger, /user/picu and /tmp in HDFS"), "hdfs-init ran and changed nothing in run 2");
+        assertTrue(
+                run2.contains("Create or fix /raw")
+                        && !changed(
+                                run2,
+                                "Create or fix /raw, /cleaned, /staging, /locks,"
+                                        + " /heartbeats, /ledger, /user/picu and /tmp in HDFS"),
+                "hdfs-init ran and changed nothing in run 2");
         FileSystem fs = hdfs.getFileSystem();
         for (String dir : List.of("/raw", "/cleaned", "/staging", "/locks", "/heartbeats", "/ledger", "/user/picu")) {
             FileStatus status = fs.getFileStatus(new org.apache.hadoop.fs.Path(dir));
             assertEquals("picu", status.getOwner(), dir);
             assertEquals("picu", status.getGroup(), dir);
         }
-        assertEquals("hadoop", fs.getFileStatus(new org.apache.hadoop.fs.Path("/")).getOwner(), "/ stays the superuser's");
+        assertEquals(
+                "hadoop", fs.getFileStatus(new org.apache.hadoop.fs.Path("/")).getOwner(), "/ stays the superuser's");
         assertEquals(01777, fs.getFileStatus(new org.apache.hadoop.fs.Path("/tmp")).getPermission().toShort());
     }
 
@@ -251,7 +299,10 @@ class ConvergeIT {
         assertTrue(generated.contains("\"status\":\"success\"") && generated.contains("\"generated\""), generated);
         assertEquals(401, API_STATUS.get("without token"));
         assertEquals(401, API_STATUS.get("with the token before the rotation"));
-        assertTrue(changed(rotationRun, "Write the database password and the API token into the units' environment file (root only)"),
+        assertTrue(
+                changed(
+                        rotationRun,
+                        "Write the database password and the API token into the units' environment file (root only)"),
                 rotationRun);
     }
 
@@ -271,23 +322,31 @@ class ConvergeIT {
     void common_role_sets_up_users_hosts_time_ssh_and_logs() throws IOException {
         for (Path root : List.of(MASTER, WORKER, TIER2)) {
             String passwd = Files.readString(root.resolve("etc/passwd"));
-            assertTrue(passwd.contains("\npicu:") && passwd.lines().anyMatch(l -> l.startsWith("picu:") && l.endsWith(":/usr/sbin/nologin")),
+            assertTrue(
+                    passwd.contains("\npicu:")
+                            && passwd.lines().anyMatch(l -> l.startsWith("picu:") && l.endsWith(":/usr/sbin/nologin")),
                     "service user picu with no login shell");
             assertTrue(Files.readString(root.resolve("etc/shadow")).lines().anyMatch(l -> l.startsWith("picu:!:")),
                     "picu has no password");
             String hosts = Files.readString(root.resolve("etc/hosts"));
             assertFalse(hosts.contains("127.0.1.1"), root + ": the 127.0.1.1 line is gone:\n" + hosts);
             assertTrue(hosts.contains("127.0.0.1 localhost"), hosts);
-            for (String line : List.of(MASTER_ADDRESS + " picu-master", "10.99.0.11 picu-worker1", "10.99.0.12 picu-worker2",
+            for (String line : List.of(
+                    MASTER_ADDRESS + " picu-master",
+                    "10.99.0.11 picu-worker1",
+                    "10.99.0.12 picu-worker2",
                     "10.99.0.20 picu-tier2")) {
                 assertTrue(hosts.contains(line), root + " /etc/hosts lacks " + line);
             }
-            assertTrue(Files.readString(root.resolve("etc/chrony/conf.d/picu.conf")).contains("pool 2.debian.pool.ntp.org iburst"));
+            assertTrue(Files.readString(root.resolve("etc/chrony/conf.d/picu.conf"))
+                    .contains("pool 2.debian.pool.ntp.org iburst"));
             String sshd = Files.readString(root.resolve("etc/ssh/sshd_config.d/50-picu.conf"));
-            assertTrue(sshd.contains("PasswordAuthentication no") && sshd.contains("PermitRootLogin prohibit-password"));
+            assertTrue(
+                    sshd.contains("PasswordAuthentication no") && sshd.contains("PermitRootLogin prohibit-password"));
             assertFalse(Files.exists(root.resolve("etc/logrotate.d/picu")), "the processes roll their own log files");
             assertEquals(uid(root, "picu"), Files.getAttribute(root.resolve("var/log/picu"), "unix:uid"));
-            assertTrue(Files.readString(root.resolve("etc/systemd/journald.conf.d/picu.conf")).contains("SystemMaxUse=200M"));
+            assertTrue(Files.readString(root.resolve("etc/systemd/journald.conf.d/picu.conf"))
+                    .contains("SystemMaxUse=200M"));
         }
     }
 
@@ -300,23 +359,29 @@ class ConvergeIT {
         String yarn = Files.readString(conf.resolve("yarn-site.xml"));
         assertTrue(yarn.contains("<value>1536</value>"), "per-host nm_memory_mb override in yarn-site.xml");
         assertTrue(yarn.contains("picu-master"), "ResourceManager host from the inventory");
-        assertTrue(Files.readString(conf.resolve("hadoop-env.sh")).contains("JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64"));
+        assertTrue(Files.readString(conf.resolve("hadoop-env.sh"))
+                .contains("JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64"));
         assertEquals(List.of("picu-worker1", "picu-worker2"), workersAfterRun2);
         Path units = WORKER.resolve("etc/systemd/system");
         String datanode = Files.readString(units.resolve("hadoop-datanode.service"));
         assertTrue(datanode.contains("ExecStart=/opt/hadoop/bin/hdfs --config /etc/hadoop/conf datanode"));
         assertTrue(datanode.contains("User=hadoop"));
-        assertTrue(Files.readString(units.resolve("hadoop-nodemanager.service")).contains("yarn --config /etc/hadoop/conf nodemanager"));
+        assertTrue(Files.readString(units.resolve("hadoop-nodemanager.service"))
+                .contains("yarn --config /etc/hadoop/conf nodemanager"));
         assertFalse(Files.exists(units.resolve("hadoop-namenode.service")), "no NameNode on a worker");
         assertFalse(Files.exists(units.resolve("hadoop-resourcemanager.service")), "no ResourceManager on a worker");
         assertEquals(uid(WORKER, "hadoop"), Files.getAttribute(WORKER.resolve("srv/hadoop/datanode"), "unix:uid"));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(WORKER.resolve("srv/hadoop/datanode"))));
+        assertEquals(
+                "rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(WORKER.resolve("srv/hadoop/datanode"))));
     }
 
     @Test
     void worker_role_installs_agent_config_spool_unit_and_cleanup_cron() throws Exception {
         Path jar = Path.of(System.getProperty("picu.worker.jar"));
-        assertTrue(Arrays.equals(Files.readAllBytes(jar), Files.readAllBytes(WORKER.resolve("opt/picu/worker-node-all.jar"))),
+        assertTrue(
+                Arrays.equals(
+                        Files.readAllBytes(jar), Files.readAllBytes(WORKER.resolve("opt/picu/worker-node-all.jar"))),
                 "the worker-agent artifact of requirements/worker.yml");
         String config = Files.readString(WORKER.resolve("etc/picu/worker.yml"));
         for (String expected : List.of("id: picu-worker1", "dir: /srv/picu/spool", "roll-age: PT1M", "interval: PT30S",
@@ -352,13 +417,20 @@ class ConvergeIT {
     void tier2_role_installs_service_timer_config_secret_and_firewall() throws IOException {
         assertTrue(Files.isRegularFile(TIER2.resolve("opt/picu/tier2/lib/tier2-api-" + VERSION + ".jar")));
         String config = Files.readString(TIER2.resolve("etc/picu/tier2.yml"));
-        assertTrue(config.contains("url: jdbc:mariadb://127.0.0.1:" + dbPort + "/picu") && config.contains("port: " + apiPort), config);
+        assertTrue(
+                config.contains("url: jdbc:mariadb://127.0.0.1:" + dbPort + "/picu")
+                        && config.contains("port: " + apiPort),
+                config);
         assertFalse(config.contains(password), "the password never goes into the config file");
         Path env = TIER2.resolve("etc/picu/tier2.env");
-        assertEquals("PICU_DB_PASSWORD=" + rotatedPassword + "\nPICU_API_TOKEN=" + rotatedToken + "\n", Files.readString(env),
+        assertEquals(
+                "PICU_DB_PASSWORD=" + rotatedPassword + "\nPICU_API_TOKEN=" + rotatedToken + "\n",
+                Files.readString(env),
                 "the secrets after the rotation run");
-        assertFalse(config.contains(token) || config.contains(rotatedToken), "the token never goes into the config file");
-        for (String log : List.of("run-0-check.log", "run-1.log", "run-2.log", "run-db-1.log", "run-db-2.log", "run-rotate.log")) {
+        assertFalse(
+                config.contains(token) || config.contains(rotatedToken), "the token never goes into the config file");
+        for (String log : List.of(
+                "run-0-check.log", "run-1.log", "run-2.log", "run-db-1.log", "run-db-2.log", "run-rotate.log")) {
             String output = Files.readString(WORK.resolve(log));
             for (String secret : List.of(password, token, rotatedPassword, rotatedToken)) {
                 assertFalse(output.contains(secret), "a secret in the Ansible output " + log);
@@ -378,8 +450,13 @@ class ConvergeIT {
         assertLauncher(TIER2, "picu-tier2");
         assertTrue(Files.readString(units.resolve("picu-tier2-load.timer")).contains("OnUnitActiveSec=1min"));
         String nft = Files.readString(TIER2.resolve("etc/nftables.conf"));
-        assertTrue(nft.contains("policy drop") && nft.contains("tcp dport " + apiPort + " accept") && nft.contains("tcp dport 22 accept"));
-        assertEquals(2, nft.lines().filter(l -> l.contains("dport")).count(), "only SSH and the API port are opened:\n" + nft);
+        assertTrue(nft.contains("policy drop")
+                && nft.contains("tcp dport " + apiPort + " accept")
+                && nft.contains("tcp dport 22 accept"));
+        assertEquals(
+                2,
+                nft.lines().filter(l -> l.contains("dport")).count(),
+                "only SSH and the API port are opened:\n" + nft);
         String cnf = Files.readString(TIER2.resolve("etc/mysql/mariadb.conf.d/60-picu.cnf"));
         assertTrue(cnf.contains("bind-address = 127.0.0.1") && cnf.contains("port = " + dbPort), cnf);
         assertFalse(Files.exists(TIER2.resolve("etc/systemd/system/picu-worker.service")), "no worker agent on tier-2");
@@ -435,7 +512,10 @@ class ConvergeIT {
         }
         for (String command : List.of("hadoop", "hdfs", "yarn", "mapred")) {
             Path script = home.resolve("bin").resolve(command);
-            Files.writeString(script, "#!/bin/sh\n# stand-in for Apache Hadoop 3.5.0 bin/" + command + "\necho 'Hadoop 3.5.0 (stand-in)'\n");
+            Files.writeString(
+                    script,
+                    "#!/bin/sh\n# stand-in for Apache Hadoop 3.5.0 bin/" + command
+                            + "\necho 'Hadoop 3.5.0 (stand-in)'\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Files.writeString(home.resolve("etc/hadoop/log4j.properties"), "log4j.rootLogger=INFO,console\n");
@@ -455,7 +535,10 @@ class ConvergeIT {
         Command.of("rm", "-rf", tree.toString()).runOk(WORK.resolve("rm-artifacts.log"));
         Path workerJar = tree.resolve("worker-node/target/worker-node-" + VERSION + "-all.jar");
         Files.createDirectories(workerJar.getParent());
-        Files.copy(Path.of(System.getProperty("picu.worker.jar")), workerJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                Path.of(System.getProperty("picu.worker.jar")),
+                workerJar,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String jobJar = "mapreduce-jobs/target/dist/mapreduce-jobs-" + VERSION + ".jar";
         for (String built : List.of("tier2-api/target/dist/lib", "master-node/target/dist/lib", jobJar)) {
             Path source = REPO.root.resolve(built);
@@ -490,7 +573,10 @@ class ConvergeIT {
         conf.setBoolean("dfs.permissions.enabled", true);
         conf.set("dfs.namenode.rpc-bind-host", "0.0.0.0");
         return UserGroupInformation.createRemoteUser("hadoop").doAs((PrivilegedExceptionAction<MiniDFSCluster>) () -> {
-            MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).nameNodePort(nameNodePort).numDataNodes(1).build();
+            MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf)
+                    .nameNodePort(nameNodePort)
+                    .numDataNodes(1)
+                    .build();
             cluster.waitActive(); // asks for the DataNode report, which only the superuser may
             return cluster;
         });
@@ -507,8 +593,11 @@ class ConvergeIT {
         String group = unitValue(unit, "Group");
         String script = "set -a; . " + unitValue(unit, "EnvironmentFile") + "; set +a; exec setpriv --reuid=" + user
                 + " --regid=" + group + " --init-groups " + unitValue(unit, "ExecStart");
-        Process api = new ProcessBuilder(SCRIPTS.resolve("chroot-proc.sh").toString(), TIER2.toString(), "/bin/sh", "-c", script)
-                .redirectErrorStream(true).redirectOutput(WORK.resolve("tier2-api.log").toFile()).start();
+        Process api = new ProcessBuilder(
+                        SCRIPTS.resolve("chroot-proc.sh").toString(), TIER2.toString(), "/bin/sh", "-c", script)
+                .redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("tier2-api.log").toFile())
+                .start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             URI base = URI.create("http://127.0.0.1:" + apiPort);
@@ -565,16 +654,23 @@ class ConvergeIT {
     private static Process startMariaDb() throws Exception {
         Path socket = TIER2.resolve("run/mysqld/mysqld.sock");
         Files.deleteIfExists(socket);
-        Process process = new ProcessBuilder(SCRIPTS.resolve("chroot-proc.sh").toString(), TIER2.toString(), "/bin/sh", "-c",
-                // networking as the role configured it (loopback, tier2_db_port): the API connects over TCP
-                "install -d -o mysql -g mysql /run/mysqld && exec /usr/sbin/mariadbd --user=mysql"
-                        + " --socket=/run/mysqld/mysqld.sock")
-                .redirectErrorStream(true).redirectOutput(WORK.resolve("mariadbd.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        SCRIPTS.resolve("chroot-proc.sh").toString(),
+                        TIER2.toString(),
+                        "/bin/sh",
+                        "-c",
+                        // networking as the role configured it (loopback, tier2_db_port): the API connects over TCP
+                        "install -d -o mysql -g mysql /run/mysqld && exec /usr/sbin/mariadbd --user=mysql"
+                                + " --socket=/run/mysqld/mysqld.sock")
+                .redirectErrorStream(true)
+                .redirectOutput(WORK.resolve("mariadbd.log").toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!Files.exists(socket)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroy();
-                throw new AssertionError("mariadbd did not start in the tier-2 root; see " + WORK.resolve("mariadbd.log"));
+                throw new AssertionError(
+                        "mariadbd did not start in the tier-2 root; see " + WORK.resolve("mariadbd.log"));
             }
             Thread.sleep(200);
         }
@@ -582,7 +678,8 @@ class ConvergeIT {
     }
 
     private static String inRoot(Path root, String name, String... argv) {
-        List<String> command = new java.util.ArrayList<>(List.of(SCRIPTS.resolve("chroot-proc.sh").toString(), root.toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(SCRIPTS.resolve("chroot-proc.sh").toString(), root.toString()));
         command.addAll(List.of(argv));
         return Command.of(command).runOk(WORK.resolve(name + ".log")).output();
     }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class ManifestConsistencyTest {
     private static final Set<String> PACKAGE_MODULES = Set.of("ansible.builtin.apt", "apt", "ansible.builtin.package",
             "package", "ansible.builtin.dnf", "ansible.builtin.yum", "ansible.builtin.pip", "pip");
-    private static final Pattern SHELL_INSTALL = Pattern.compile("apt-get\\s+install|apt\\s+install|dpkg\\s+-i|pip3?\\s+install");
+    private static final Pattern SHELL_INSTALL =
+            Pattern.compile("apt-get\\s+install|apt\\s+install|dpkg\\s+-i|pip3?\\s+install");
     private static final Pattern PACKAGES_REF = Pattern.compile("picu_req\\.packages\\.([a-z0-9_]+)");
 
     private final Repo repo = Repo.locate();
@@ -64,7 +65,8 @@ class ManifestConsistencyTest {
         assertEquals(pomVersion, version, "requirements/hadoop.yml version vs the root pom's hadoop.version");
         assertEquals("hadoop-" + version + ".tar.gz", release.path("archive").asText());
         assertTrue(release.path("url").asText().endsWith("/hadoop-" + version + "/hadoop-" + version + ".tar.gz"));
-        assertTrue(release.path("sha512").asText().matches("[0-9a-f]{128}"), "hadoop.yml sha512 must be 128 hex digits");
+        assertTrue(
+                release.path("sha512").asText().matches("[0-9a-f]{128}"), "hadoop.yml sha512 must be 128 hex digits");
         for (String node : List.of("master", "worker")) {
             assertEquals(version, repo.manifest(node).path("hadoop").path("version").asText(),
                     "requirements/" + node + ".yml hadoop.version");
@@ -99,14 +101,19 @@ class ManifestConsistencyTest {
                 for (String module : Repo.fieldNames(task)) {
                     JsonNode args = task.path(module);
                     if (PACKAGE_MODULES.contains(module)) {
-                        String name = args.path("name").isMissingNode() ? args.path("pkg").toString() : args.path("name").toString();
+                        String name = args.path("name").isMissingNode()
+                                ? args.path("pkg").toString()
+                                : args.path("name").toString();
                         if (!name.contains("picu_req.")) {
-                            problems.add(repo.root.relativize(file) + ": task '" + task.path("name").asText()
-                                    + "' installs " + name + ", which is not read from requirements/");
+                            problems.add(repo.root.relativize(file) + ": task '"
+                                    + task.path("name").asText() + "' installs " + name
+                                    + ", which is not read from requirements/");
                         }
                     }
-                    if ((module.endsWith("command") || module.endsWith("shell")) && SHELL_INSTALL.matcher(args.toString()).find()) {
-                        problems.add(repo.root.relativize(file) + ": task '" + task.path("name").asText()
+                    if ((module.endsWith("command") || module.endsWith("shell"))
+                            && SHELL_INSTALL.matcher(args.toString()).find()) {
+                        problems.add(repo.root.relativize(file) + ": task '"
+                                + task.path("name").asText()
                                 + "' installs software by hand; list it in requirements/ instead");
                     }
                 }
@@ -129,17 +136,23 @@ class ManifestConsistencyTest {
         for (Map.Entry<String, Set<String>> node : rolesOfNode.entrySet()) {
             JsonNode manifest = repo.manifest(node.getKey());
             boolean hasArtifacts = manifest.path("artifacts").size() > 0;
-            boolean installsArtifacts = node.getValue().stream().anyMatch(r -> tasksText(r).contains("common/tasks/artifacts.yml"));
+            boolean installsArtifacts =
+                    node.getValue().stream().anyMatch(r -> tasksText(r).contains("common/tasks/artifacts.yml"));
             assertEquals(hasArtifacts, installsArtifacts, node.getKey() + ": artifacts listed vs installed");
             boolean hasHadoop = manifest.has("hadoop");
-            assertEquals(hasHadoop, node.getValue().contains("hadoop"), node.getKey() + ": hadoop listed vs the hadoop role");
+            assertEquals(
+                    hasHadoop,
+                    node.getValue().contains("hadoop"),
+                    node.getKey() + ": hadoop listed vs the hadoop role");
         }
     }
 
     @Test
     void dev_manifest_is_what_the_dev_playbook_and_the_test_harness_install() {
         String dev = Repo.read(repo.ansible.resolve("dev.yml"));
-        assertTrue(dev.contains("picu_req.packages.dev + [picu_req.jdk.package]"), "ansible/dev.yml must install the dev manifest");
+        assertTrue(
+                dev.contains("picu_req.packages.dev + [picu_req.jdk.package]"),
+                "ansible/dev.yml must install the dev manifest");
         List<String> listed = Repo.texts(repo.manifest("dev").path("packages").path("dev"));
         for (String tool : List.of("ansible", "ansible-lint", "debootstrap", "qemu-user-static")) {
             assertTrue(listed.contains(tool), "requirements/dev.yml must list " + tool);
@@ -151,10 +164,13 @@ class ManifestConsistencyTest {
         Map<String, Set<String>> result = new LinkedHashMap<>();
         for (JsonNode play : Repo.readYaml(repo.ansible.resolve("site.yml"))) {
             for (String group : play.path("hosts").asText().split(":")) {
-                String node = Repo.readYaml(repo.ansible.resolve("group_vars/" + group + ".yml")).path("picu_node_role").asText();
+                String node = Repo.readYaml(repo.ansible.resolve("group_vars/" + group + ".yml"))
+                        .path("picu_node_role")
+                        .asText();
                 assertTrue(!node.isEmpty(), "group_vars/" + group + ".yml must set picu_node_role");
                 for (JsonNode role : play.path("roles")) {
-                    result.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(role.path("role").asText(role.asText()));
+                    result.computeIfAbsent(node, k -> new LinkedHashSet<>())
+                            .add(role.path("role").asText(role.asText()));
                 }
             }
         }

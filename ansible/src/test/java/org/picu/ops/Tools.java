@@ -43,7 +43,8 @@ final class Tools {
         }
         List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "--no-install-recommends"));
         install.addAll(missing);
-        Command.Result first = Command.of(install).env("DEBIAN_FRONTEND", "noninteractive").run(logDir.resolve("apt-install.log"));
+        Command.Result first =
+                Command.of(install).env("DEBIAN_FRONTEND", "noninteractive").run(logDir.resolve("apt-install.log"));
         if (first.exitCode() != 0) {
             Command.of("apt-get", "update").runOk(logDir.resolve("apt-update.log"));
             Command.of(install).env("DEBIAN_FRONTEND", "noninteractive").runOk(logDir.resolve("apt-install.log"));

@@ -33,9 +33,14 @@ class WorkerArm64IT {
     void worker_agent_crawls_upbit_into_its_spool_on_arm64() throws Exception {
         assertTrue(Tools.isRoot(), "building the arm64 root needs root (debootstrap); or leave -Dpicu.ops.arm64 off");
         Tools.ensure(REPO, WORK, "debootstrap", "qemu-user-static");
-        Path cache = Path.of(System.getProperty("picu.ops.cache", System.getProperty("user.home") + "/.cache/picu-ops"));
-        Command.Result root = Command.of(REPO.ansible.resolve("src/test/scripts/arm64-root.sh").toString(), cache.toString(),
-                ROOT.toString()).timeout(Duration.ofMinutes(20)).runOk(WORK.resolve("arm64-root.log"));
+        Path cache =
+                Path.of(System.getProperty("picu.ops.cache", System.getProperty("user.home") + "/.cache/picu-ops"));
+        Command.Result root = Command.of(
+                        REPO.ansible.resolve("src/test/scripts/arm64-root.sh").toString(),
+                        cache.toString(),
+                        ROOT.toString())
+                .timeout(Duration.ofMinutes(20))
+                .runOk(WORK.resolve("arm64-root.log"));
         Path javaBin = ROOT.resolve("usr/lib/jvm/java-17-openjdk-arm64/bin/java");
         assertTrue(Files.isExecutable(javaBin), "no arm64 java in " + ROOT);
         assertTrue(new String(Files.readAllBytes(javaBin), 0, 4, StandardCharsets.ISO_8859_1).startsWith("\u007fELF"));
@@ -57,12 +62,15 @@ class WorkerArm64IT {
                             "-jar", jar.toString(), "crawl", "upbit", "--config", config.toString())
                     .timeout(Duration.ofMinutes(10)).runOk(WORK.resolve("crawl.log"));
         }
-        assertTrue(crawl.output().contains("crawl upbit: 9 records written, 0 rejected, 1 file rolled"), crawl.output());
+        assertTrue(
+                crawl.output().contains("crawl upbit: 9 records written, 0 rejected, 1 file rolled"), crawl.output());
 
         List<JsonNode> records = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> files = Files.walk(spool)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().matches("upbit\\.pi-arm64\\.\\d+-\\d+\\.jsonl")).toList()) {
+            for (Path file : files.filter(
+                            p -> p.getFileName().toString().matches("upbit\\.pi-arm64\\.\\d+-\\d+\\.jsonl"))
+                    .toList()) {
                 for (String line : Files.readAllLines(file)) {
                     records.add(json.readTree(line));
                 }
@@ -75,7 +83,9 @@ class WorkerArm64IT {
             assertEquals("pi-arm64", r.path("worker_id").asText());
             assertTrue(r.path("payload").path("price").isNumber(), r.toString());
         }
-        Files.writeString(WORK.resolve("timing.txt"), "arm64 root: " + root.took().toSeconds() + " s, crawl under qemu: "
-                + crawl.took().toMillis() + " ms\n");
+        Files.writeString(
+                WORK.resolve("timing.txt"),
+                "arm64 root: " + root.took().toSeconds() + " s, crawl under qemu: "
+                        + crawl.took().toMillis() + " ms\n");
     }
 }

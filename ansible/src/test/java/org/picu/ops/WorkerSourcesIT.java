@@ -79,7 +79,9 @@ class WorkerSourcesIT {
         Path inventory = inventory("unknown", "solo: {worker_sources: [upbit, coinnes]}");
         Command.Result result = playbook("unknown", inventory).run(WORK.resolve("unknown.log"));
         assertNotEquals(0, result.exitCode(), result.output());
-        assertTrue(result.output().contains("worker_sources of solo must be a non-empty list of sources; it names coinnes,"),
+        assertTrue(
+                result.output()
+                        .contains("worker_sources of solo must be a non-empty list of sources; it names coinnes,"),
                 result.output());
         assertTrue(result.output().contains("worker_schedules"), result.output());
         assertTrue(!Files.exists(WORK.resolve("unknown/solo.yml")), "nothing rendered");

@@ -26,20 +26,21 @@ class ConfigReaderTest {
     @Test
     void typed_values_are_read_and_relative_paths_resolve_against_the_files_directory() throws Exception {
         Path file = Files.writeString(dir.resolve("app.yml"), """
-                http:
-                  port: "8080"
-                  timeout: pt5m
-                  base: hdfs://master:9000
-                  dir: data/spool
-                  properties: {a.b: 1, c: text}
-                """);
+            http:
+              port: "8080"
+              timeout: pt5m
+              base: hdfs://master:9000
+              dir: data/spool
+              properties: {a.b: 1, c: text}
+            """);
         ConfigReader reader = ConfigReader.read(file, "copy app-example.yml");
         JsonNode http = reader.section(reader.root(TOP), "http", "http", HTTP);
 
         assertEquals(8080, reader.integer(http, "port", "http.port", 1, 0, 65535), "a quoted number is a number");
         assertEquals(Optional.of(Duration.ofMinutes(5)),
                 reader.duration(http, "timeout", "http.timeout", Duration.ZERO, Duration.ofHours(1)));
-        assertEquals(Optional.of(URI.create("hdfs://master:9000")), reader.uri(http, "base", "http.base", "hdfs://h:9000"));
+        assertEquals(
+                Optional.of(URI.create("hdfs://master:9000")), reader.uri(http, "base", "http.base", "hdfs://h:9000"));
         assertEquals(Optional.of(dir.resolve("data/spool")), reader.path(http, "dir", "http.dir"));
         assertEquals(Map.of("a.b", "1", "c", "text"), reader.stringMap(http, "properties", "http.properties"));
         assertEquals(List.of(), reader.problems());
@@ -48,13 +49,13 @@ class ConfigReaderTest {
     @Test
     void every_problem_is_collected_each_naming_its_key_and_unknown_keys_get_a_hint() {
         ConfigReader reader = ConfigReader.parse("""
-                http:
-                  prot: 80
-                  port: many
-                  timeout: soon
-                  base: no-scheme
-                logging: verbose
-                """, dir);
+            http:
+              prot: 80
+              port: many
+              timeout: soon
+              base: no-scheme
+            logging: verbose
+            """, dir);
         JsonNode http = reader.section(reader.root(TOP), "http", "http", HTTP);
         reader.integer(http, "port", "http.port", 1, 0, 65535);
         reader.duration(http, "timeout", "http.timeout", Duration.ZERO, Duration.ofHours(1));
@@ -65,9 +66,13 @@ class ConfigReaderTest {
         assertEquals(5, problems.size(), problems.toString());
         assertTrue(problems.contains("unknown key 'http.prot' (did you mean 'http.port'?)"), problems.toString());
         assertTrue(problems.contains("unknown key 'logging'; known keys here: db, http"), problems.toString());
-        assertTrue(problems.contains("http.port must be a whole number from 0 to 65535, got 'many'"), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("http.timeout must be an ISO-8601 duration")), problems.toString());
-        assertTrue(problems.contains("http.base must be a URI with a scheme such as hdfs://master:9000, got 'no-scheme'"),
+        assertTrue(
+                problems.contains("http.port must be a whole number from 0 to 65535, got 'many'"), problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith("http.timeout must be an ISO-8601 duration")),
+                problems.toString());
+        assertTrue(
+                problems.contains("http.base must be a URI with a scheme such as hdfs://master:9000, got 'no-scheme'"),
                 problems.toString());
     }
 

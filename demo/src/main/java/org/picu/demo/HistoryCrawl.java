@@ -81,11 +81,15 @@ final class HistoryCrawl {
         Map<String, Integer> rejected = new LinkedHashMap<>();
         Map<String, Integer> failed = new LinkedHashMap<>();
         cadence.forEach((source, every) -> {
-            spiders.put(source, Spiders.create(source, worker).orElseThrow(
-                    () -> new IllegalArgumentException("no spider for " + source)));
+            spiders.put(
+                    source,
+                    Spiders.create(source, worker)
+                            .orElseThrow(() -> new IllegalArgumentException("no spider for " + source)));
             long step = every.toMillis();
             long after = done.containsKey(source) ? done.get(source).toEpochMilli() : Long.MIN_VALUE;
-            for (long at = Math.floorDiv(from.toEpochMilli() + step - 1, step) * step; at < to.toEpochMilli(); at += step) {
+            for (long at = Math.floorDiv(from.toEpochMilli() + step - 1, step) * step;
+                    at < to.toEpochMilli();
+                    at += step) {
                 if (at > after) {
                     runs.add(new Run(Instant.ofEpochMilli(at), source));
                 }

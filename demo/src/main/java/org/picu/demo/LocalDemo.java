@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
 public final class LocalDemo implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(LocalDemo.class);
     /** The sources of the demo: the five built-in ones and {@code demowire}, a declarative (CSS selector) source. */
-    static final List<String> SOURCES = List.of("upbit", "fear_greed", "coinness", "saveticker", "perplexity", "demowire");
+    static final List<String> SOURCES =
+            List.of("upbit", "fear_greed", "coinness", "saveticker", "perplexity", "demowire");
     /** How often each source is crawled in the history; the live schedules are in {@link #workerSettings}. */
     static final Map<String, Duration> HISTORY_CADENCE = cadence();
     /**
@@ -66,10 +67,16 @@ public final class LocalDemo implements Callable<Integer> {
     /** Hours of history wanted: two days of hourly candles and a little more. */
     static final Duration HISTORY = Duration.ofHours(50);
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port of the API (default ${DEFAULT-VALUE}; 0 = any free port)")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "HTTP port of the API (default ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "data/demo", description = "where everything is written (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data-dir",
+            defaultValue = "data/demo",
+            description = "where everything is written (default ${DEFAULT-VALUE})")
     Path dataDir;
 
     @Option(names = "--seed", defaultValue = "17", description = "seed of the replayed data (default ${DEFAULT-VALUE})")
@@ -178,13 +185,14 @@ public final class LocalDemo implements Callable<Integer> {
         // MariaDB starts and migrates beside the crawl and the jobs; the load waits for it
         CompletableFuture<Tier2Service> opening = CompletableFuture.supplyAsync(() -> {
             try {
-                return pipeline.openTier2(pipeline.tier2Yaml("""
-                        database:
-                          embedded:
-                            enabled: true
-                            base-dir: %s
-                            port: 0
-                        """.formatted(work.resolve("mariadb")), port, Duration.ofSeconds(20)));
+                return pipeline.openTier2(
+                        pipeline.tier2Yaml("""
+                            database:
+                              embedded:
+                                enabled: true
+                                base-dir: %s
+                                port: 0
+                            """.formatted(work.resolve("mariadb")), port, Duration.ofSeconds(20)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -265,70 +273,70 @@ public final class LocalDemo implements Callable<Integer> {
     /** The worker's settings: the replay sites as its sources, with schedules a few minutes apart at most. */
     static String workerSettings(String base) {
         return """
-                fetch:
-                  user-agent: "PICU-crawler/0.1 (local demo)"
-                  # the replay sites are on loopback; real sites get seconds between requests
-                  host-delay: PT0S
-                  host-jitter: PT0S
-                upload:
-                  interval: PT15S
-                schedules:
-                  upbit: "0 * * * * *"
-                  fear_greed: "30 7 * * * *"
-                  coinness: "40 */2 * * * *"
-                  saveticker: "50 */3 * * * *"
-                  perplexity: "10 */15 * * * *"
-                  demowire: "20 */3 * * * *"
-                assignments:
-                  local-worker: [upbit, fear_greed, coinness, saveticker, perplexity, demowire]
-                sources:
-                  upbit:
-                    base-url: %1$s
-                    symbols: [BTC, ETH, XRP, ADA, DOGE, SOL, DOT, MATIC, AVAX, LINK]
-                  fear_greed:
-                    api-url: %1$s/fng/
-                    page-url: %1$s/crypto/fear-and-greed-index/
-                    limit: 30
-                  coinness:
-                    api-url: %1$s/feed/v1/breaking-news
-                    language: ko
-                    page-size: 20
-                    max-pages: 1
-                    max-items: 20
-                  saveticker:
-                    api-url: %1$s
-                    page-size: 10
-                    max-pages: 1
-                    max-items: 10
-                  perplexity:
-                    page-url: %1$s/finance/crypto
-                  declarative:
-                    - name: demowire
-                      start-url: %1$s/wire/latest?page=1
-                      item: article.story
-                      title: h2 a
-                      link: h2 a
-                      date: time
-                      date-attribute: datetime
-                      date-format: iso
-                      body: p.summary
-                      next: a.next
-                      max-pages: 2
-                """.formatted(base);
+            fetch:
+              user-agent: "PICU-crawler/0.1 (local demo)"
+              # the replay sites are on loopback; real sites get seconds between requests
+              host-delay: PT0S
+              host-jitter: PT0S
+            upload:
+              interval: PT15S
+            schedules:
+              upbit: "0 * * * * *"
+              fear_greed: "30 7 * * * *"
+              coinness: "40 */2 * * * *"
+              saveticker: "50 */3 * * * *"
+              perplexity: "10 */15 * * * *"
+              demowire: "20 */3 * * * *"
+            assignments:
+              local-worker: [upbit, fear_greed, coinness, saveticker, perplexity, demowire]
+            sources:
+              upbit:
+                base-url: %1$s
+                symbols: [BTC, ETH, XRP, ADA, DOGE, SOL, DOT, MATIC, AVAX, LINK]
+              fear_greed:
+                api-url: %1$s/fng/
+                page-url: %1$s/crypto/fear-and-greed-index/
+                limit: 30
+              coinness:
+                api-url: %1$s/feed/v1/breaking-news
+                language: ko
+                page-size: 20
+                max-pages: 1
+                max-items: 20
+              saveticker:
+                api-url: %1$s
+                page-size: 10
+                max-pages: 1
+                max-items: 10
+              perplexity:
+                page-url: %1$s/finance/crypto
+              declarative:
+                - name: demowire
+                  start-url: %1$s/wire/latest?page=1
+                  item: article.story
+                  title: h2 a
+                  link: h2 a
+                  date: time
+                  date-attribute: datetime
+                  date-format: iso
+                  body: p.summary
+                  next: a.next
+                  max-pages: 2
+            """.formatted(base);
     }
 
     /** The orchestrator's settings: the history's days, and a cycle every two minutes while live. */
     static String masterSettings() {
         return """
-                orchestrator:
-                  id: local-orchestrator
-                  lookback-days: %d
-                  default-schedule: "0 */2 * * * *"
-                  parallel-jobs: 3
-                  retry:
-                    initial-backoff-seconds: 5
-                    max-backoff-seconds: 30
-                    failure-cooldown-minutes: 5
-                """.formatted(HISTORY_DAYS + 1);
+            orchestrator:
+              id: local-orchestrator
+              lookback-days: %d
+              default-schedule: "0 */2 * * * *"
+              parallel-jobs: 3
+              retry:
+                initial-backoff-seconds: 5
+                max-backoff-seconds: 30
+                failure-cooldown-minutes: 5
+            """.formatted(HISTORY_DAYS + 1);
     }
 }

@@ -41,12 +41,12 @@ public final class LocalPipeline {
      */
     public LocalPipeline(Path workDir, URI storage, String replayBaseUrl) {
         this(workDir, storage, List.of("upbit"), """
-                fetch:
-                  host-delay: PT0.2S
-                sources:
-                  upbit:
-                    base-url: %s
-                """.formatted(replayBaseUrl), "", Map.of());
+            fetch:
+              host-delay: PT0.2S
+            sources:
+              upbit:
+                base-url: %s
+            """.formatted(replayBaseUrl), "", Map.of());
     }
 
     /**
@@ -63,10 +63,14 @@ public final class LocalPipeline {
         this.sources = List.copyOf(sources);
         this.storage = storage;
         this.hadoopProperties = new LinkedHashMap<>();
-        hadoopProperties.put("fs.defaultFS", storage.getScheme() + "://" + (storage.getAuthority() == null ? "" : storage.getAuthority()) + "/");
+        hadoopProperties.put(
+                "fs.defaultFS",
+                storage.getScheme() + "://" + (storage.getAuthority() == null ? "" : storage.getAuthority()) + "/");
         // Hadoop otherwise writes job staging and local task files under /tmp/hadoop-<user>.
         hadoopProperties.put("hadoop.tmp.dir", this.workDir.resolve("hadoop-tmp").toString());
-        hadoopProperties.put("mapreduce.jobtracker.staging.root.dir", this.workDir.resolve("hadoop-tmp/staging").toString());
+        hadoopProperties.put(
+                "mapreduce.jobtracker.staging.root.dir",
+                this.workDir.resolve("hadoop-tmp/staging").toString());
         hadoopProperties.put("mapreduce.client.completion.pollinterval", "200");
         hadoopProperties.putAll(jobProperties);
         try {
@@ -115,7 +119,9 @@ public final class LocalPipeline {
     public List<PartitionDate> runJobs() throws IOException {
         List<PartitionDate> days = rawDays();
         for (PartitionDate day : days) {
-            check("master run-date " + day, MasterMain.run("run-date", day.toString(), "--config", masterConfig.toString()));
+            check(
+                    "master run-date " + day,
+                    MasterMain.run("run-date", day.toString(), "--config", masterConfig.toString()));
         }
         return days;
     }
@@ -127,7 +133,8 @@ public final class LocalPipeline {
 
     /** The same, loading new partitions every {@code loadInterval} while serving (none: only when asked). */
     public String tier2Yaml(String databaseYaml, int httpPort, java.time.Duration loadInterval) {
-        return databaseYaml + """
+        return databaseYaml
+                + """
                 hdfs:
                   uri: %s
                   root: /
@@ -136,7 +143,8 @@ public final class LocalPipeline {
                   port: %d
                 load:
                   batch-size: 1000
-                """.formatted(storage, httpPort) + (loadInterval == null ? "" : "  interval: " + loadInterval + "\n");
+                """.formatted(storage, httpPort)
+                + (loadInterval == null ? "" : "  interval: " + loadInterval + "\n");
     }
 
     /** Opens tier-2 with a configuration written next to the others. */
@@ -165,7 +173,8 @@ public final class LocalPipeline {
         List<PartitionDate> days = new ArrayList<>();
         try (FileSystem fs = FileSystem.newInstance(storage, hadoopConf())) {
             for (String source : sources) {
-                org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(new HdfsLayout(layoutRoot()).rawSourceDir(source));
+                org.apache.hadoop.fs.Path dir =
+                        new org.apache.hadoop.fs.Path(new HdfsLayout(layoutRoot()).rawSourceDir(source));
                 if (fs.exists(dir)) {
                     for (FileStatus status : fs.listStatus(dir)) {
                         PartitionDate day = PartitionDate.parse(status.getPath().getName());
@@ -182,16 +191,16 @@ public final class LocalPipeline {
 
     private String workerYaml(String settings) {
         return """
-                worker:
-                  id: local-worker
-                spool:
-                  dir: %s
-                  # a file per source and minute, so that what the daemon crawls reaches HDFS soon
-                  roll-age: PT1M
-                hdfs:
-                  uri: %s
-                  root: /
-                """.formatted(workDir.resolve("spool"), storage) + settings;
+            worker:
+              id: local-worker
+            spool:
+              dir: %s
+              # a file per source and minute, so that what the daemon crawls reaches HDFS soon
+              roll-age: PT1M
+            hdfs:
+              uri: %s
+              root: /
+            """.formatted(workDir.resolve("spool"), storage) + settings;
     }
 
     private String masterYaml() {

@@ -35,29 +35,35 @@ class DemoDashboardIT {
     private static final Path SHOTS = Path.of("target", "demo-dashboard");
     /** Every panel's content, as the test reads it from the rendered page. */
     private static final String PANELS = """
-            JSON.stringify({
-              prices: document.querySelectorAll('#prices tbody tr[data-symbol]').length,
-              candles: document.querySelectorAll('#chart rect.candle').length,
-              symbols: document.querySelectorAll('#symbols button').length,
-              fearGreed: document.getElementById('fear-greed-value').textContent,
-              fearGreedHistory: document.querySelectorAll('#fear-greed-history polyline').length,
-              sentimentBars: document.querySelectorAll('#sentiment rect.bar').length,
-              sentimentAverage: document.getElementById('sentiment-average').textContent,
-              news: document.querySelectorAll('#news li[data-source]').length,
-              newsLanguages: Array.from(new Set(Array.from(document.querySelectorAll('#news li[lang]')).map(function (n) { return n.lang; }))).sort(),
-              newsSources: Array.from(new Set(Array.from(document.querySelectorAll('#news li[data-source]')).map(function (n) { return n.dataset.source; }))).sort(),
-              newsLinks: document.querySelectorAll('#news li a[href^="http"]').length,
-              newsLabels: document.querySelectorAll('#news .badge.positive, #news .badge.negative, #news .badge.neutral').length,
-              alerts: document.querySelectorAll('#alerts li .badge').length,
-              insights: document.querySelectorAll('#insights li .badge').length,
-              insightSeverities: Array.from(new Set(Array.from(document.querySelectorAll('#insights li .badge')).map(function (n) { return n.textContent; }))).sort(),
-              pipeline: Array.from(document.querySelectorAll('#pipeline tbody tr')).map(function (r) { return r.cells[0].textContent + '=' + r.cells[3].textContent; }),
-              ages: Array.from(document.querySelectorAll('.age')).map(function (n) { return n.id + ': ' + n.textContent; }),
-              loadErrors: document.querySelectorAll('.load-error').length,
-              empty: Array.from(document.querySelectorAll('.empty')).map(function (n) { return n.textContent; }),
-              pageWidth: document.documentElement.scrollWidth,
-              windowWidth: window.innerWidth
-            })""";
+        JSON.stringify({
+          prices: document.querySelectorAll('#prices tbody tr[data-symbol]').length,
+          candles: document.querySelectorAll('#chart rect.candle').length,
+          symbols: document.querySelectorAll('#symbols button').length,
+          fearGreed: document.getElementById('fear-greed-value').textContent,
+          fearGreedHistory: document.querySelectorAll('#fear-greed-history polyline').length,
+          sentimentBars: document.querySelectorAll('#sentiment rect.bar').length,
+          sentimentAverage: document.getElementById('sentiment-average').textContent,
+          news: document.querySelectorAll('#news li[data-source]').length,
+          newsLanguages: Array.from(new Set(Array.from(document.querySelectorAll('#news li[lang]'))
+              .map(function (n) { return n.lang; }))).sort(),
+          newsSources: Array.from(new Set(Array.from(document.querySelectorAll('#news li[data-source]'))
+              .map(function (n) { return n.dataset.source; }))).sort(),
+          newsLinks: document.querySelectorAll('#news li a[href^="http"]').length,
+          newsLabels: document.querySelectorAll(
+              '#news .badge.positive, #news .badge.negative, #news .badge.neutral').length,
+          alerts: document.querySelectorAll('#alerts li .badge').length,
+          insights: document.querySelectorAll('#insights li .badge').length,
+          insightSeverities: Array.from(new Set(Array.from(document.querySelectorAll('#insights li .badge'))
+              .map(function (n) { return n.textContent; }))).sort(),
+          pipeline: Array.from(document.querySelectorAll('#pipeline tbody tr'))
+              .map(function (r) { return r.cells[0].textContent + '=' + r.cells[3].textContent; }),
+          ages: Array.from(document.querySelectorAll('.age')).map(function (n) { return n.id + ': ' + n.textContent; }),
+          loadErrors: document.querySelectorAll('.load-error').length,
+          empty: Array.from(document.querySelectorAll('.empty')).map(function (n) { return n.textContent; }),
+          pageWidth: document.documentElement.scrollWidth,
+          windowWidth: window.innerWidth
+        })\
+        """;
 
     private static LocalDemo.Running demo;
     private static DevToolsBrowser browser;
@@ -104,7 +110,9 @@ class DemoDashboardIT {
         panels.get("ages").forEach(age -> assertTrue(!age.asText().endsWith("no data yet"), "data age shown: " + age));
         assertEquals(0, panels.get("loadErrors").asInt(), panels.toString());
         assertTrue(panels.get("empty").isEmpty(), "no panel says it is empty: " + panels.get("empty"));
-        assertTrue(panels.get("pageWidth").asInt() <= panels.get("windowWidth").asInt(), "no horizontal overflow: " + panels);
+        assertTrue(
+                panels.get("pageWidth").asInt() <= panels.get("windowWidth").asInt(),
+                "no horizontal overflow: " + panels);
         assertEquals(List.of(), browser.takeErrors(), "console errors, exceptions or failed loads");
     }
 
@@ -124,7 +132,9 @@ class DemoDashboardIT {
     @Order(3)
     void at_390_px_nothing_overflows() throws Exception {
         JsonNode panels = render(390, 844, "dashboard-390.png");
-        assertTrue(panels.get("pageWidth").asInt() <= panels.get("windowWidth").asInt(), "no horizontal overflow: " + panels);
+        assertTrue(
+                panels.get("pageWidth").asInt() <= panels.get("windowWidth").asInt(),
+                "no horizontal overflow: " + panels);
         assertEquals(10, panels.get("prices").asInt(), panels.toString());
         assertTrue(panels.get("news").asInt() >= 20, panels.toString());
         assertEquals(List.of(), browser.takeErrors(), "console errors, exceptions or failed loads");

@@ -63,7 +63,8 @@ final class DevToolsBrowser implements AutoCloseable {
                 "--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir=" + profile.toAbsolutePath(),
                 "about:blank").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String endpoint = null;
-        BufferedReader stderr = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        BufferedReader stderr =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         StringBuilder seen = new StringBuilder();
         for (String line; endpoint == null && System.nanoTime() < deadline && (line = stderr.readLine()) != null; ) {

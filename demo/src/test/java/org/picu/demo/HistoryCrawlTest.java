@@ -40,7 +40,8 @@ class HistoryCrawlTest {
         SiteClock clock = new SiteClock();
         try (DemoSites sites = DemoSites.start(clock, 17)) {
             WorkerConfig worker = config(sites.baseUrl());
-            HistoryCrawl.Report report = HistoryCrawl.crawl(worker, clock, LocalDemo.HISTORY_CADENCE, from, to, Map.of());
+            HistoryCrawl.Report report =
+                    HistoryCrawl.crawl(worker, clock, LocalDemo.HISTORY_CADENCE, from, to, Map.of());
 
             assertEquals(13, report.runs().get("upbit"), "every 20 min for 4 hours, and at the end");
             LocalDemo.HISTORY_CADENCE.keySet().forEach(source -> {
@@ -55,7 +56,8 @@ class HistoryCrawlTest {
                 files = walk.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
             }
             TreeSet<String> names = new TreeSet<>();
-            files.forEach(f -> names.add(f.getParent().getFileName() + "/" + f.getFileName().toString().split("\\.")[0]));
+            files.forEach(f -> names.add(f.getParent().getFileName() + "/"
+                    + f.getFileName().toString().split("\\.")[0]));
             // runs on multiples of the cadence: Fear & Greed (6 h) and Perplexity (3 h) only at 00:00
             // runs on multiples of the cadence: SaveTicker and the demo wire (2 h) at 22:00 and 00:00
             assertEquals(new TreeSet<>(List.of("20261120/coinness", "20261120/demowire", "20261120/saveticker",
@@ -79,7 +81,9 @@ class HistoryCrawlTest {
                 assertEquals(crawled, Instant.parse(tick.get("payload").get("timestamp").asText()),
                         "the site answered as of the crawl time");
             }
-            assertEquals(Instant.parse("2026-11-21T02:00:00Z"), new CrawlLedger(work.resolve("spool")).lastSuccess().get("upbit"));
+            assertEquals(
+                    Instant.parse("2026-11-21T02:00:00Z"),
+                    new CrawlLedger(work.resolve("spool")).lastSuccess().get("upbit"));
 
             HistoryCrawl.Report again = HistoryCrawl.crawl(worker, clock, LocalDemo.HISTORY_CADENCE, from, to,
                     new CrawlLedger(work.resolve("spool")).lastSuccess());
@@ -89,9 +93,12 @@ class HistoryCrawlTest {
 
     @Test
     void the_history_is_at_least_48_hours_over_three_utc_days() {
-        assertEquals(Instant.parse("2026-11-19T17:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T19:06:30Z")));
-        assertEquals(Instant.parse("2026-11-19T00:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T00:30:00Z")));
-        assertEquals(Instant.parse("2026-11-19T21:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T23:59:59Z")));
+        assertEquals(
+                Instant.parse("2026-11-19T17:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T19:06:30Z")));
+        assertEquals(
+                Instant.parse("2026-11-19T00:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T00:30:00Z")));
+        assertEquals(
+                Instant.parse("2026-11-19T21:00:00Z"), LocalDemo.historyStart(Instant.parse("2026-11-21T23:59:59Z")));
     }
 
     @Test
@@ -112,18 +119,22 @@ class HistoryCrawlTest {
     private WorkerConfig config(String base) throws Exception {
         Path file = work.resolve("worker.yml");
         Files.writeString(file, """
-                worker:
-                  id: test-worker
-                spool:
-                  dir: %s
-                hdfs:
-                  uri: file:///unused
-                """.formatted(work.resolve("spool")) + LocalDemo.workerSettings(base));
+            worker:
+              id: test-worker
+            spool:
+              dir: %s
+            hdfs:
+              uri: file:///unused
+            """.formatted(work.resolve("spool")) + LocalDemo.workerSettings(base));
         return WorkerConfigLoader.load(file);
     }
 
     private static String get(String url) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

@@ -39,7 +39,9 @@ import org.picu.tier2.db.EmbeddedMariaDb;
  */
 class PipelineEndToEndIT {
     /** The worker's default symbol list; KRW-MATIC is no longer listed on Upbit, so it yields nothing. */
-    private static final List<String> DEFAULT_SYMBOLS = List.of("BTC", "ETH", "XRP", "ADA", "DOGE", "SOL", "DOT", "MATIC", "AVAX", "LINK");
+    private static final List<String> DEFAULT_SYMBOLS =
+            List.of("BTC", "ETH", "XRP", "ADA", "DOGE", "SOL", "DOT", "MATIC", "AVAX", "LINK");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static MiniDFSCluster dfs;
@@ -76,14 +78,15 @@ class PipelineEndToEndIT {
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
             LocalPipeline pipeline = new LocalPipeline(work, hdfs, upbit.baseUrl());
             String tier2Yaml = pipeline.tier2Yaml("""
-                    database:
-                      url: %s
-                      user: %s
-                      pool-size: 2
-                    """.formatted(mariaDb.jdbcUrl("picu_e2e"), EmbeddedMariaDb.USER), 0);
+                database:
+                  url: %s
+                  user: %s
+                  pool-size: 2
+                """.formatted(mariaDb.jdbcUrl("picu_e2e"), EmbeddedMariaDb.USER), 0);
 
             pipeline.crawlAndUpload();
-            assertTrue(dfs.getFileSystem().exists(new org.apache.hadoop.fs.Path("/raw/upbit")), "raw files are in HDFS");
+            assertTrue(
+                    dfs.getFileSystem().exists(new org.apache.hadoop.fs.Path("/raw/upbit")), "raw files are in HDFS");
             pipeline.runJobs();
             int published = pipeline.publishedPartitionCount();
             assertTrue(published >= 2, "market_ticks and the datasets derived from it are published: " + published);
@@ -100,7 +103,8 @@ class PipelineEndToEndIT {
             pipeline.crawlAndUpload();
             pipeline.runJobs();
             try (Tier2Service tier2 = pipeline.openTier2(tier2Yaml)) {
-                assertEquals(published, tier2.load().loaded(), "the re-published partitions are new runs and are loaded");
+                assertEquals(
+                        published, tier2.load().loaded(), "the re-published partitions are new runs and are loaded");
                 ApiServer api = tier2.startApi();
                 assertEquals(expected, trends(api));
                 assertEquals(expected.size(), rowCount(tier2), "the second run added no rows");
@@ -124,7 +128,8 @@ class PipelineEndToEndIT {
             LocalPipeline pipeline = new LocalPipeline(work, storage.toUri(), upbit.baseUrl());
             pipeline.crawlAndUpload();
             pipeline.runJobs();
-            String database = "database:\n  url: " + mariaDb.jdbcUrl("picu_standalone") + "\n  user: " + EmbeddedMariaDb.USER + "\n";
+            String database = "database:\n  url: " + mariaDb.jdbcUrl("picu_standalone") + "\n  user: "
+                    + EmbeddedMariaDb.USER + "\n";
             try (Tier2Service tier2 = pipeline.openTier2(pipeline.tier2Yaml(database, 0))) {
                 assertEquals(pipeline.publishedPartitionCount(), tier2.load().loaded());
                 assertEquals(expectedTickers(), trends(tier2.startApi()));
@@ -143,9 +148,15 @@ class PipelineEndToEndIT {
             String market = t.get("market").asText();
             String symbol = market.substring(market.indexOf('-') + 1);
             if (market.startsWith("KRW-") && DEFAULT_SYMBOLS.contains(symbol)) {
-                expected.add(symbol + "|" + new BigDecimal(t.get("trade_price").asText()).stripTrailingZeros().toPlainString()
+                expected.add(symbol + "|"
+                        + new BigDecimal(t.get("trade_price").asText())
+                                .stripTrailingZeros()
+                                .toPlainString()
                         + "|" + Instant.ofEpochMilli(t.get("trade_timestamp").asLong())
-                        + "|" + new BigDecimal(t.get("acc_trade_volume_24h").asText()).setScale(6, RoundingMode.HALF_UP).toPlainString());
+                        + "|"
+                        + new BigDecimal(t.get("acc_trade_volume_24h").asText())
+                                .setScale(6, RoundingMode.HALF_UP)
+                                .toPlainString());
             }
         }
         assertEquals(9, expected.size(), "the recording lists nine of the ten default symbols");
@@ -161,9 +172,15 @@ class PipelineEndToEndIT {
             assertEquals("upbit", t.get("source").asText());
             String ts = t.get("timestamp").asText();
             assertTrue(ts.endsWith("Z"), "timestamps are UTC: " + ts);
-            seen.add(t.get("symbol").asText() + "|" + new BigDecimal(t.get("price").asText()).stripTrailingZeros().toPlainString()
+            seen.add(t.get("symbol").asText() + "|"
+                    + new BigDecimal(t.get("price").asText())
+                            .stripTrailingZeros()
+                            .toPlainString()
                     + "|" + Instant.parse(ts)
-                    + "|" + new BigDecimal(t.get("volume_24h").asText()).setScale(6, RoundingMode.HALF_UP).toPlainString());
+                    + "|"
+                    + new BigDecimal(t.get("volume_24h").asText())
+                            .setScale(6, RoundingMode.HALF_UP)
+                            .toPlainString());
         }
         assertEquals(trends.size(), seen.size(), "no ticker is listed twice");
         return seen;

@@ -80,19 +80,19 @@ class SourceStatusEndToEndIT {
              ReplayServer upbit = ReplayServer.start("upbit")) {
             Path spool = work.resolve("spool");
             Path config = Files.writeString(Files.createDirectories(work).resolve("worker.yml"), """
-                    worker: {id: w1}
-                    spool: {dir: %s}
-                    hdfs: {uri: "%s"}
-                    fetch: {host-delay: PT0S, host-jitter: PT0S, max-attempts: 1}
-                    upload: {interval: PT1S}
-                    schedules: {fear_greed: "*/2 * * * * *", perplexity: "*/2 * * * * *", upbit: "*/2 * * * * *"}
-                    assignments: {w1: [fear_greed, perplexity, upbit]}
-                    sources:
-                      fear_greed: {api-url: "%s/fng/", page-url: "%s/crypto/fear-and-greed-index/", limit: 3}
-                      perplexity: {page-url: "%s/challenge/finance/crypto"}
-                      upbit: {base-url: "%s/gone"}
-                    """.formatted(spool, hdfs, fearGreed.baseUrl(), fearGreed.baseUrl(), perplexity.baseUrl(),
-                    upbit.baseUrl()));
+                worker: {id: w1}
+                spool: {dir: %s}
+                hdfs: {uri: "%s"}
+                fetch: {host-delay: PT0S, host-jitter: PT0S, max-attempts: 1}
+                upload: {interval: PT1S}
+                schedules: {fear_greed: "*/2 * * * * *", perplexity: "*/2 * * * * *", upbit: "*/2 * * * * *"}
+                assignments: {w1: [fear_greed, perplexity, upbit]}
+                sources:
+                  fear_greed: {api-url: "%s/fng/", page-url: "%s/crypto/fear-and-greed-index/", limit: 3}
+                  perplexity: {page-url: "%s/challenge/finance/crypto"}
+                  upbit: {base-url: "%s/gone"}
+                """.formatted(
+                    spool, hdfs, fearGreed.baseUrl(), fearGreed.baseUrl(), perplexity.baseUrl(), upbit.baseUrl()));
 
             assertEquals(0, WorkerMain.run("daemon", "--duration", "PT5S", "--config", config.toString()));
 
@@ -113,10 +113,17 @@ class SourceStatusEndToEndIT {
                     "--config", config.toString()));
             String status = out.toString();
             assertTrue(status.contains("  upbit: last success never; "), status);
-            assertTrue(status.matches("(?s).*\\n  upbit: [^\\n]*; last failure \\S+ http_404 \\(GET [^\\n]*/gone/v1/market/all.*"),
+            assertTrue(
+                    status.matches("(?s).*\\n"
+                            + "  upbit: [^\\n"
+                            + "]*; last failure \\S+ http_404 \\(GET [^\\n"
+                            + "]*/gone/v1/market/all.*"),
                     status);
-            assertTrue(status.matches("(?s).*\\n  perplexity: last success never; [^\\n]* 0 records, rejects [^\\n]*"
-                    + blocked.failureReason() + "=[^\\n]*; last failure \\S+ " + blocked.failureReason() + ".*"), status);
+            assertTrue(
+                    status.matches("(?s).*\\n  perplexity: last success never; [^\\n]* 0 records, rejects [^\\n]*"
+                            + blocked.failureReason() + "=[^\\n]*; last failure \\S+ " + blocked.failureReason()
+                            + ".*"),
+                    status);
             assertTrue(status.matches("(?s).*\\n  fear_greed: last success 20[^\\n]* 0 failed, .*"), status);
 
             // the heartbeat on HDFS, written by the daemon's last upload round

@@ -40,7 +40,8 @@ public record DatasetJob(Dataset dataset, String jobName, Class<? extends Tool> 
         Objects.requireNonNull(sourcesKey, "sourcesKey");
         upstream = List.copyOf(upstream);
         if (upstream.isEmpty() == sourcesKey.isEmpty()) {
-            throw new IllegalArgumentException(jobName + " must read either raw sources (a sources key) or upstream datasets");
+            throw new IllegalArgumentException(
+                    jobName + " must read either raw sources (a sources key) or upstream datasets");
         }
         if (daysBefore < 0 || daysAfter < 0) {
             throw new IllegalArgumentException("input window of " + dataset.dirName() + " must not be negative");
@@ -82,9 +83,11 @@ public record DatasetJob(Dataset dataset, String jobName, Class<? extends Tool> 
         try {
             return tool.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("job " + jobName + " (" + tool.getName() + ") failed to construct", e.getCause());
+            throw new IllegalStateException(
+                    "job " + jobName + " (" + tool.getName() + ") failed to construct", e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("job class " + tool.getName() + " needs a public no-argument constructor", e);
+            throw new IllegalStateException(
+                    "job class " + tool.getName() + " needs a public no-argument constructor", e);
         }
     }
 }

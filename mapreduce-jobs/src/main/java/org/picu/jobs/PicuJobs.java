@@ -30,28 +30,61 @@ public final class PicuJobs {
      * before, insights of D also D-1 of everything and run when any of their inputs is there.
      */
     public static final List<DatasetJob> ALL = List.of(
-            DatasetJob.fromRaw(Dataset.MARKET_TICKS, CleanMarketJob.NAME, CleanMarketJob.class,
+            DatasetJob.fromRaw(
+                    Dataset.MARKET_TICKS,
+                    CleanMarketJob.NAME,
+                    CleanMarketJob.class,
                     "Validate, normalise to UTC and deduplicate market ticks of one day into Parquet",
                     CleanMarketConfigKeys.SOURCES),
-            DatasetJob.fromRaw(Dataset.NEWS, CleanNewsJob.NAME, CleanNewsJob.class,
+            DatasetJob.fromRaw(
+                    Dataset.NEWS,
+                    CleanNewsJob.NAME,
+                    CleanNewsJob.class,
                     "Validate, normalise and deduplicate news items of one day (and against earlier days) into Parquet",
                     CleanNewsConfigKeys.SOURCES),
-            DatasetJob.fromRaw(Dataset.FEAR_GREED, CleanFearGreedJob.NAME, CleanFearGreedJob.class,
-                    "Validate Fear & Greed readings of one day, re-derive their classification, deduplicate into Parquet",
+            DatasetJob.fromRaw(
+                    Dataset.FEAR_GREED,
+                    CleanFearGreedJob.NAME,
+                    CleanFearGreedJob.class,
+                    "Validate Fear & Greed readings of one day, re-derive their classification, deduplicate into"
+                            + " Parquet",
                     CleanFearGreedConfigKeys.SOURCES),
-            DatasetJob.derived(Dataset.CANDLES_1H, CandlesJob.NAME, CandlesJob.class,
+            DatasetJob.derived(
+                    Dataset.CANDLES_1H,
+                    CandlesJob.NAME,
+                    CandlesJob.class,
                     "Hourly OHLCV candles per symbol of one day from the cleaned market ticks (secondary sort)",
-                    List.of(Dataset.MARKET_TICKS), Needs.ALL, 0, CandlesConfigKeys.READ_NEXT_DAY_DEFAULT ? 1 : 0),
-            DatasetJob.derived(Dataset.INDICATORS, IndicatorsJob.NAME, IndicatorsJob.class,
+                    List.of(Dataset.MARKET_TICKS),
+                    Needs.ALL,
+                    0,
+                    CandlesConfigKeys.READ_NEXT_DAY_DEFAULT ? 1 : 0),
+            DatasetJob.derived(
+                    Dataset.INDICATORS,
+                    IndicatorsJob.NAME,
+                    IndicatorsJob.class,
                     "RSI(14), MACD(12,26,9) and Bollinger(20,2) per symbol and hour of one day over the hourly candles",
-                    List.of(Dataset.CANDLES_1H), Needs.ALL, IndicatorsConfigKeys.LOOKBACK_DAYS_DEFAULT, 0),
-            DatasetJob.derived(Dataset.NEWS_SENTIMENT, SentimentJob.NAME, SentimentJob.class,
+                    List.of(Dataset.CANDLES_1H),
+                    Needs.ALL,
+                    IndicatorsConfigKeys.LOOKBACK_DAYS_DEFAULT,
+                    0),
+            DatasetJob.derived(
+                    Dataset.NEWS_SENTIMENT,
+                    SentimentJob.NAME,
+                    SentimentJob.class,
                     "Lexicon sentiment (Korean and English) of every cleaned news item of one day",
-                    List.of(Dataset.NEWS), Needs.ALL, 0, 0),
-            DatasetJob.derived(Dataset.INSIGHTS, InsightsJob.NAME, InsightsJob.class,
+                    List.of(Dataset.NEWS),
+                    Needs.ALL,
+                    0,
+                    0),
+            DatasetJob.derived(
+                    Dataset.INSIGHTS,
+                    InsightsJob.NAME,
+                    InsightsJob.class,
                     "Sentiment shift, volume spike and trend reversal insights of one day, with severities",
-                    List.of(Dataset.CANDLES_1H, Dataset.INDICATORS, Dataset.NEWS, Dataset.NEWS_SENTIMENT), Needs.ANY,
-                    InsightsJob.DAYS_BEFORE, 0));
+                    List.of(Dataset.CANDLES_1H, Dataset.INDICATORS, Dataset.NEWS, Dataset.NEWS_SENTIMENT),
+                    Needs.ANY,
+                    InsightsJob.DAYS_BEFORE,
+                    0));
 
     private PicuJobs() {
     }

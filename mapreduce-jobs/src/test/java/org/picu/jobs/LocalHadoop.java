@@ -45,7 +45,8 @@ public final class LocalHadoop {
     }
 
     /** Every row of every Parquet file given. */
-    public static List<GenericRecord> readParquet(Configuration conf, List<org.apache.hadoop.fs.Path> files) throws IOException {
+    public static List<GenericRecord> readParquet(Configuration conf, List<org.apache.hadoop.fs.Path> files)
+            throws IOException {
         List<GenericRecord> rows = new ArrayList<>();
         for (org.apache.hadoop.fs.Path file : files) {
             try (ParquetReader<GenericRecord> reader =

@@ -51,7 +51,10 @@ class PicuJobsTest {
         assertEquals(Dataset.NEWS.rawSources(), news.rawSources(conf));
         conf.set(news.sourcesKey(), "coinness, chainwire");
         assertEquals(List.of("coinness", "chainwire"), news.rawSources(conf));
-        DatasetJob candles = PicuJobs.ALL.stream().filter(j -> j.dataset() == Dataset.CANDLES_1H).findFirst().orElseThrow();
+        DatasetJob candles = PicuJobs.ALL.stream()
+                .filter(j -> j.dataset() == Dataset.CANDLES_1H)
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of(), candles.rawSources(conf));
     }
 

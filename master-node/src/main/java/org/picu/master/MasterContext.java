@@ -27,7 +27,8 @@ record MasterContext(MasterConfig config, Configuration conf, FileSystem fs, Hdf
         conf.setBoolean("fs.automatic.close", false);
         HdfsLayout layout = new HdfsLayout(config.layoutRoot());
         FileSystem fs = new Path(layout.root()).getFileSystem(conf);
-        return new MasterContext(config, conf, fs, layout, JobRegistry.standard(), JobCatalog.fromJobJar(), Clock.systemUTC());
+        return new MasterContext(
+                config, conf, fs, layout, JobRegistry.standard(), JobCatalog.fromJobJar(), Clock.systemUTC());
     }
 
     Orchestrator orchestrator() {

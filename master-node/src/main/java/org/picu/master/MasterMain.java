@@ -35,11 +35,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code picu-master <command>}: the master node's entry point. */
-@Command(name = "picu-master", mixinStandardHelpOptions = true, version = "picu-master 0.1.0",
+@Command(
+        name = "picu-master",
+        mixinStandardHelpOptions = true,
+        version = "picu-master 0.1.0",
         description = "Schedules PICU's MapReduce jobs on the configured cluster, publishes, and reports.",
-        subcommands = {MasterMain.Daemon.class, MasterMain.Cycle.class, MasterMain.RunDate.class, MasterMain.Backfill.class,
-                MasterMain.Status.class, MasterMain.Health.class, MasterMain.RenderConf.class,
-                MasterMain.HdfsInitCommand.class})
+        subcommands = {
+            MasterMain.Daemon.class,
+            MasterMain.Cycle.class,
+            MasterMain.RunDate.class,
+            MasterMain.Backfill.class,
+            MasterMain.Status.class,
+            MasterMain.Health.class,
+            MasterMain.RenderConf.class,
+            MasterMain.HdfsInitCommand.class
+        })
 public final class MasterMain {
     /** Created on first use, so that {@code main} selects the logging setup before log4j initialises. */
     private static final class Log {
@@ -99,7 +109,10 @@ public final class MasterMain {
             var schedules = new DatasetSchedules(ctx.config().orchestrator(),
                     ctx.registry().jobs().stream().map(DatasetJob::dataset).toList());
             reportUnavailable(ctx);
-            Log.LOG.info("Orchestrator {} scheduling on {}", ctx.config().orchestrator().id(), ClusterConfiguration.describe(ctx.conf()));
+            Log.LOG.info(
+                    "Orchestrator {} scheduling on {}",
+                    ctx.config().orchestrator().id(),
+                    ClusterConfiguration.describe(ctx.conf()));
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping = true;
@@ -111,8 +124,8 @@ public final class MasterMain {
                 }
             }));
             List<Dataset> datasets = ctx.registry().jobs().stream().map(DatasetJob::dataset).toList();
-            try (MasterMetricsEndpoint metrics = MasterMetricsEndpoint.start(ctx.config().metrics(), ctx.fs(), ctx.layout(),
-                    datasets, ctx.clock())) {
+            try (MasterMetricsEndpoint metrics = MasterMetricsEndpoint.start(
+                    ctx.config().metrics(), ctx.fs(), ctx.layout(), datasets, ctx.clock())) {
                 new org.picu.master.schedule.Daemon(ctx.orchestrator(), schedules, ctx.clock(), Sleeper.REAL,
                         metrics.cycles()).run(datasets);
             } catch (InterruptedException e) {
@@ -131,7 +144,9 @@ public final class MasterMain {
             reportUnavailable(ctx);
             PassReport report = ctx.orchestrator().cycle(List.of(Dataset.values()));
             report.outcomes().stream().filter(o -> o.run().isPresent()).forEach(o -> System.out.println(o.describe()));
-            System.out.printf("cycle: %d run(s), %d failed%n", report.runs().size(), report.of(Outcome.Kind.FAILED).size());
+            System.out.printf(
+                    "cycle: %d run(s), %d failed%n",
+                    report.runs().size(), report.of(Outcome.Kind.FAILED).size());
             return report.anyFailed() ? 1 : 0;
         }
     }
@@ -153,8 +168,11 @@ public final class MasterMain {
         }
     }
 
-    @Command(name = "backfill", mixinStandardHelpOptions = true,
-            description = "Build every day of a range; re-running it skips days already published from the same inputs.")
+    @Command(
+            name = "backfill",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Build every day of a range; re-running it skips days already published from the same inputs.")
     static final class Backfill extends WithConfig implements Callable<Integer> {
         @Option(names = "--from", required = true, paramLabel = "YYYYMMDD", converter = DateConverter.class)
         PartitionDate from;
@@ -169,7 +187,8 @@ public final class MasterMain {
         @Override
         public Integer call() throws Exception {
             if (to.compareTo(from) < 0) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--to " + to + " is before --from " + from);
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "--to " + to + " is before --from " + from);
             }
             List<Dataset> chosen = new ArrayList<>();
             for (String name : datasets) {
@@ -185,25 +204,37 @@ public final class MasterMain {
             }
             MasterContext ctx = context();
             reportUnavailable(ctx);
-            long total = (long) days.size() * ctx.registry().jobs().stream().filter(j -> chosen.contains(j.dataset())).count();
+            long total = (long) days.size()
+                    * ctx.registry().jobs().stream()
+                            .filter(j -> chosen.contains(j.dataset()))
+                            .count();
             int[] done = {0};
             PrintStream out = System.out;
             PassReport report = ctx.orchestrator().run(days, chosen, Mode.IF_STALE,
                     o -> out.printf("[%d/%d] %s%n", ++done[0], total, o.describe()));
-            out.printf("backfill %s..%s: %d run(s), %d published, %d up to date, %d failed%n", from, to,
-                    report.runs().size(), report.of(Outcome.Kind.SUCCEEDED).size(), report.of(Outcome.Kind.UP_TO_DATE).size(),
+            out.printf(
+                    "backfill %s..%s: %d run(s), %d published, %d up to date, %d failed%n",
+                    from,
+                    to,
+                    report.runs().size(),
+                    report.of(Outcome.Kind.SUCCEEDED).size(),
+                    report.of(Outcome.Kind.UP_TO_DATE).size(),
                     report.of(Outcome.Kind.FAILED).size());
             return report.anyFailed() ? 1 : 0;
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Per dataset the last published day, lag and failures; per worker its last upload and backlog.")
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Per dataset the last published day, lag and failures; per worker its last upload and backlog.")
     static final class Status extends WithConfig implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             MasterContext ctx = context();
-            new PipelineStatus(ctx.fs(), ctx.layout(), ctx.registry(), ctx.catalog()).print(System.out, ctx.clock().instant());
+            new PipelineStatus(ctx.fs(), ctx.layout(), ctx.registry(), ctx.catalog())
+                    .print(System.out, ctx.clock().instant());
             return 0;
         }
     }
@@ -231,10 +262,17 @@ public final class MasterMain {
         }
     }
 
-    @Command(name = "render-conf", mixinStandardHelpOptions = true,
-            description = "Write the Hadoop site files of a profile (pi4-cluster, pseudo-distributed) into a directory.")
+    @Command(
+            name = "render-conf",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write the Hadoop site files of a profile (pi4-cluster, pseudo-distributed) into a directory.")
     static final class RenderConf implements Callable<Integer> {
-        @Option(names = "--profile", required = true, paramLabel = "NAME", description = "pi4-cluster or pseudo-distributed")
+        @Option(
+                names = "--profile",
+                required = true,
+                paramLabel = "NAME",
+                description = "pi4-cluster or pseudo-distributed")
         String profile;
 
         @Option(names = "--out", required = true, paramLabel = "DIR")
@@ -262,17 +300,25 @@ public final class MasterMain {
         }
     }
 
-    @Command(name = "hdfs-init", mixinStandardHelpOptions = true,
-            description = {"Create PICU's HDFS directories with their owners and modes, or fix the ones that differ"
-                    + " (raw, cleaned, staging, locks, heartbeats, ledger, /user/<service user>, /tmp).",
-                    "Run it as the HDFS superuser; safe to repeat. Exit 0 also when nothing changed (see the last line)."})
+    @Command(
+            name = "hdfs-init",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Create PICU's HDFS directories with their owners and modes, or fix the ones that differ"
+                        + " (raw, cleaned, staging, locks, heartbeats, ledger, /user/<service user>, /tmp).",
+                "Run it as the HDFS superuser; safe to repeat. Exit 0 also when nothing changed (see the last line)."
+            })
     static final class HdfsInitCommand extends WithConfig implements Callable<Integer> {
         @Option(names = "--owner", paramLabel = "USER:GROUP", defaultValue = "picu:picu",
                 description = "the service user and group PICU's processes run as (default: ${DEFAULT-VALUE})")
         String owner;
 
-        @Option(names = "--wait-seconds", paramLabel = "N", defaultValue = "0",
-                description = "wait up to N seconds for HDFS to answer and leave safe mode first (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--wait-seconds",
+                paramLabel = "N",
+                defaultValue = "0",
+                description =
+                        "wait up to N seconds for HDFS to answer and leave safe mode first (default: ${DEFAULT-VALUE})")
         int waitSeconds;
 
         @Override
@@ -282,7 +328,8 @@ public final class MasterMain {
             }
             String[] userGroup = owner.split(":", -1);
             if (userGroup.length != 2 || userGroup[0].isBlank() || userGroup[1].isBlank()) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--owner must be USER:GROUP, not '" + owner + "'");
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "--owner must be USER:GROUP, not '" + owner + "'");
             }
             MasterConfig cfg = MasterConfig.load(config);
             org.apache.hadoop.conf.Configuration conf = ClusterConfiguration.from(cfg);

@@ -25,7 +25,9 @@ class MasterLauncherIT {
     void a_missing_config_is_a_clear_error_with_exit_2_and_no_log4j_warning() throws Exception {
         Result r = run(List.of("health", "--config", "/nonexist.yml"), WORK.resolve("logs-missing"));
         assertEquals(2, r.exit, r.err);
-        assertTrue(r.err.contains("picu-master health: configuration /nonexist.yml has 1 problem(s):\n  - no such file"), r.err);
+        assertTrue(
+                r.err.contains("picu-master health: configuration /nonexist.yml has 1 problem(s):\n  - no such file"),
+                r.err);
         assertFalse(r.err.contains("log4j:"), "log4j has its configuration:\n" + r.err);
     }
 
@@ -38,7 +40,11 @@ class MasterLauncherIT {
         assertEquals(0, r.exit, r.err);
         String line = r.err.lines().filter(l -> l.contains("Running jobs for 20261121")).findFirst()
                 .orElseThrow(() -> new AssertionError("no INFO line on stderr:\n" + r.err));
-        assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} INFO  \\[main] MasterMain - Running jobs for 20261121 .*"), line);
+        assertTrue(
+                line.matches(
+                        "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} INFO  \\[main] MasterMain - Running jobs for"
+                                + " 20261121 .*"),
+                line);
         String file = Files.readString(logs.resolve("picu-master.log"));
         assertTrue(file.contains(line), "the file has the same line as stderr:\n" + file);
     }
@@ -67,6 +73,9 @@ class MasterLauncherIT {
         Path err = WORK.resolve("err.txt");
         Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "picu-master " + args + " finished");
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

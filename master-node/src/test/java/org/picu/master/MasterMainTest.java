@@ -50,7 +50,8 @@ class MasterMainTest {
         assertEquals(2, MasterMain.run("run-date", "2026-11-21", "--config", "x.yml"));
         assertEquals(2, MasterMain.run("run-date", "20261121"));
         assertEquals(2, MasterMain.run("no-such-command"));
-        Path bad = Files.writeString(Files.createDirectories(Paths.get("target", "test-data")).resolve("bad-master.yml"),
+        Path bad = Files.writeString(
+                Files.createDirectories(Paths.get("target", "test-data")).resolve("bad-master.yml"),
                 "layout:\n  rot: /\n");
         assertEquals(2, MasterMain.run("run-date", "20261121", "--config", bad.toString()));
         assertEquals(0, MasterMain.run("--help"));
@@ -59,7 +60,8 @@ class MasterMainTest {
 
     @Test
     void a_broken_config_prints_every_problem_and_exits_2() throws Exception {
-        Path bad = Files.writeString(Files.createDirectories(Paths.get("target", "test-data")).resolve("broken-master.yml"), """
+        Path bad = Files.writeString(
+                Files.createDirectories(Paths.get("target", "test-data")).resolve("broken-master.yml"), """
                 layout:
                   root: /
                 orchestrator:
@@ -71,8 +73,10 @@ class MasterMainTest {
                 """);
         for (String command : List.of("daemon", "cycle", "status", "health")) {
             String[] err = new String[1];
-            captureOut(() -> err[0] = captureErr(() -> assertEquals(2, MasterMain.run(command, "--config", bad.toString()))));
-            assertTrue(err[0].contains("picu-master " + command + ": configuration " + bad + " has 4 problem(s)"), err[0]);
+            captureOut(() ->
+                    err[0] = captureErr(() -> assertEquals(2, MasterMain.run(command, "--config", bad.toString()))));
+            assertTrue(
+                    err[0].contains("picu-master " + command + ": configuration " + bad + " has 4 problem(s)"), err[0]);
             for (String key : List.of("orchestrator.id", "orchestrator.lookback-days", "orchestrator.default-schedule",
                     "health.min-free-disk-percent")) {
                 assertTrue(err[0].contains("  - " + key), key + " in " + err[0]);
@@ -116,7 +120,9 @@ class MasterMainTest {
         // a name the profile lacks would add a setting, not replace one: refused, naming it (usage error)
         String err = captureErr(() -> assertEquals(2, MasterMain.run("render-conf", "--profile", "pseudo-distributed",
                 "--out", out.toString(), "--set", "yarn.nodemanager.process-kill-wait.ms=200")));
-        assertTrue(err.contains("'yarn.nodemanager.process-kill-wait.ms' is not a variable of profile pseudo-distributed"), err);
+        assertTrue(
+                err.contains("'yarn.nodemanager.process-kill-wait.ms' is not a variable of profile pseudo-distributed"),
+                err);
     }
 
     @Test

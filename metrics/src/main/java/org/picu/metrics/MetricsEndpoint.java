@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /metrics} (Prometheus text format; OpenMetrics or gzip when the scraper asks) and {@code GET /-/healthy}
- * on one address and port, served by the Prometheus client's HTTP exporter ({@code prometheus-metrics-exporter-httpserver},
+ * on one address and port, served by the Prometheus client's HTTP exporter ({@code
+ * prometheus-metrics-exporter-httpserver},
  * the JDK's HTTP server underneath, no web framework) on a single daemon thread: a scrape every 30 s is all it
  * serves, and on a Pi every thread and framework costs memory.
  */

@@ -13,7 +13,9 @@ class BuiltInSourceTest {
     @Test
     void every_built_in_source_is_read_by_exactly_one_cleaned_dataset_by_default() {
         for (String source : BuiltInSource.names()) {
-            List<Dataset> readers = Arrays.stream(Dataset.values()).filter(d -> d.rawSources().contains(source)).toList();
+            List<Dataset> readers = Arrays.stream(Dataset.values())
+                    .filter(d -> d.rawSources().contains(source))
+                    .toList();
             assertEquals(1, readers.size(), source + " is read by " + readers);
         }
     }

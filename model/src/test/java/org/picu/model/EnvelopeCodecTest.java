@@ -36,19 +36,30 @@ class EnvelopeCodecTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "not json at all|bad_json",
-        "[1,2]|bad_json",
-        "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{\"symbol\":\"BTC\",\"symbol\":\"ETH\"}}|duplicate_key",
-        "{\"schema_version\":2,\"source\":\"upbit\"}|unsupported_version",
-        "{\"source\":\"upbit\"}|missing_field",
-        "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"weather\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{}}|bad_field",
-        "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"yesterday\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{}}|bad_field",
-        "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"seq\":\"1\",\"url\":\"u\",\"payload\":{}}|bad_field",
-        "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":[]}|missing_field",
-        "{\"schema_version\":1,\"source\":\"UP BIT\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{}}|bad_field",
-        "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"seq\":-3,\"url\":\"u\",\"payload\":{}}|bad_field",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not json at all|bad_json",
+                "[1,2]|bad_json",
+                "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:"
+                    + "00Z\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{\"symbol\":\"BTC\",\"symbol\":\"E"
+                    + "TH\"}}|duplicate_key",
+                "{\"schema_version\":2,\"source\":\"upbit\"}|unsupported_version",
+                "{\"source\":\"upbit\"}|missing_field",
+                "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"weather\",\"crawled_at\":\"2026-11-22T00:00:00Z"
+                    + "\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{}}|bad_field",
+                "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"yesterday\",\"wor"
+                    + "ker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":{}}|bad_field",
+                "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:"
+                    + "00Z\",\"worker_id\":\"w\",\"seq\":\"1\",\"url\":\"u\",\"payload\":{}}|bad_field",
+                "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:"
+                    + "00Z\",\"worker_id\":\"w\",\"seq\":1,\"url\":\"u\",\"payload\":[]}|missing_field",
+                "{\"schema_version\":1,\"source\":\"UP"
+                    + " BIT\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:00Z\",\"worker_id\":\"w\",\"se"
+                    + "q\":1,\"url\":\"u\",\"payload\":{}}|bad_field",
+                "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"2026-11-22T00:00:"
+                    + "00Z\",\"worker_id\":\"w\",\"seq\":-3,\"url\":\"u\",\"payload\":{}}|bad_field",
+            })
     void rejects_malformed_lines_with_a_reason(String line, String reason) {
         MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> codec.parse(line));
         assertEquals(reason, e.reason());

@@ -34,7 +34,10 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             spec.commandLine().getOut().println("API listening on " + api.baseUrl());
             if (service.startIntervalLoading()) {
-                spec.commandLine().getOut().println("loading new partitions every " + service.loadInterval().orElseThrow());
+                spec.commandLine()
+                        .getOut()
+                        .println("loading new partitions every "
+                                + service.loadInterval().orElseThrow());
             }
             spec.commandLine().getOut().flush();
             stopped.await();

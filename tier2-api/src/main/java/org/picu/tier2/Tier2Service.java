@@ -72,7 +72,9 @@ public final class Tier2Service implements AutoCloseable {
         EmbeddedMariaDb embedded = database.embedded().enabled() ? startEmbedded(database.embedded()) : null;
         HikariDataSource dataSource = null;
         try {
-            String url = embedded != null ? embedded.jdbcUrl(DatabaseConfig.EMBEDDED_DATABASE) : database.url().orElseThrow();
+            String url = embedded != null
+                    ? embedded.jdbcUrl(DatabaseConfig.EMBEDDED_DATABASE)
+                    : database.url().orElseThrow();
             dataSource = DataSources.pool(url, database.user(), database.password(), database.poolSize());
             int applied = DatabaseMigrations.migrate(dataSource);
             LOG.info("database schema up to date ({} migrations applied now)", applied);

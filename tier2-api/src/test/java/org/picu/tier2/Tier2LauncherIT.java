@@ -50,6 +50,9 @@ class Tier2LauncherIT {
         Path err = WORK.resolve("err.txt");
         Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "picu-tier2 " + List.of(args) + " finished");
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -34,7 +34,8 @@ class Tier2MainTest {
     @Test
     void help_works_on_every_subcommand_without_its_required_options() {
         for (String command : List.of("migrate", "load", "serve")) {
-            String out = capture(() -> System.out, System::setOut, () -> assertEquals(0, Tier2Main.run(command, "--help"), command));
+            String out = capture(
+                    () -> System.out, System::setOut, () -> assertEquals(0, Tier2Main.run(command, "--help"), command));
             assertTrue(out.contains("Usage: tier2 " + command), out);
         }
     }
@@ -48,7 +49,8 @@ class Tier2MainTest {
 
     @Test
     void a_broken_config_prints_every_problem_and_exits_2() throws Exception {
-        Path bad = Files.writeString(Files.createDirectories(Path.of("target", "test-data")).resolve("broken-tier2.yml"), """
+        Path bad = Files.writeString(
+                Files.createDirectories(Path.of("target", "test-data")).resolve("broken-tier2.yml"), """
                 database:
                   url: jdbc:mariadb://127.0.0.1:3306/picu
                   user: picu

@@ -38,7 +38,8 @@ final class CleanupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Duration keep = parseRetention(retention);
         WorkerConfig worker = WorkerConfigLoader.load(config);
-        SpoolCleanup.Result result = new SpoolCleanup(new SpoolDirectory(worker.spool().dir()), Clock.systemUTC()).run(keep);
+        SpoolCleanup.Result result =
+                new SpoolCleanup(new SpoolDirectory(worker.spool().dir()), Clock.systemUTC()).run(keep);
         spec.commandLine().getOut().println("cleanup: " + result.summary());
         return 0;
     }

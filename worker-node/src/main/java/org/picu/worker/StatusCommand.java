@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
  * {@code status --config <file>}: the spool backlog per date, the oldest unshipped file, and per source its last
  * success, records and rejects by reason of its newest runs and its newest failure with the reason.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Shows the local spool: files waiting for upload per date, files being written, the oldest"
-                + " unshipped file and, per source, the last successful crawl, records and rejects by reason of the newest"
-                + " runs and the newest failure with its reason (blocked_by_challenge, layout_changed, http_418, ...)."
-                + " Reads only local files.")
+            + " unshipped file and, per source, the last successful crawl, records and rejects by reason of the newest"
+            + " runs and the newest failure with its reason (blocked_by_challenge, layout_changed, http_418, ...)."
+            + " Reads only local files.")
 final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -37,7 +37,9 @@ final class UploadCommand implements Callable<Integer> {
         SpoolDirectory spool = new SpoolDirectory(worker.spool().dir());
         Optional<AutoCloseable> lock = spool.tryLockForUpload();
         if (lock.isEmpty()) {
-            spec.commandLine().getOut().println("upload: another upload of " + spool.root() + " is running; nothing done");
+            spec.commandLine()
+                    .getOut()
+                    .println("upload: another upload of " + spool.root() + " is running; nothing done");
             return 0;
         }
         UploadReport report;
@@ -48,8 +50,11 @@ final class UploadCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("upload: " + report.summary());
         if (!report.complete()) {
-            LOG.error("upload incomplete: {}; the files stay in the spool and the next run retries them (first error: {})",
-                    report.summary(), report.failed().isEmpty() ? "none" : report.failed().get(0).message());
+            LOG.error(
+                    "upload incomplete: {}; the files stay in the spool and the next run retries them (first error:"
+                            + " {})",
+                    report.summary(),
+                    report.failed().isEmpty() ? "none" : report.failed().get(0).message());
             return WorkerMain.EXIT_FAILURE;
         }
         return 0;

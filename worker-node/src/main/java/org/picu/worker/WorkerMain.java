@@ -32,7 +32,8 @@ public final class WorkerMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: crawl, upload, daemon, status or cleanup");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing command: crawl, upload, daemon, status or cleanup");
     }
 
     /** Runs the command line and exits the JVM with its exit code. */

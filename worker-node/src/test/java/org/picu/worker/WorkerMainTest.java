@@ -46,13 +46,16 @@ class WorkerMainTest {
     @Test
     void usage_errors_exit_with_two() throws IOException {
         assertEquals(2, run());
-        assertTrue(err.toString().contains("Missing command: crawl, upload, daemon, status or cleanup"), err.toString());
+        assertTrue(
+                err.toString().contains("Missing command: crawl, upload, daemon, status or cleanup"), err.toString());
         assertEquals(2, run("crawl", "upbit"));
         assertTrue(err.toString().contains("Missing required option: '--config=<file>'"), err.toString());
         assertEquals(2, run("crawl", "--config", "worker.yml"));
-        Path config = WorkerConfigFiles.write(dir, dir.resolve("spool"), "file://" + dir.resolve("hdfs"), "http://127.0.0.1:9");
+        Path config = WorkerConfigFiles.write(
+                dir, dir.resolve("spool"), "file://" + dir.resolve("hdfs"), "http://127.0.0.1:9");
         assertEquals(2, run("crawl", "nosuch", "--config", config.toString()));
-        assertTrue(err.toString().contains("Unknown source 'nosuch'; known sources: upbit, fear_greed"), err.toString());
+        assertTrue(
+                err.toString().contains("Unknown source 'nosuch'; known sources: upbit, fear_greed"), err.toString());
         assertEquals(2, run("cleanup", "--retention", "soon", "--config", config.toString()));
         assertTrue(err.toString().contains("--retention 'soon' is not an age"), err.toString());
         assertEquals(2, run("daemon", "--config", config.toString()));
@@ -109,14 +112,20 @@ class WorkerMainTest {
             String before = out.toString();
             assertTrue(before.contains("backlog: 1 files"), before);
             assertTrue(before.matches("(?s).*  \\d{8}: 1 files, \\d+ bytes.*"), before);
-            assertTrue(before.contains("oldest unshipped: ") && before.contains("upbit.w1.000000000000-000000000008.jsonl"),
+            assertTrue(
+                    before.contains("oldest unshipped: ")
+                            && before.contains("upbit.w1.000000000000-000000000008.jsonl"),
                     before);
-            assertTrue(before.matches("(?s).*\n  upbit: last success 20\\S+Z; 2 runs, 1 failed, 9 records, no rejects;"
-                    + " last run \\S+ failed; last failure \\S+ http_404 \\(GET \\S+/gone/v1/market/all\\S* returned HTTP 404.*"),
+            assertTrue(
+                    before.matches("(?s).*\n"
+                            + "  upbit: last success 20\\S+Z; 2 runs, 1 failed, 9 records, no rejects; last run"
+                            + " \\S+ failed; last failure \\S+ http_404 \\(GET \\S+/gone/v1/market/all\\S*"
+                            + " returned HTTP 404.*"),
                     before);
 
             assertEquals(0, run("cleanup", "--retention", "0d", "--config", config.toString()));
-            assertEquals("cleanup: 0 shipped files deleted (0 bytes), 0 empty date folders removed, 1 unshipped files kept",
+            assertEquals(
+                    "cleanup: 0 shipped files deleted (0 bytes), 0 empty date folders removed, 1 unshipped files kept",
                     lastLine());
             assertEquals(1, files(spool, ".jsonl").size(), "an unshipped file survives any retention");
 

@@ -31,7 +31,9 @@ enum CheckedDataset {
         @Override
         String rejectKey(JsonNode envelope) {
             JsonNode payload = envelope.path("payload");
-            return NaturalKeys.market(payload.path("symbol").asText(), Instant.parse(payload.path("timestamp").asText()).toEpochMilli());
+            return NaturalKeys.market(
+                    payload.path("symbol").asText(),
+                    Instant.parse(payload.path("timestamp").asText()).toEpochMilli());
         }
     },
     NEWS("news", "news", BuiltInSource.namesOf(RecordKind.NEWS), "SELECT news_key FROM news") {
@@ -53,7 +55,11 @@ enum CheckedDataset {
                     payload.path("content").asText());
         }
     },
-    FEAR_GREED("fear_greed", "fear_greed_index", BuiltInSource.namesOf(RecordKind.FEAR_GREED), "SELECT `timestamp` FROM fear_greed_index") {
+    FEAR_GREED(
+            "fear_greed",
+            "fear_greed_index",
+            BuiltInSource.namesOf(RecordKind.FEAR_GREED),
+            "SELECT `timestamp` FROM fear_greed_index") {
         @Override
         String key(ResultSet row) throws SQLException {
             return NaturalKeys.fearGreed(millis(row, 1));
@@ -66,13 +72,18 @@ enum CheckedDataset {
 
         @Override
         String rejectKey(JsonNode envelope) {
-            return NaturalKeys.fearGreed(Instant.parse(envelope.path("payload").path("timestamp").asText()).toEpochMilli());
+            return NaturalKeys.fearGreed(
+                    Instant.parse(envelope.path("payload").path("timestamp").asText())
+                            .toEpochMilli());
         }
     };
 
     /** Datasets derived from these, with their tables: published and loaded whole is all that is checked of them. */
-    static final List<List<String>> DERIVED = List.of(List.of("candles_1h", "candles"), List.of("news_sentiment", "news_sentiment"),
-            List.of("indicators", "technical_indicators"), List.of("insights", "crypto_insights"));
+    static final List<List<String>> DERIVED = List.of(
+            List.of("candles_1h", "candles"),
+            List.of("news_sentiment", "news_sentiment"),
+            List.of("indicators", "technical_indicators"),
+            List.of("insights", "crypto_insights"));
 
     /** Every dataset the proof sees published and the table it is loaded into. */
     static java.util.Map<String, String> tables() {

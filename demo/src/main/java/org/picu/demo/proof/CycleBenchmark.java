@@ -31,26 +31,41 @@ import picocli.CommandLine.Option;
  *
  * <p>For each volume (raw records a day) it writes yesterday's raw files and the first half of today's into HDFS, the
  * way the shipped workers ship them (one file per crawl run: ticks every 5 minutes, news every 30, Fear &amp; Greed
- * every hour), lets the daemon's first cycle publish both days, then drops the files of further crawl runs and times the
+ * every hour), lets the daemon's first cycle publish both days, then drops the files of further crawl runs and times
+ * the
  * cycles that bring all seven datasets up to date again; then it measures idle cycles, the daemon's peak RSS and CPU
  * time, and, for comparison, the same cycle with every job sent to YARN (uberized, as the system proof runs them).
  */
-@Command(name = "cycle-time", mixinStandardHelpOptions = true,
+@Command(
+        name = "cycle-time",
+        mixinStandardHelpOptions = true,
         description = "Time orchestrator cycles at realistic volumes on a pseudo-distributed cluster.")
 public final class CycleBenchmark implements Callable<Integer> {
-    @Option(names = "--records", split = ",", description = "Raw records a day, one run each, default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--records",
+            split = ",",
+            description = "Raw records a day, one run each, default ${DEFAULT-VALUE}.")
     List<Integer> volumes = List.of(10_000, 100_000);
 
-    @Option(names = "--steady-cycles", description = "Cycles after new files of every source, default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--steady-cycles",
+            description = "Cycles after new files of every source, default ${DEFAULT-VALUE}.")
     int steadyCycles = 3;
 
-    @Option(names = "--compare-yarn", negatable = true, description = "Also time the cycle with every job on YARN (default: on).")
+    @Option(
+            names = "--compare-yarn",
+            negatable = true,
+            description = "Also time the cycle with every job on YARN (default: on).")
     boolean compareYarn = true;
 
-    @Option(names = "--orchestrator-heap", description = "-Xmx of the orchestrator (the unit's), default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--orchestrator-heap",
+            description = "-Xmx of the orchestrator (the unit's), default ${DEFAULT-VALUE}.")
     String heap = "256m";
 
-    @Option(names = "--work-dir", description = "Where everything is written (emptied first), default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--work-dir",
+            description = "Where everything is written (emptied first), default ${DEFAULT-VALUE}.")
     Path workDir = Path.of("demo/target/cycle-time");
 
     @Option(names = "--job-jar", required = true)
@@ -108,8 +123,10 @@ public final class CycleBenchmark implements Callable<Integer> {
         String root = "/bench-" + records;
         Volume volume = new Volume(records);
         Path conf = Files.createDirectories(work.resolve("conf"));
-        Path local = Files.writeString(conf.resolve("master-" + records + ".yml"), masterYaml(hadoop, jar, root, false));
-        Path yarn = Files.writeString(conf.resolve("master-" + records + "-yarn.yml"), masterYaml(hadoop, jar, root, true));
+        Path local =
+                Files.writeString(conf.resolve("master-" + records + ".yml"), masterYaml(hadoop, jar, root, false));
+        Path yarn =
+                Files.writeString(conf.resolve("master-" + records + "-yarn.yml"), masterYaml(hadoop, jar, root, true));
         List<String> out = new ArrayList<>();
         out.add("cycle-time: " + records + " raw records a day (" + volume.ticksPerRun * TICK_RUNS + " ticks in "
                 + TICK_RUNS + " files, " + volume.newsPerRun * NEWS_RUNS + " news items in " + NEWS_RUNS + " files, "
@@ -145,8 +162,12 @@ public final class CycleBenchmark implements Callable<Integer> {
                     drops.crawl(today, TICK_RUNS / 2 + i, i == steadyCycles - 1 ? Sources.TICKS : Sources.ALL);
                     Cycle c = nextWorkingCycle(daemon, seen);
                     seen = c.index + 1;
-                    out.add(String.format("  cycle after new %s files: %d runs, %d failed, %.1f s, orchestrator CPU %.1f s",
-                            i == steadyCycles - 1 ? "tick" : "tick, news and Fear & Greed", c.runs, c.failed, c.ms / 1000.0,
+                    out.add(String.format(
+                            "  cycle after new %s files: %d runs, %d failed, %.1f s, orchestrator CPU %.1f s",
+                            i == steadyCycles - 1 ? "tick" : "tick, news and Fear & Greed",
+                            c.runs,
+                            c.failed,
+                            c.ms / 1000.0,
                             (cpuTicks(daemon.pid()) - cpuBefore) / (double) CLOCK_TICKS));
                 }
                 Cycle settled = waitIdle(daemon, seen);
@@ -171,8 +192,10 @@ public final class CycleBenchmark implements Callable<Integer> {
                     Cycle start = nextCycle(onYarn, 0, Duration.ofMinutes(5));
                     drops.crawl(today, TICK_RUNS / 2 + steadyCycles, Sources.ALL);
                     Cycle c = nextWorkingCycle(onYarn, start.index + 1);
-                    out.add(String.format("  for comparison, every job on YARN (uberized, local jobs off), after new tick, news"
-                            + " and Fear & Greed files: %d runs, %d failed, %.1f s", c.runs, c.failed, c.ms / 1000.0));
+                    out.add(String.format(
+                            "  for comparison, every job on YARN (uberized, local jobs off), after new tick, news"
+                                    + " and Fear & Greed files: %d runs, %d failed, %.1f s",
+                            c.runs, c.failed, c.ms / 1000.0));
                 } finally {
                     onYarn.stop(Duration.ofSeconds(60));
                 }
@@ -188,15 +211,16 @@ public final class CycleBenchmark implements Callable<Integer> {
      */
     private static String masterYaml(HadoopDaemons hadoop, Path jar, String root, boolean allOnYarn) {
         String properties = !allOnYarn ? "  properties: {}\n" : """
-                  properties:
-                    mapreduce.job.ubertask.enable: "true"
-                    yarn.app.mapreduce.am.resource.mb: "768"
-                    yarn.app.mapreduce.am.command-opts: "-Xmx614m %s"
-                    mapreduce.client.completion.pollinterval: "200"
-                    mapreduce.client.progressmonitor.pollinterval: "200"
-                    yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms: "200"
-                """.formatted(HadoopDaemons.SHORT_LIVED_JVM);
-        return "hadoop:\n  conf-dir: " + hadoop.confDir() + "\n" + properties + """
+              properties:
+                mapreduce.job.ubertask.enable: "true"
+                yarn.app.mapreduce.am.resource.mb: "768"
+                yarn.app.mapreduce.am.command-opts: "-Xmx614m %s"
+                mapreduce.client.completion.pollinterval: "200"
+                mapreduce.client.progressmonitor.pollinterval: "200"
+                yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms: "200"
+            """.formatted(HadoopDaemons.SHORT_LIVED_JVM);
+        return "hadoop:\n  conf-dir: " + hadoop.confDir() + "\n" + properties
+                + """
                 layout:
                   root: %s
                 jobs:
@@ -214,15 +238,28 @@ public final class CycleBenchmark implements Callable<Integer> {
 
     private ChildJvm orchestrator(Path work, ProofClasspath classpath, HadoopDaemons hadoop, Path config, String name)
             throws IOException {
-        List<String> opts = List.of("-Xmx" + heap, "-Dlog4j.configuration=" + hadoop.confDir().resolve("log4j.properties").toUri(),
+        List<String> opts = List.of(
+                "-Xmx" + heap,
+                "-Dlog4j.configuration="
+                        + hadoop.confDir().resolve("log4j.properties").toUri(),
                 "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
-        return new ChildJvm(name, hadoop.confDir() + ":" + classpath.joined(), opts, "org.picu.master.MasterMain",
-                List.of("daemon", "--config", config.toString()), Map.of("HADOOP_USER_NAME", ProofPipeline.SERVICE_USER),
+        return new ChildJvm(
+                name,
+                hadoop.confDir() + ":" + classpath.joined(),
+                opts,
+                "org.picu.master.MasterMain",
+                List.of("daemon", "--config", config.toString()),
+                Map.of("HADOOP_USER_NAME", ProofPipeline.SERVICE_USER),
                 work.resolve("logs"));
     }
 
-    private static int runOnce(Path work, ProofClasspath classpath, HadoopDaemons hadoop, Path config, Map<String, String> env,
-                               String... args) {
+    private static int runOnce(
+            Path work,
+            ProofClasspath classpath,
+            HadoopDaemons hadoop,
+            Path config,
+            Map<String, String> env,
+            String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--config");
         all.add(config.toString());
@@ -264,7 +301,8 @@ public final class CycleBenchmark implements Callable<Integer> {
             }
             Poll.sleep(Duration.ofMillis(200));
         }
-        throw new ProofException("no cycle " + index + " of " + daemon.name() + " within " + timeout + "; see " + daemon.log());
+        throw new ProofException(
+                "no cycle " + index + " of " + daemon.name() + " within " + timeout + "; see " + daemon.log());
     }
 
     /** The first cycle from {@code index} on that ran jobs (the files may land just after a cycle's listing). */
@@ -369,10 +407,17 @@ public final class CycleBenchmark implements Callable<Integer> {
                 boolean noTrade = (s * 7 + run) % 10 == 0 && run > 0;
                 Instant traded = (noTrade ? at.minus(Duration.ofMinutes(5)) : at).minusMillis(300 + s);
                 double price = 1000 + s * 13.5 + (run % 37) * 2.25;
-                ticks.append(line("upbit", "market_tick", at, "https://api.upbit.com/v1/ticker?markets=KRW-" + symbol,
-                        "{\"symbol\":\"" + symbol + "\",\"market\":\"KRW-" + symbol + "\",\"quote_currency\":\"KRW\",\"price\":"
-                                + price + ",\"prev_closing_price\":" + (price * 0.98) + ",\"volume_24h\":" + (s * 31 + run) + ".25"
-                                + ",\"acc_trade_price_24h\":" + (s * 1_000_003L + run) + ".5,\"day_volume\":" + (run * 3 + s % 7)
+                ticks.append(line(
+                        "upbit",
+                        "market_tick",
+                        at,
+                        "https://api.upbit.com/v1/ticker?markets=KRW-" + symbol,
+                        "{\"symbol\":\"" + symbol + "\",\"market\":\"KRW-" + symbol
+                                + "\",\"quote_currency\":\"KRW\",\"price\":"
+                                + price + ",\"prev_closing_price\":" + (price * 0.98) + ",\"volume_24h\":"
+                                + (s * 31 + run) + ".25"
+                                + ",\"acc_trade_price_24h\":" + (s * 1_000_003L + run) + ".5,\"day_volume\":"
+                                + (run * 3 + s % 7)
                                 + ".5,\"timestamp\":\"" + traded + "\"}"));
             }
             bytes += write(day, "upbit", volume.ticksPerRun, ticks);
@@ -385,10 +430,15 @@ public final class CycleBenchmark implements Callable<Integer> {
                     long item = day.day().toEpochDay() * 1_000_000L + (long) newsRun * volume.newsPerRun
                             - (i < volume.newsPerRun / 2 ? volume.newsPerRun / 2 : 0) + i;
                     String title = NewsWords.title(item);
-                    news.append(line("coinness", "news", at, "https://www.coinness.com/news",
+                    news.append(line(
+                            "coinness",
+                            "news",
+                            at,
+                            "https://www.coinness.com/news",
                             "{\"title\":\"" + title + "\",\"url\":\"https://www.coinness.com/news/" + item
                                     + "\",\"content\":\"" + NewsWords.content(item) + "\",\"published_at\":\""
-                                    + day.start().plus(Duration.ofMinutes(Math.floorMod(item, 1440))) + "\",\"keywords\":[\"BTC\",\"비트코인\"]}"));
+                                    + day.start().plus(Duration.ofMinutes(Math.floorMod(item, 1440)))
+                                    + "\",\"keywords\":[\"BTC\",\"비트코인\"]}"));
                 }
                 bytes += write(day, "coinness", volume.newsPerRun, news);
                 int value = 20 + (run * 7) % 60;
@@ -402,8 +452,9 @@ public final class CycleBenchmark implements Callable<Integer> {
 
         private String line(String source, String kind, Instant crawled, String url, String payload) {
             long n = ++seq.computeIfAbsent(source + ".line", k -> new long[1])[0];
-            return "{\"schema_version\":1,\"source\":\"" + source + "\",\"kind\":\"" + kind + "\",\"crawled_at\":\"" + crawled
-                    + "\",\"worker_id\":\"w1\",\"seq\":" + n + ",\"url\":\"" + url + "\",\"payload\":" + payload + "}\n";
+            return "{\"schema_version\":1,\"source\":\"" + source + "\",\"kind\":\"" + kind + "\",\"crawled_at\":\""
+                    + crawled + "\",\"worker_id\":\"w1\",\"seq\":" + n + ",\"url\":\"" + url + "\",\"payload\":"
+                    + payload + "}\n";
         }
 
         private long write(PartitionDate day, String source, int lines, CharSequence content) throws IOException {
@@ -438,8 +489,29 @@ public final class CycleBenchmark implements Callable<Integer> {
 
     /** Seeded headline and body words, Korean and English as on the crawled sites. */
     private static final class NewsWords {
-        private static final String[] WORDS = {"비트코인", "이더리움", "ETF", "승인", "급등", "하락", "연준", "금리", "Bitcoin",
-            "rally", "SEC", "approval", "market", "whale", "liquidation", "거래소", "상장", "규제", "Solana", "surge", "crash"};
+        private static final String[] WORDS = {
+            "비트코인",
+            "이더리움",
+            "ETF",
+            "승인",
+            "급등",
+            "하락",
+            "연준",
+            "금리",
+            "Bitcoin",
+            "rally",
+            "SEC",
+            "approval",
+            "market",
+            "whale",
+            "liquidation",
+            "거래소",
+            "상장",
+            "규제",
+            "Solana",
+            "surge",
+            "crash"
+        };
 
         static String title(long item) {
             java.util.SplittableRandom r = new java.util.SplittableRandom(item);

@@ -38,7 +38,8 @@ import org.picu.model.layout.RawFileName;
  * cleaning job for that day that started after it read the file (a run lists its raw files when it starts); a derived
  * dataset reflects the record from its first run that started after that upstream run had published, and so on down
  * the chain: ticks → market_ticks → candles_1h → indicators → insights, news → news → news_sentiment → insights,
- * Fear &amp; Greed → fear_greed. The record is visible in a dataset at the earliest tier-2 load ({@code load_ledger}) of a
+ * Fear &amp; Greed → fear_greed. The record is visible in a dataset at the earliest tier-2 load ({@code load_ledger})
+ * of a
  * run of that dataset and day that started after the bound; a later run's load counts too (a partition replaced before
  * it was loaded). Runs come from the orchestrator's ledger in HDFS; every process shares this machine's clock.
  */
@@ -64,7 +65,8 @@ final class DatasetFreshness {
      * One line per dataset: p50, p95 and max over the records crawled from {@code from} to {@code until}, and how many
      * were never visible.
      */
-    static List<String> measure(FileSystem fs, String jdbcUrl, Instant from, Instant until) throws IOException, SQLException {
+    static List<String> measure(FileSystem fs, String jdbcUrl, Instant from, Instant until)
+            throws IOException, SQLException {
         DatasetFreshness f = new DatasetFreshness(fs);
         f.readLoads(jdbcUrl);
         Map<Dataset, List<Long>> seconds = new EnumMap<>(Dataset.class);
@@ -110,9 +112,14 @@ final class DatasetFreshness {
                 continue;
             }
             List<Long> sorted = ms.stream().sorted().toList();
-            lines.add(String.format("  %-15s p50 %5.0f s, p95 %5.0f s, max %5.0f s over %d records%s", d.dirName(),
-                    percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.95) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0,
-                    sorted.size(), missing == 0 ? "" : ", " + missing + " never visible"));
+            lines.add(String.format(
+                    "  %-15s p50 %5.0f s, p95 %5.0f s, max %5.0f s over %d records%s",
+                    d.dirName(),
+                    percentile(sorted, 0.50) / 1000.0,
+                    percentile(sorted, 0.95) / 1000.0,
+                    sorted.get(sorted.size() - 1) / 1000.0,
+                    sorted.size(),
+                    missing == 0 ? "" : ", " + missing + " never visible"));
         }
         return lines;
     }

@@ -121,7 +121,10 @@ final class FaultInjector {
             spoolWriteEvidence.set("pid " + pid + ", " + source + " records served to " + worker + " " + after
                     + " ms before the process was gone; spool files being written at the kill: " + open
                     + ", left by it: " + tmpFiles(pipeline.spool(worker)));
-            log.event("kill worker during spool write", "SIGKILL " + jvm.name() + " pid " + pid, spoolWriteEvidence.get());
+            log.event(
+                    "kill worker during spool write",
+                    "SIGKILL " + jvm.name() + " pid " + pid,
+                    spoolWriteEvidence.get());
         }
     }
 
@@ -132,11 +135,13 @@ final class FaultInjector {
         boolean hit = Poll.until(remaining(), Duration.ofMillis(100), () -> spoolWriteEvidence.get() != null);
         spoolWriteTarget.set(null);
         if (!hit) {
-            return new FaultLog.Outcome(fault, false, false, Instant.now(), fault.target() + " was never served a record");
+            return new FaultLog.Outcome(
+                    fault, false, false, Instant.now(), fault.target() + " was never served a record");
         }
         Instant at = Instant.now();
         restart(fault.toString(), jvm, Duration.ofSeconds(1));
-        return new FaultLog.Outcome(fault, true, spoolWriteEvidence.get().contains(".tmp"), at, spoolWriteEvidence.get());
+        return new FaultLog.Outcome(
+                fault, true, spoolWriteEvidence.get().contains(".tmp"), at, spoolWriteEvidence.get());
     }
 
     private FaultLog.Outcome killWorkerDuringUpload(FaultSchedule.Fault fault) {
@@ -145,13 +150,18 @@ final class FaultInjector {
         String prefix = ".upbit." + fault.target() + ".";
         AtomicReference<String> seen = new AtomicReference<>();
         try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf())) {
-            Poll.until(Duration.ofSeconds(90).compareTo(remaining()) < 0 ? Duration.ofSeconds(90) : remaining(),
-                    Duration.ofMillis(20), () -> {
-                        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path("/raw/upbit/" + PartitionDate.of(Instant.now()));
+            Poll.until(
+                    Duration.ofSeconds(90).compareTo(remaining()) < 0 ? Duration.ofSeconds(90) : remaining(),
+                    Duration.ofMillis(20),
+                    () -> {
+                        org.apache.hadoop.fs.Path dir =
+                                new org.apache.hadoop.fs.Path("/raw/upbit/" + PartitionDate.of(Instant.now()));
                         try {
                             for (FileStatus s : fs.listStatus(dir)) {
                                 String name = s.getPath().getName();
-                                if (name.startsWith(prefix) && name.endsWith(".uploading") && s.getModificationTime() >= armedAt - 1000) {
+                                if (name.startsWith(prefix)
+                                        && name.endsWith(".uploading")
+                                        && s.getModificationTime() >= armedAt - 1000) {
                                     seen.set(name + " (" + s.getLen() + " bytes so far)");
                                     return true;
                                 }
@@ -186,7 +196,8 @@ final class FaultInjector {
             return line.get() != null;
         });
         if (line.get() == null) {
-            return new FaultLog.Outcome(fault, false, false, Instant.now(), "the spool of " + fault.target() + " never reached its cap");
+            return new FaultLog.Outcome(
+                    fault, false, false, Instant.now(), "the spool of " + fault.target() + " never reached its cap");
         }
         log.event(fault.toString(), "observed in " + jvm.log().getFileName(), line.get().trim());
         return new FaultLog.Outcome(fault, true, true, Instant.now(), line.get().trim());
@@ -198,7 +209,10 @@ final class FaultInjector {
         long pid = daemon.pid();
         daemon.stop(Duration.ofSeconds(30));
         Instant at = Instant.now();
-        log.event(fault.toString(), "SIGTERM " + daemon.name() + " pid " + pid, "down for " + fault.hold().toSeconds() + " s");
+        log.event(
+                fault.toString(),
+                "SIGTERM " + daemon.name() + " pid " + pid,
+                "down for " + fault.hold().toSeconds() + " s");
         Poll.sleep(fault.hold());
         daemon.start();
         Instant restarted = Instant.now();
@@ -207,7 +221,8 @@ final class FaultInjector {
         log.event(fault.toString(), "restarted " + daemon.name() + " pid " + daemon.pid(),
                 ready ? "HDFS ready again after " + Duration.between(restarted, Instant.now()).toSeconds() + " s"
                         : "HDFS not ready 3 min after the restart");
-        return new FaultLog.Outcome(fault, true, true, at, "down " + Duration.between(at, restarted).toSeconds() + " s");
+        return new FaultLog.Outcome(
+                fault, true, true, at, "down " + Duration.between(at, restarted).toSeconds() + " s");
     }
 
     /** Kills the process while a YARN application is RUNNING (a job the orchestrator submitted in a cycle). */
@@ -341,20 +356,23 @@ final class FaultInjector {
                 Poll.sleep(Duration.ofSeconds(1));
             }
         }
-        return new FaultLog.Outcome(fault, false, false, Instant.now(), "no partition load was caught before the deadline");
+        return new FaultLog.Outcome(
+                fault, false, false, Instant.now(), "no partition load was caught before the deadline");
     }
 
     private boolean unloadedPartitionExists() {
         try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf());
              Connection c = DriverManager.getConnection(jdbcUrl, org.picu.tier2.db.EmbeddedMariaDb.USER, "")) {
-            FileStatus[] manifests = fs.globStatus(new org.apache.hadoop.fs.Path("/cleaned/market_ticks/*/_manifest.json"));
+            FileStatus[] manifests =
+                    fs.globStatus(new org.apache.hadoop.fs.Path("/cleaned/market_ticks/*/_manifest.json"));
             if (manifests == null) {
                 return false;
             }
             for (FileStatus m : manifests) {
                 PartitionManifest manifest;
                 try (var in = fs.open(m.getPath())) {
-                    manifest = PartitionManifest.fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    manifest = PartitionManifest.fromJson(
+                            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 }
                 try (PreparedStatement q = c.prepareStatement(
                         "SELECT 1 FROM load_ledger WHERE dataset = 'market_ticks' AND run_id = ?")) {

@@ -47,6 +47,9 @@ final class FaultLog {
 
     /** The times a worker was SIGKILLed, for telling a crawl run cut by a kill from a lost record. */
     synchronized List<Instant> kills(String processName) {
-        return events.stream().filter(e -> e.action().startsWith("SIGKILL " + processName + " ")).map(Event::at).toList();
+        return events.stream()
+                .filter(e -> e.action().startsWith("SIGKILL " + processName + " "))
+                .map(Event::at)
+                .toList();
     }
 }

@@ -82,12 +82,18 @@ record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
         int yarnRounds = full ? 2 : 1;
         for (int i = 0; i < yarnRounds; i++) {
             long at = total * (2 * i + 1) / (2 * yarnRounds + 6) + random.nextInt(5);
-            faults.add(new Fault(Kind.KILL_ORCHESTRATOR_DURING_CYCLE, "", Duration.ofSeconds(at), Duration.ofSeconds(2)));
-            faults.add(new Fault(Kind.KILL_NODEMANAGER_DURING_JOB, "", Duration.ofSeconds(at + 1), Duration.ofSeconds(5)));
+            faults.add(
+                    new Fault(Kind.KILL_ORCHESTRATOR_DURING_CYCLE, "", Duration.ofSeconds(at), Duration.ofSeconds(2)));
+            faults.add(
+                    new Fault(Kind.KILL_NODEMANAGER_DURING_JOB, "", Duration.ofSeconds(at + 1), Duration.ofSeconds(5)));
         }
-        // a job the orchestrator runs on the local job runner, inside its own JVM (automatic local mode), killed with it
-        faults.add(new Fault(Kind.KILL_ORCHESTRATOR_DURING_LOCAL_JOB, "", Duration.ofSeconds(total * (full ? 5 : 3) / 10
-                + random.nextInt(5)), Duration.ofSeconds(2)));
+        // a job the orchestrator runs on the local job runner, inside its own JVM (automatic local mode), killed with
+        // it
+        faults.add(new Fault(
+                Kind.KILL_ORCHESTRATOR_DURING_LOCAL_JOB,
+                "",
+                Duration.ofSeconds(total * (full ? 5 : 3) / 10 + random.nextInt(5)),
+                Duration.ofSeconds(2)));
         // the loader, mid-partition: once in a short run, twice in a full one
         for (int i = 0; i < (full ? 2 : 1); i++) {
             long at = total * (i + 1) / (full ? 3 : 4) + random.nextInt(10);

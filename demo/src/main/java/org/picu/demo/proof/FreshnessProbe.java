@@ -55,8 +55,10 @@ final class FreshnessProbe implements AutoCloseable {
     void pollOnce() {
         for (String symbol : symbols) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/market/trends?symbol=" + symbol + "&limit=1000"))
-                        .timeout(Duration.ofSeconds(10)).build();
+                HttpRequest request = HttpRequest.newBuilder(
+                                URI.create(baseUrl + "/api/market/trends?symbol=" + symbol + "&limit=1000"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     continue; // 400 before the symbol has data, 5xx or refused while tier-2 is down

@@ -72,19 +72,19 @@ final class HadoopDaemons {
         Files.writeString(work.resolve("hadoop-substitutions.txt"), listed);
         System.out.print(listed);
         Files.writeString(confDir.resolve("log4j.properties"), """
-                log4j.rootLogger=INFO, stderr
-                log4j.appender.stderr=org.apache.log4j.ConsoleAppender
-                log4j.appender.stderr.Target=System.err
-                log4j.appender.stderr.layout=org.apache.log4j.PatternLayout
-                log4j.appender.stderr.layout.ConversionPattern=%d{ISO8601} %-5p %c{1}: %m%n
-                log4j.logger.org.apache.hadoop=WARN
-                log4j.logger.org.apache.hadoop.hdfs.server.namenode.NameNode=INFO
-                log4j.logger.org.apache.hadoop.yarn.server.resourcemanager.ResourceManager=INFO
-                log4j.logger.org.apache.parquet=WARN
-                log4j.logger.org.eclipse.jetty=WARN
-                log4j.logger.com.zaxxer.hikari=WARN
-                log4j.logger.org.flywaydb=WARN
-                """);
+            log4j.rootLogger=INFO, stderr
+            log4j.appender.stderr=org.apache.log4j.ConsoleAppender
+            log4j.appender.stderr.Target=System.err
+            log4j.appender.stderr.layout=org.apache.log4j.PatternLayout
+            log4j.appender.stderr.layout.ConversionPattern=%d{ISO8601} %-5p %c{1}: %m%n
+            log4j.logger.org.apache.hadoop=WARN
+            log4j.logger.org.apache.hadoop.hdfs.server.namenode.NameNode=INFO
+            log4j.logger.org.apache.hadoop.yarn.server.resourcemanager.ResourceManager=INFO
+            log4j.logger.org.apache.parquet=WARN
+            log4j.logger.org.eclipse.jetty=WARN
+            log4j.logger.com.zaxxer.hikari=WARN
+            log4j.logger.org.flywaydb=WARN
+            """);
         // NameNode and DataNode look for their web apps on the class path; empty ones do (the UIs are not needed)
         Path webroot = work.resolve("hadoop/webroot");
         for (String app : List.of("hdfs", "datanode", "secondary")) {
@@ -99,17 +99,56 @@ final class HadoopDaemons {
         if (format.awaitExit(Duration.ofMinutes(3)).orElse(-1) != 0) {
             throw new ProofException("formatting the NameNode failed; see " + format.log());
         }
-        return new HadoopDaemons(confDir, values,
-                daemon("namenode", cp, "org.apache.hadoop.hdfs.server.namenode.NameNode", List.of(), 384, confDir, logs, env, work),
-                daemon("datanode", cp, "org.apache.hadoop.hdfs.server.datanode.DataNode", List.of(), 256, confDir, logs, env, work),
-                daemon("resourcemanager", cp, "org.apache.hadoop.yarn.server.resourcemanager.ResourceManager", List.of(), 384,
-                        confDir, logs, env, work),
-                daemon("nodemanager", cp, "org.apache.hadoop.yarn.server.nodemanager.NodeManager", List.of(), 256,
-                        confDir, logs, env, work));
+        return new HadoopDaemons(
+                confDir,
+                values,
+                daemon(
+                        "namenode",
+                        cp,
+                        "org.apache.hadoop.hdfs.server.namenode.NameNode",
+                        List.of(),
+                        384,
+                        confDir,
+                        logs,
+                        env,
+                        work),
+                daemon(
+                        "datanode",
+                        cp,
+                        "org.apache.hadoop.hdfs.server.datanode.DataNode",
+                        List.of(),
+                        256,
+                        confDir,
+                        logs,
+                        env,
+                        work),
+                daemon(
+                        "resourcemanager",
+                        cp,
+                        "org.apache.hadoop.yarn.server.resourcemanager.ResourceManager",
+                        List.of(),
+                        384,
+                        confDir,
+                        logs,
+                        env,
+                        work),
+                daemon(
+                        "nodemanager",
+                        cp,
+                        "org.apache.hadoop.yarn.server.nodemanager.NodeManager",
+                        List.of(),
+                        256,
+                        confDir,
+                        logs,
+                        env,
+                        work));
     }
 
-    /** The JVMs of the daemons and of every YARN container live minutes: the C2 compiler would only burn the two cores. */
+    /**
+     * The JVMs of the daemons and of every YARN container live minutes: the C2 compiler would only burn the two cores.
+     */
     static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
     private static final List<String> CONTAINER_OPTS = List.of("map_java_opts", "reduce_java_opts", "am_java_opts");
 
     /**
@@ -151,11 +190,12 @@ final class HadoopDaemons {
     }
 
     /** The named timing overrides (see {@link #substitutions}). */
-    static final Map<String, String> TIMING = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.of(
-            "nm_heartbeat_interval_ms", "200",
-            "nm_liveness_expiry_ms", "20000",
-            "ipc_connect_max_retries", "3",
-            "ipc_connect_retry_interval_ms", "500")));
+    static final Map<String, String> TIMING =
+            java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.of(
+                    "nm_heartbeat_interval_ms", "200",
+                    "nm_liveness_expiry_ms", "20000",
+                    "ipc_connect_max_retries", "3",
+                    "ipc_connect_retry_interval_ms", "500")));
 
     /** The substitutions by kind, and the render-conf command that writes the same site files. */
     static String describe(Map<String, String> substitutions) {
@@ -164,8 +204,15 @@ final class HadoopDaemons {
         for (String kind : List.of("port", "directory", "class path", "timing", "JVM flags")) {
             substitutions.forEach((name, value) -> {
                 if (kindOf(name).equals(kind)) {
-                    text.append("  ").append(kind).append(": ").append(name).append('=')
-                            .append(name.equals("mapreduce_application_classpath") ? "<conf dir>,<build class path>" : value)
+                    text.append("  ")
+                            .append(kind)
+                            .append(": ")
+                            .append(name)
+                            .append('=')
+                            .append(
+                                    name.equals("mapreduce_application_classpath")
+                                            ? "<conf dir>,<build class path>"
+                                            : value)
                             .append('\n');
                 }
             });
@@ -188,11 +235,24 @@ final class HadoopDaemons {
         throw new IllegalArgumentException("no kind for substitution " + name);
     }
 
-    private static ChildJvm daemon(String name, String cp, String mainClass, List<String> args, int heapMb, Path confDir,
-                                   Path logs, Map<String, String> env, Path work) {
-        List<String> opts = new ArrayList<>(List.of("-Xmx" + heapMb + "m", OPENS, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    private static ChildJvm daemon(
+            String name,
+            String cp,
+            String mainClass,
+            List<String> args,
+            int heapMb,
+            Path confDir,
+            Path logs,
+            Map<String, String> env,
+            Path work) {
+        List<String> opts = new ArrayList<>(List.of(
+                "-Xmx" + heapMb + "m",
+                OPENS,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Dlog4j.configuration=" + confDir.resolve("log4j.properties").toUri(),
-                "-Dhadoop.log.dir=" + logs, "-Djava.io.tmpdir=" + work.resolve("hadoop/tmp"),
+                "-Dhadoop.log.dir=" + logs,
+                "-Djava.io.tmpdir=" + work.resolve("hadoop/tmp"),
                 "-Djava.net.preferIPv4Stack=true"));
         return new ChildJvm(name, cp, opts, mainClass, args, env, logs);
     }
@@ -234,7 +294,8 @@ final class HadoopDaemons {
             if (dfs.setSafeMode(HdfsConstants.SafeModeAction.SAFEMODE_GET)) {
                 return false;
             }
-            for (org.apache.hadoop.hdfs.protocol.DatanodeInfo node : dfs.getDataNodeStats(HdfsConstants.DatanodeReportType.LIVE)) {
+            for (org.apache.hadoop.hdfs.protocol.DatanodeInfo node :
+                    dfs.getDataNodeStats(HdfsConstants.DatanodeReportType.LIVE)) {
                 if (node.getLastUpdate() >= epochMillis) {
                     return true;
                 }

@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code fixtures/saveticker/README.md}). {@code /saveticker/api/news/top-stories} answers
  * {@code {"news_list": [...]}} with {@value #NEW_PER_BOARD} new items and the newest item of the previous answer
  * again, each with a short preview; {@code /saveticker/api/news/list} answers 404 as the real list does since it
- * was retired, so every run exercises the spider's fallback to the top stories; {@code /saveticker/api/news/detail/<id>}
+ * was retired, so every run exercises the spider's fallback to the top stories; {@code
+ * /saveticker/api/news/detail/<id>}
  * answers {@code {"news": {...}}} with the full text as blocks. A detail answer is the served record, keyed by the
  * item's page {@code https://www.saveticker.com/news/<id>}. Every tenth item has a one-letter headline, which the
  * cleaning job must reject as {@code bad_title}.

@@ -105,7 +105,13 @@ public final class LiveSite implements AutoCloseable {
             long served = System.currentTimeMillis();
             StringBuilder log = new StringBuilder();
             if (answer.runStart()) {
-                log.append("R\t").append(served).append('\t').append(worker).append('\t').append(source.name()).append('\n');
+                log.append("R\t")
+                        .append(served)
+                        .append('\t')
+                        .append(worker)
+                        .append('\t')
+                        .append(source.name())
+                        .append('\n');
             }
             for (Item item : answer.served()) {
                 log.append("S\t").append(served).append('\t').append(worker).append('\t').append(source.name())

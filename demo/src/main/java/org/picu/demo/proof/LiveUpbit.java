@@ -120,8 +120,10 @@ final class LiveUpbit implements LiveSite.Source {
         return t;
     }
 
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HHmmss");
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HHmmss");
 
     private static BigDecimal eight(BigDecimal n) {
         return n.setScale(8, java.math.RoundingMode.UNNECESSARY);

@@ -10,8 +10,14 @@ import java.util.List;
  */
 final class NewsText {
     private static final List<String> SYMBOLS = List.of("BTC", "ETH", "XRP", "SOL", "DOGE", "ADA");
-    private static final List<String> MOVES = List.of("surges to a new high", "falls sharply", "rallies on strong demand",
-            "plunges after a hack report", "급등 기대감 확산", "급락 우려 커져", "steady as volume grows");
+    private static final List<String> MOVES = List.of(
+            "surges to a new high",
+            "falls sharply",
+            "rallies on strong demand",
+            "plunges after a hack report",
+            "급등 기대감 확산",
+            "급락 우려 커져",
+            "steady as volume grows");
     /** A title too short for the cleaning rules (at least 3 characters): the record is rejected as bad_title. */
     static final String MALFORMED_TITLE = "X";
 
@@ -19,7 +25,8 @@ final class NewsText {
     }
 
     static String title(long n) {
-        return SYMBOLS.get((int) (n % SYMBOLS.size())) + " " + MOVES.get((int) (n % MOVES.size())) + " (item " + n + ")";
+        return SYMBOLS.get((int) (n % SYMBOLS.size())) + " " + MOVES.get((int) (n % MOVES.size())) + " (item " + n
+                + ")";
     }
 
     static String content(long n, Instant at) {

@@ -101,11 +101,15 @@ final class ProofChecks {
                 continue;
             }
             for (FileStatus f : fs.listStatus(dir)) {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         JsonNode reject = JSON.readTree(line);
                         try {
-                            rejects.put(d.rejectKey(JSON.readTree(reject.path("line").asText())), reject.path("reason").asText());
+                            rejects.put(
+                                    d.rejectKey(
+                                            JSON.readTree(reject.path("line").asText())),
+                                    reject.path("reason").asText());
                         } catch (IOException | RuntimeException e) {
                             rejects.put("unreadable reject line: " + line, reject.path("reason").asText());
                         }
@@ -152,7 +156,8 @@ final class ProofChecks {
                         leftovers.add(f.getPath().toUri().getPath() + " (not in the manifest)");
                     }
                 }
-                listed.forEach(missing -> leftovers.add(dir.toUri().getPath() + "/" + missing + " (in the manifest, missing)"));
+                listed.forEach(missing ->
+                        leftovers.add(dir.toUri().getPath() + "/" + missing + " (in the manifest, missing)"));
             }
         }
         return leftovers;
@@ -178,7 +183,8 @@ final class ProofChecks {
      * row count (fewer only when a later day's partition exists: a row of a natural key that a later partition
      * also has is moved to that day by the loader's upsert, e.g. an insight window spanning midnight).
      */
-    List<String> partialPartitions(String dataset, String table, Map<LocalDate, PartitionManifest> manifests) throws SQLException {
+    List<String> partialPartitions(String dataset, String table, Map<LocalDate, PartitionManifest> manifests)
+            throws SQLException {
         List<String> problems = new ArrayList<>();
         LocalDate last = manifests.keySet().stream().max(LocalDate::compareTo).orElse(null);
         try (Connection c = connect()) {
@@ -200,20 +206,23 @@ final class ProofChecks {
                 }
                 String where = dataset + " " + day;
                 if (!manifest.runId().equals(ledgerRun)) {
-                    problems.add(where + ": published run " + manifest.runId() + " is not the newest loaded one (" + ledgerRun + ")");
+                    problems.add(where + ": published run " + manifest.runId() + " is not the newest loaded one ("
+                            + ledgerRun + ")");
                     continue;
                 }
                 if (ledgerRows != manifest.recordCount()) {
                     problems.add(where + ": ledger says " + ledgerRows + " rows, manifest " + manifest.recordCount());
                 }
-                try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(load_run_id <> ?), 0) FROM " + table
-                        + " WHERE partition_date = ?")) {
+                try (PreparedStatement q =
+                        c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(load_run_id <> ?), 0) FROM " + table
+                                + " WHERE partition_date = ?")) {
                     q.setString(1, ledgerRun);
                     q.setObject(2, day);
                     try (ResultSet r = q.executeQuery()) {
                         r.next();
                         long rows = r.getLong(1);
-                        boolean countOk = rows == manifest.recordCount() || (!day.equals(last) && rows < manifest.recordCount());
+                        boolean countOk =
+                                rows == manifest.recordCount() || (!day.equals(last) && rows < manifest.recordCount());
                         if (!countOk || r.getLong(2) != 0) {
                             problems.add(where + ": " + table + " holds " + rows + " rows of the day (" + r.getLong(2)
                                     + " of another run), the manifest " + manifest.recordCount());
@@ -296,7 +305,9 @@ final class ProofChecks {
                 JsonNode counters = run.path("counters");
                 t[0]++;
                 t[1] += run.path("duration_ms").asLong();
-                t[2] += counters.path("records").asLong() + counters.path("rejected").asLong() + counters.path("duplicates").asLong();
+                t[2] += counters.path("records").asLong()
+                        + counters.path("rejected").asLong()
+                        + counters.path("duplicates").asLong();
             } else {
                 t[3]++;
             }
@@ -316,7 +327,8 @@ final class ProofChecks {
         FileStatus[] dirs = fs.globStatus(new Path("/raw/*/*"));
         for (FileStatus dir : dirs == null ? new FileStatus[0] : dirs) {
             for (FileStatus f : RawDirectory.read(fs, dir.getPath()).readable()) {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(fs.open(f.getPath()), StandardCharsets.UTF_8))) {
                     while (in.readLine() != null) {
                         lines++;
                     }
@@ -339,7 +351,8 @@ final class ProofChecks {
         for (String source : d.sources) {
             FileStatus[] days = fs.globStatus(new Path("/raw/" + source + "/*"));
             for (FileStatus day : days == null ? new FileStatus[0] : days) {
-                PartitionManifest manifest = manifests.get(LocalDate.parse(day.getPath().getName(), DateTimeFormatter.BASIC_ISO_DATE));
+                PartitionManifest manifest =
+                        manifests.get(LocalDate.parse(day.getPath().getName(), DateTimeFormatter.BASIC_ISO_DATE));
                 Set<String> read = new HashSet<>();
                 if (manifest != null) {
                     manifest.inputFiles().forEach(f -> read.add(f.substring(f.lastIndexOf('/') + 1)));

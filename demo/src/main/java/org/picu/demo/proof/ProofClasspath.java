@@ -18,7 +18,8 @@ record ProofClasspath(List<String> entries) {
 
     static ProofClasspath read(Path classpathFile, Path classesDir) throws IOException {
         if (!Files.isRegularFile(classpathFile)) {
-            throw new ProofException(classpathFile + " is missing; build first: ./mvnw -o -q package -DskipTests -pl demo -am");
+            throw new ProofException(
+                    classpathFile + " is missing; build first: ./mvnw -o -q package -DskipTests -pl demo -am");
         }
         List<String> entries = new ArrayList<>();
         entries.add(classesDir.toAbsolutePath().toString());

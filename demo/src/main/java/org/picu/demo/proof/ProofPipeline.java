@@ -16,7 +16,8 @@ import org.picu.tier2.db.EmbeddedMariaDb;
  */
 final class ProofPipeline {
     static final String DATABASE = "picu_proof";
-    static final List<String> SYMBOLS = List.of("BTC", "ETH", "XRP", "ADA", "DOGE", "SOL", "DOT", "AVAX", "LINK", "TRX");
+    static final List<String> SYMBOLS =
+            List.of("BTC", "ETH", "XRP", "ADA", "DOGE", "SOL", "DOT", "AVAX", "LINK", "TRX");
     static final String FULL_WORKER = "w1";
     static final String CAPPED_WORKER = "w2";
     /** The capped worker's spool: about ten seconds of its crawling beyond what it holds when HDFS answers. */
@@ -65,32 +66,54 @@ final class ProofPipeline {
         Path conf = Files.createDirectories(work.resolve("conf"));
         String hdfs = hadoop.fileSystemUri().toString();
         boolean shipped = cadence == Cadence.SHIPPED;
-        Path w1Config = Files.writeString(conf.resolve("worker-w1.yml"), workerYaml(FULL_WORKER, work.resolve("w1/spool"),
-                "1GiB", shipped ? "PT1M" : "PT15S", shipped ? "PT30S" : "PT3S", hdfs, hadoop.confDir(), siteUrl));
+        Path w1Config = Files.writeString(
+                conf.resolve("worker-w1.yml"),
+                workerYaml(
+                        FULL_WORKER,
+                        work.resolve("w1/spool"),
+                        "1GiB",
+                        shipped ? "PT1M" : "PT15S",
+                        shipped ? "PT30S" : "PT3S",
+                        hdfs,
+                        hadoop.confDir(),
+                        siteUrl));
         // the second worker's spool is capped small, so that it fills while the NameNode is down
-        Path w2Config = Files.writeString(conf.resolve("worker-w2.yml"), workerYaml(CAPPED_WORKER, work.resolve("w2/spool"),
-                shipped ? "1GiB" : CAPPED_SPOOL, shipped ? "PT1M" : "PT6S", shipped ? "PT30S" : "PT3S", hdfs,
-                hadoop.confDir(), siteUrl));
+        Path w2Config = Files.writeString(
+                conf.resolve("worker-w2.yml"),
+                workerYaml(
+                        CAPPED_WORKER,
+                        work.resolve("w2/spool"),
+                        shipped ? "1GiB" : CAPPED_SPOOL,
+                        shipped ? "PT1M" : "PT6S",
+                        shipped ? "PT30S" : "PT3S",
+                        hdfs,
+                        hadoop.confDir(),
+                        siteUrl));
         Path masterConfig = Files.writeString(conf.resolve("master.yml"),
                 shipped ? shippedMasterYaml(hadoop, jobJar) : masterYaml(hadoop, work, jobJar));
         int apiPort = HadoopDaemons.freePort();
         Path tier2Config = Files.writeString(conf.resolve("tier2.yml"), """
-                database:
-                  url: %s
-                  user: %s
-                  pool-size: 4
-                hdfs:
-                  uri: %s
-                  root: /
-                  conf-dir: %s
-                http:
-                  bind: 127.0.0.1
-                  port: %d
-                load:
-                  batch-size: 1000
-                  interval: %s
-                """.formatted(mariaDb.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, hdfs, hadoop.confDir(), apiPort,
-                shipped ? "PT1M" : "PT2S"));
+            database:
+              url: %s
+              user: %s
+              pool-size: 4
+            hdfs:
+              uri: %s
+              root: /
+              conf-dir: %s
+            http:
+              bind: 127.0.0.1
+              port: %d
+            load:
+              batch-size: 1000
+              interval: %s
+            """.formatted(
+                        mariaDb.jdbcUrl(DATABASE),
+                        EmbeddedMariaDb.USER,
+                        hdfs,
+                        hadoop.confDir(),
+                        apiPort,
+                        shipped ? "PT1M" : "PT2S"));
         Path logs = work.resolve("logs");
         List<String> log4j = List.of("-Dlog4j.configuration=" + hadoop.confDir().resolve("log4j.properties").toUri(),
                 "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")));
@@ -99,9 +122,14 @@ final class ProofPipeline {
                 List.of("daemon", "--config", w1Config.toString()), WORKER_ENV, logs);
         ChildJvm w2 = new ChildJvm("worker-w2", classpath.joined(), worker(log4j), "org.picu.worker.WorkerMain",
                 List.of("daemon", "--config", w2Config.toString()), WORKER_ENV, logs);
-        ChildJvm orchestrator = new ChildJvm("orchestrator", hadoop.confDir() + ":" + classpath.joined(),
-                jvm("-Xmx256m", log4j), "org.picu.master.MasterMain", List.of("daemon", "--config", masterConfig.toString()),
-                AS_SERVICE_USER, logs);
+        ChildJvm orchestrator = new ChildJvm(
+                "orchestrator",
+                hadoop.confDir() + ":" + classpath.joined(),
+                jvm("-Xmx256m", log4j),
+                "org.picu.master.MasterMain",
+                List.of("daemon", "--config", masterConfig.toString()),
+                AS_SERVICE_USER,
+                logs);
         ChildJvm tier2 = new ChildJvm("tier2", classpath.joined(), jvm("-Xmx256m", log4j), "org.picu.tier2.Tier2Main",
                 List.of("serve", "--config", tier2Config.toString()), AS_SERVICE_USER, logs);
         return new ProofPipeline(work, classpath, w1, w2, orchestrator, tier2, masterConfig,
@@ -118,7 +146,8 @@ final class ProofPipeline {
      */
     static final String SERVICE_USER = "picu";
     private static final Map<String, String> AS_SERVICE_USER = Map.of("HADOOP_USER_NAME", SERVICE_USER);
-    private static final Map<String, String> WORKER_ENV = Map.of("MALLOC_ARENA_MAX", "2", "HADOOP_USER_NAME", SERVICE_USER);
+    private static final Map<String, String> WORKER_ENV =
+            Map.of("MALLOC_ARENA_MAX", "2", "HADOOP_USER_NAME", SERVICE_USER);
 
     private static List<String> worker(List<String> common) {
         List<String> opts = new ArrayList<>(WORKER_JVM);
@@ -150,8 +179,14 @@ final class ProofPipeline {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--config");
         all.add(masterConfig.toString());
-        ChildJvm once = new ChildJvm("master-" + args[0], classpath.joined(), List.of("-Xmx256m",
-                "-Djava.io.tmpdir=" + work.resolve("tmp"), oneShotLog4j()), "org.picu.master.MasterMain", all, env, work.resolve("logs"));
+        ChildJvm once = new ChildJvm(
+                "master-" + args[0],
+                classpath.joined(),
+                List.of("-Xmx256m", "-Djava.io.tmpdir=" + work.resolve("tmp"), oneShotLog4j()),
+                "org.picu.master.MasterMain",
+                all,
+                env,
+                work.resolve("logs"));
         once.start();
         int code = once.awaitExit(timeout).orElse(-1);
         if (code == -1) {
@@ -165,8 +200,13 @@ final class ProofPipeline {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--config");
         all.add(workerConfigs[index].toString());
-        ChildJvm once = new ChildJvm("worker-w" + (index + 1) + "-" + args[0], classpath.joined(),
-                worker(List.of("-Djava.io.tmpdir=" + work.resolve("tmp"), oneShotLog4j())), "org.picu.worker.WorkerMain", all, WORKER_ENV,
+        ChildJvm once = new ChildJvm(
+                "worker-w" + (index + 1) + "-" + args[0],
+                classpath.joined(),
+                worker(List.of("-Djava.io.tmpdir=" + work.resolve("tmp"), oneShotLog4j())),
+                "org.picu.worker.WorkerMain",
+                all,
+                WORKER_ENV,
                 work.resolve("logs"));
         once.start();
         int code = once.awaitExit(timeout).orElse(-1);
@@ -192,58 +232,74 @@ final class ProofPipeline {
     private static String workerYaml(String id, Path spool, String maxBytes, String rollAge, String uploadInterval,
                                      String hdfs, Path confDir, String siteUrl) {
         return """
-                worker:
-                  id: %s
-                spool:
-                  dir: %s
-                  roll-bytes: 1MiB
-                  roll-age: %s
-                  max-bytes: %s
-                hdfs:
-                  uri: %s
-                  root: /
-                  conf-dir: %s
-                fetch:
-                  user-agent: "PICU-crawler/0.1 (system proof; worker %s)"
-                  host-delay: PT0.05S
-                  host-jitter: PT0.01S
-                  connect-timeout: PT5S
-                  read-timeout: PT10S
-                  backoff-base: PT1S
-                  backoff-max: PT5S
-                  run-time-limit: PT1M
-                upload:
-                  interval: %s
-                  backoff-min: PT1S
-                  backoff-max: PT10S
-                schedules:
-                  upbit: "*/3 * * * * *"
-                  coinness: "*/4 * * * * *"
-                  saveticker: "*/5 * * * * *"
-                  fear_greed: "*/5 * * * * *"
-                  perplexity: "*/10 * * * * *"
-                assignments:
-                  w1: [upbit, coinness, saveticker, fear_greed, perplexity]
-                  w2: [upbit, coinness, fear_greed]
-                sources:
-                  upbit:
-                    base-url: %s
-                    symbols: [%s]
-                  fear_greed:
-                    api-url: %s/fng/
-                    page-url: %s/fng-page/
-                  coinness:
-                    api-url: %s%s
-                    page-size: %d
-                    max-pages: 1
-                  saveticker:
-                    api-url: %s/saveticker
-                    max-pages: 1
-                  perplexity:
-                    page-url: %s%s
-                """.formatted(id, spool, rollAge, maxBytes, hdfs, confDir, id, uploadInterval, siteUrl, String.join(", ", SYMBOLS),
-                siteUrl, siteUrl, siteUrl, LiveCoinness.PATH, LiveCoinness.NEW_PER_LIST + LiveCoinness.RELISTED, siteUrl, siteUrl,
-                LivePerplexity.PATH);
+            worker:
+              id: %s
+            spool:
+              dir: %s
+              roll-bytes: 1MiB
+              roll-age: %s
+              max-bytes: %s
+            hdfs:
+              uri: %s
+              root: /
+              conf-dir: %s
+            fetch:
+              user-agent: "PICU-crawler/0.1 (system proof; worker %s)"
+              host-delay: PT0.05S
+              host-jitter: PT0.01S
+              connect-timeout: PT5S
+              read-timeout: PT10S
+              backoff-base: PT1S
+              backoff-max: PT5S
+              run-time-limit: PT1M
+            upload:
+              interval: %s
+              backoff-min: PT1S
+              backoff-max: PT10S
+            schedules:
+              upbit: "*/3 * * * * *"
+              coinness: "*/4 * * * * *"
+              saveticker: "*/5 * * * * *"
+              fear_greed: "*/5 * * * * *"
+              perplexity: "*/10 * * * * *"
+            assignments:
+              w1: [upbit, coinness, saveticker, fear_greed, perplexity]
+              w2: [upbit, coinness, fear_greed]
+            sources:
+              upbit:
+                base-url: %s
+                symbols: [%s]
+              fear_greed:
+                api-url: %s/fng/
+                page-url: %s/fng-page/
+              coinness:
+                api-url: %s%s
+                page-size: %d
+                max-pages: 1
+              saveticker:
+                api-url: %s/saveticker
+                max-pages: 1
+              perplexity:
+                page-url: %s%s
+            """.formatted(
+                        id,
+                        spool,
+                        rollAge,
+                        maxBytes,
+                        hdfs,
+                        confDir,
+                        id,
+                        uploadInterval,
+                        siteUrl,
+                        String.join(", ", SYMBOLS),
+                        siteUrl,
+                        siteUrl,
+                        siteUrl,
+                        LiveCoinness.PATH,
+                        LiveCoinness.NEW_PER_LIST + LiveCoinness.RELISTED,
+                        siteUrl,
+                        siteUrl,
+                        LivePerplexity.PATH);
     }
 
     /**
@@ -253,41 +309,42 @@ final class ProofPipeline {
      */
     private static String masterYaml(HadoopDaemons hadoop, Path work, Path jobJar) {
         return """
-                hadoop:
-                  conf-dir: %s
-                  properties:
-                    mapreduce.job.ubertask.enable: "true"
-                    yarn.app.mapreduce.am.resource.mb: "768"
-                    yarn.app.mapreduce.am.command-opts: "-Xmx614m %s"
-                    mapreduce.client.completion.pollinterval: "200"
-                    mapreduce.client.progressmonitor.pollinterval: "200"
-                    yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms: "200"
-                    picu.lock.ttl-ms: "60000"
-                layout:
-                  root: /
-                jobs:
-                  jar: %s
-                orchestrator:
-                  id: proof-master
-                  lookback-days: 2
-                  default-schedule: "%s"
-                  parallel-jobs: 2
-                  local-jobs:
-                    max-input-mb: 64
-                    max-input-files: %d
-                  lease-ttl-minutes: 1
-                  retry:
-                    max-attempts: 3
-                    initial-backoff-seconds: 5
-                    max-backoff-seconds: 20
-                    failure-cooldown-minutes: 0
-                """.formatted(hadoop.confDir(), HadoopDaemons.SHORT_LIVED_JVM, jobJar, CYCLE, LOCAL_JOB_MAX_FILES);
+            hadoop:
+              conf-dir: %s
+              properties:
+                mapreduce.job.ubertask.enable: "true"
+                yarn.app.mapreduce.am.resource.mb: "768"
+                yarn.app.mapreduce.am.command-opts: "-Xmx614m %s"
+                mapreduce.client.completion.pollinterval: "200"
+                mapreduce.client.progressmonitor.pollinterval: "200"
+                yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms: "200"
+                picu.lock.ttl-ms: "60000"
+            layout:
+              root: /
+            jobs:
+              jar: %s
+            orchestrator:
+              id: proof-master
+              lookback-days: 2
+              default-schedule: "%s"
+              parallel-jobs: 2
+              local-jobs:
+                max-input-mb: 64
+                max-input-files: %d
+              lease-ttl-minutes: 1
+              retry:
+                max-attempts: 3
+                initial-backoff-seconds: 5
+                max-backoff-seconds: 20
+                failure-cooldown-minutes: 0
+            """.formatted(hadoop.confDir(), HadoopDaemons.SHORT_LIVED_JVM, jobJar, CYCLE, LOCAL_JOB_MAX_FILES);
     }
 
     /**
      * Automatic local mode in the fault proof: jobs over at most this many input files run inside the orchestrator
      * (derived jobs over a day's few Parquet files, e.g. candles and sentiment), the others on YARN (the cleaning jobs,
-     * over the hundreds of 15-second raw files of a day), so that the NodeManager and orchestrator faults find YARN jobs
+     * over the hundreds of 15-second raw files of a day), so that the NodeManager and orchestrator faults find YARN
+     * jobs
      * in flight and the orchestrator fault for local jobs finds those.
      */
     static final int LOCAL_JOB_MAX_FILES = 4;
@@ -295,20 +352,20 @@ final class ProofPipeline {
     /** The shipped conf/master/master.yml (cycles every minute, automatic local jobs), with the proof's cluster. */
     private static String shippedMasterYaml(HadoopDaemons hadoop, Path jobJar) {
         return """
-                hadoop:
-                  conf-dir: %s
-                layout:
-                  root: /
-                jobs:
-                  jar: %s
-                orchestrator:
-                  id: proof-master
-                  lookback-days: 3
-                  default-schedule: "* * * * *"
-                  parallel-jobs: 2
-                  local-jobs:
-                    max-input-mb: 64
-                    max-input-files: 2000
-                """.formatted(hadoop.confDir(), jobJar);
+            hadoop:
+              conf-dir: %s
+            layout:
+              root: /
+            jobs:
+              jar: %s
+            orchestrator:
+              id: proof-master
+              lookback-days: 3
+              default-schedule: "* * * * *"
+              parallel-jobs: 2
+              local-jobs:
+                max-input-mb: 64
+                max-input-files: 2000
+            """.formatted(hadoop.confDir(), jobJar);
     }
 }

@@ -73,11 +73,18 @@ public final class ProofReport {
             Set<LocalDate> crawled = checks.manifests(CheckedDataset.MARKET_TICKS.dataset).keySet();
             boolean required = dt.get(0).equals("candles_1h") || dt.get(0).equals("news_sentiment");
             if (required && !manifests.keySet().containsAll(crawled)) {
-                derived.add(dt.get(0) + " is not published for every crawled day: " + manifests.keySet() + " of " + crawled);
+                derived.add(dt.get(0) + " is not published for every crawled day: " + manifests.keySet() + " of "
+                        + crawled);
             }
             partial.addAll(checks.partialPartitions(dt.get(0), dt.get(1), manifests));
-            sections.add(String.format("  %-16s published for %s, %d rows in the manifests, in table %s", dt.get(0),
-                    manifests.keySet(), manifests.values().stream().mapToLong(PartitionManifest::recordCount).sum(), dt.get(1)));
+            sections.add(String.format(
+                    "  %-16s published for %s, %d rows in the manifests, in table %s",
+                    dt.get(0),
+                    manifests.keySet(),
+                    manifests.values().stream()
+                            .mapToLong(PartitionManifest::recordCount)
+                            .sum(),
+                    dt.get(1)));
         }
         derived.addAll(checks.derivedMismatches());
         List<FaultLog.Outcome> outcomes = faults.outcomes();
@@ -97,14 +104,16 @@ public final class ProofReport {
 
         phases.took().put("checks", Duration.between(phases.checksStarted(), Instant.now()));
         long runMs = Duration.between(runStart, crawlEnd).toMillis();
-        r.line("PICU system proof — seed " + schedule.seed() + ", duration " + schedule.duration().toSeconds() + " s (crawl ran "
-                + runMs / 1000 + " s); load average at the end: " + loadAverage());
+        r.line("PICU system proof — seed " + schedule.seed() + ", duration "
+                + schedule.duration().toSeconds() + " s (crawl ran " + runMs / 1000 + " s); load average at the end: "
+                + loadAverage());
         r.line("");
         r.line("RESULT: " + (r.passed() ? "PASSED" : "FAILED"));
         r.failures.forEach(f -> r.line("  FAIL " + f));
         r.line("");
         r.line("Phases");
-        phases.took().forEach((phase, took) -> r.line(String.format("  %-48s %6.1f s", phase, took.toMillis() / 1000.0)));
+        phases.took()
+                .forEach((phase, took) -> r.line(String.format("  %-48s %6.1f s", phase, took.toMillis() / 1000.0)));
         drainNotes.forEach(n -> r.line("  drain: " + n));
         r.line("");
         r.line("Records per dataset (natural keys: see docs/reliability.md)");
@@ -113,11 +122,16 @@ public final class ProofReport {
         r.row("half-loaded partitions (every dataset)", partial.size());
         r.row("derived data not matching its input", derived.size());
         r.line("");
-        r.line("Faults (" + outcomes.stream().filter(FaultLog.Outcome::injected).count() + " of " + schedule.faults().size()
-                + " injected)");
+        r.line("Faults (" + outcomes.stream().filter(FaultLog.Outcome::injected).count() + " of "
+                + schedule.faults().size() + " injected)");
         for (FaultLog.Outcome o : outcomes) {
-            r.line(String.format("  %-52s %s%s at %s%n      %s", o.fault(), o.injected() ? "injected" : "NOT INJECTED",
-                    o.injected() ? (o.inFlight() ? ", work in flight" : ", nothing in flight seen") : "", o.at(), o.detail()));
+            r.line(String.format(
+                    "  %-52s %s%s at %s%n      %s",
+                    o.fault(),
+                    o.injected() ? "injected" : "NOT INJECTED",
+                    o.injected() ? (o.inFlight() ? ", work in flight" : ", nothing in flight seen") : "",
+                    o.at(),
+                    o.detail()));
         }
         r.line("Fault log");
         faults.events().forEach(e -> r.line("  " + e));
@@ -158,7 +172,10 @@ public final class ProofReport {
             }
         }
         List<String> dupDb = db.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
-        List<String> dupParquet = parquet.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        List<String> dupParquet = parquet.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .toList();
         List<String> unexpected = db.keySet().stream().filter(k -> !okKeys.containsKey(k)).toList();
         List<String> notInParquet = db.keySet().stream().filter(k -> !parquet.containsKey(k)).toList();
         List<String> rejectsMissing = new ArrayList<>();
@@ -172,7 +189,10 @@ public final class ProofReport {
             }
         }
         Map<String, Long> reasons = new java.util.TreeMap<>();
-        badKeys.keySet().stream().map(rejects::get).filter(java.util.Objects::nonNull).forEach(x -> reasons.merge(x, 1L, Long::sum));
+        badKeys.keySet().stream()
+                .map(rejects::get)
+                .filter(java.util.Objects::nonNull)
+                .forEach(x -> reasons.merge(x, 1L, Long::sum));
         List<String> badLoaded = badKeys.keySet().stream().filter(db::containsKey).toList();
         List<String> unexplainedRejects = rejects.keySet().stream().filter(k -> !badKeys.containsKey(k)).toList();
 
@@ -198,7 +218,9 @@ public final class ProofReport {
 
         StringBuilder section = new StringBuilder(String.format("  %s (sources %s, table %s)%n", d.dataset,
                 String.join(", ", d.sources), d.table));
-        section.append(row2("served: records / distinct natural keys", servings.stream().filter(ServedLog.Served::ok).count(),
+        section.append(row2(
+                "served: records / distinct natural keys",
+                servings.stream().filter(ServedLog.Served::ok).count(),
                 okKeys.size()));
         section.append(row2("in MariaDB / in the published Parquet", db.size(), parquet.size()));
         section.append(row2("lost / duplicated (MariaDB + Parquet)", lost.size(), dupDb.size() + dupParquet.size()));
@@ -231,7 +253,8 @@ public final class ProofReport {
             }
         }
         ages.sort(null);
-        line("Freshness of market ticks: served (= crawled) → first visible through GET /api/market/trends (polled every ~1.5 s)");
+        line("Freshness of market ticks: served (= crawled) → first visible through GET /api/market/trends (polled"
+                + " every ~1.5 s)");
         if (ages.isEmpty()) {
             line("  no record was seen through the API");
         } else {
@@ -245,17 +268,20 @@ public final class ProofReport {
         long[] raw = checks.rawTotals();
         long[] load = ProofChecks.loadTotals(tier2Log);
         line("Throughput per stage (every source)");
-        line(String.format("  served    %7d records in %5.0f s of crawl          = %8.1f records/s", served, runMs / 1000.0,
-                served * 1000.0 / Math.max(1, runMs)));
+        line(String.format(
+                "  served    %7d records in %5.0f s of crawl          = %8.1f records/s",
+                served, runMs / 1000.0, served * 1000.0 / Math.max(1, runMs)));
         line(String.format("  uploaded  %7d records in %d raw files over %5.0f s = %8.1f records/s", raw[0], raw[3],
                 (raw[2] - raw[1]) / 1000.0, raw[0] * 1000.0 / Math.max(1, raw[2] - raw[1])));
         for (Map.Entry<String, long[]> e : checks.ledgerTotals().entrySet()) {
             long[] t = e.getValue();
-            line(String.format("  job %-16s %7d input records in %2d runs (%d failed), %6.1f s of job time = %8.1f records/s",
+            line(String.format(
+                    "  job %-16s %7d input records in %2d runs (%d failed), %6.1f s of job time = %8.1f records/s",
                     e.getKey(), t[2], t[0], t[3], t[1] / 1000.0, t[2] * 1000.0 / Math.max(1, t[1])));
         }
-        line(String.format("  loaded    %7d rows in %d partition loads, %5.1f s of load time = %8.1f rows/s", load[0], load[2],
-                load[1] / 1000.0, load[0] * 1000.0 / Math.max(1, load[1])));
+        line(String.format(
+                "  loaded    %7d rows in %d partition loads, %5.1f s of load time = %8.1f rows/s",
+                load[0], load[2], load[1] / 1000.0, load[0] * 1000.0 / Math.max(1, load[1])));
         line("");
     }
 

@@ -38,19 +38,29 @@ import picocli.CommandLine.Option;
  * exactly once (lost = 0, duplicated = 0), that every malformed one was rejected with a reason, and that nothing is
  * left partial; prints freshness, throughput and peak RSS. Exit code 0 only if every check passed.
  */
-@Command(name = "system-proof", mixinStandardHelpOptions = true,
-        description = "Run the pipeline as a local multi-process cluster under faults and check it lost and duplicated nothing.")
+@Command(
+        name = "system-proof",
+        mixinStandardHelpOptions = true,
+        description = "Run the pipeline as a local multi-process cluster under faults and check it lost and duplicated"
+                + " nothing.")
 public final class SystemProof implements Callable<Integer> {
-    @Option(names = "--duration", description = "How long the workers crawl under faults (ISO-8601), default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--duration",
+            description = "How long the workers crawl under faults (ISO-8601), default ${DEFAULT-VALUE}.")
     Duration duration = Duration.ofMinutes(10);
 
     @Option(names = "--seed", description = "Seed of the fault schedule, default ${DEFAULT-VALUE}.")
     long seed = 8;
 
-    @Option(names = "--work-dir", description = "Where everything is written (emptied first), default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--work-dir",
+            description = "Where everything is written (emptied first), default ${DEFAULT-VALUE}.")
     Path workDir = Path.of("demo/target/system-proof");
 
-    @Option(names = "--job-jar", required = true, description = "mapreduce-jobs/target/dist/mapreduce-jobs-<version>.jar")
+    @Option(
+            names = "--job-jar",
+            required = true,
+            description = "mapreduce-jobs/target/dist/mapreduce-jobs-<version>.jar")
     Path jobJar;
 
     @Option(names = "--classpath-file", required = true, description = "demo/target/proof-classpath.txt")
@@ -63,7 +73,9 @@ public final class SystemProof implements Callable<Integer> {
             + " ones (1-min roll-age, 30 s uploads, cycles every minute, loads every minute): the freshness benchmark.")
     boolean shippedDefaults;
 
-    @Option(names = "--mariadb-binaries", description = "Where the bundled MariaDB is unpacked (kept between runs), default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--mariadb-binaries",
+            description = "Where the bundled MariaDB is unpacked (kept between runs), default ${DEFAULT-VALUE}.")
     Path mariaDbBinaries = Path.of("demo/target/mariadb-binaries");
 
     public static void main(String[] args) {
@@ -89,7 +101,8 @@ public final class SystemProof implements Callable<Integer> {
         // a copy: the job jar in the source tree may be rebuilt while the proof runs
         Path jar = Files.copy(jobJar, work.resolve("jobs/mapreduce-jobs.jar"), StandardCopyOption.REPLACE_EXISTING);
         ProofClasspath classpath = ProofClasspath.read(classpathFile, classesDir);
-        FaultSchedule schedule = shippedDefaults ? FaultSchedule.none(seed, duration) : FaultSchedule.of(seed, duration);
+        FaultSchedule schedule =
+                shippedDefaults ? FaultSchedule.none(seed, duration) : FaultSchedule.of(seed, duration);
         System.out.println("system proof: " + duration + ", seed " + seed + ", work dir " + work
                 + (shippedDefaults ? ", shipped defaults, no faults" : ""));
         schedule.faults().forEach(f -> System.out.println("  scheduled " + f));
@@ -102,7 +115,9 @@ public final class SystemProof implements Callable<Integer> {
             HadoopDaemons hadoop = HadoopDaemons.prepare(work, classpath);
             ProofPipeline pipeline = ProofPipeline.prepare(work, classpath, hadoop, site.baseUrl(), mariaDb, jar,
                     shippedDefaults ? ProofPipeline.Cadence.SHIPPED : ProofPipeline.Cadence.ACCELERATED);
-            phases.put("MariaDB started, configuration rendered, NameNode formatted", Duration.between(began, Instant.now()));
+            phases.put(
+                    "MariaDB started, configuration rendered, NameNode formatted",
+                    Duration.between(began, Instant.now()));
             List<ChildJvm> processes = new ArrayList<>(hadoop.all());
             processes.addAll(pipeline.all());
             RssSampler rss = new RssSampler(processes).start();
@@ -118,8 +133,15 @@ public final class SystemProof implements Callable<Integer> {
         }
     }
 
-    private ProofReport runAndCheck(Path work, FaultSchedule schedule, LiveSite site, HadoopDaemons hadoop,
-                                    ProofPipeline pipeline, String jdbcUrl, RssSampler rss, Map<String, Duration> phases)
+    private ProofReport runAndCheck(
+            Path work,
+            FaultSchedule schedule,
+            LiveSite site,
+            HadoopDaemons hadoop,
+            ProofPipeline pipeline,
+            String jdbcUrl,
+            RssSampler rss,
+            Map<String, Duration> phases)
             throws Exception {
         Instant bootStart = Instant.now();
         // tier-2 needs only MariaDB to start (its loader retries HDFS on every interval): it boots beside Hadoop
@@ -137,12 +159,16 @@ public final class SystemProof implements Callable<Integer> {
         pipeline.w2.start();
         Instant runStart = Instant.now();
         phases.put("cluster start (Hadoop daemons and tier-2 side by side)", Duration.between(bootStart, runStart));
-        System.out.println("cluster up in " + Duration.between(bootStart, runStart).toSeconds() + " s; crawling for " + duration);
+        System.out.println(
+                "cluster up in " + Duration.between(bootStart, runStart).toSeconds() + " s; crawling for " + duration);
 
         FaultLog faults = new FaultLog();
         // faults that wait for a job or a load get this long after the crawl: YARN is slow on a loaded machine
-        Duration grace = duration.dividedBy(2).compareTo(Duration.ofMinutes(5)) > 0 ? duration.dividedBy(2) : Duration.ofMinutes(5);
-        Map<String, Thread> tracks = new FaultInjector(schedule, hadoop, pipeline, site, jdbcUrl, faults).start(runStart, grace);
+        Duration grace = duration.dividedBy(2).compareTo(Duration.ofMinutes(5)) > 0
+                ? duration.dividedBy(2)
+                : Duration.ofMinutes(5);
+        Map<String, Thread> tracks =
+                new FaultInjector(schedule, hadoop, pipeline, site, jdbcUrl, faults).start(runStart, grace);
         Instant giveUp = runStart.plus(duration).plus(grace).plus(Duration.ofMinutes(1));
         try (FreshnessProbe probe = new FreshnessProbe(api, ProofPipeline.SYMBOLS).start()) {
             Poll.sleep(Duration.between(Instant.now(), runStart.plus(duration)));
@@ -161,8 +187,18 @@ public final class SystemProof implements Callable<Integer> {
             try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf())) {
                 ProofChecks checks = new ProofChecks(fs, hadoop.clientConf(), jdbcUrl);
                 ServedLog served = ServedLog.read(work.resolve("served.log"));
-                ProofReport report = ProofReport.build(schedule, runStart, crawlEnd, new ProofReport.Phases(phases, checking),
-                        notes, served, checks, faults, probe.firstSeen(), Files.readAllLines(pipeline.tier2.log()), rss.peaks());
+                ProofReport report = ProofReport.build(
+                        schedule,
+                        runStart,
+                        crawlEnd,
+                        new ProofReport.Phases(phases, checking),
+                        notes,
+                        served,
+                        checks,
+                        faults,
+                        probe.firstSeen(),
+                        Files.readAllLines(pipeline.tier2.log()),
+                        rss.peaks());
                 // records of the last minutes are shipped and cleaned by the drain, not by the pipeline's own cadence
                 Duration tail = duration.dividedBy(2).compareTo(Duration.ofMinutes(10)) < 0 ? duration.dividedBy(2)
                         : Duration.ofMinutes(10);
@@ -182,11 +218,18 @@ public final class SystemProof implements Callable<Integer> {
     /**
      * After the crawl: workers stop (SIGTERM rolls their spool files and ships them), anything left is uploaded by
      * the one-shot command, the orchestrator daemon is restarted and its cycles clean every raw file and bring every
-     * derived dataset up to date (a one-shot backfill if they have not within 5 min), the loader fault may still be waiting for a load
+     * derived dataset up to date (a one-shot backfill if they have not within 5 min), the loader fault may still be
+     * waiting for a load
      * to catch, then tier-2 loads the result. Returns notes on anything that did not go as planned.
      */
-    private List<String> drain(ProofPipeline pipeline, HadoopDaemons hadoop, String jdbcUrl, Thread loadFaults,
-                               Instant giveUp, Map<String, Duration> phases) throws IOException, InterruptedException {
+    private List<String> drain(
+            ProofPipeline pipeline,
+            HadoopDaemons hadoop,
+            String jdbcUrl,
+            Thread loadFaults,
+            Instant giveUp,
+            Map<String, Duration> phases)
+            throws IOException, InterruptedException {
         Instant began = Instant.now();
         List<String> notes = new ArrayList<>();
         // The orchestrator is restarted once the spools are shipped: a daemon's first cycle runs every dataset at once,
@@ -210,11 +253,14 @@ public final class SystemProof implements Callable<Integer> {
         }
         stopOrchestrator.join();
         pipeline.orchestrator.start();
-        phases.put("drain: workers stopped, spools shipped, orchestrator restarted", Duration.between(began, Instant.now()));
+        phases.put(
+                "drain: workers stopped, spools shipped, orchestrator restarted",
+                Duration.between(began, Instant.now()));
         Instant cleaning = Instant.now();
         try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf())) {
             ProofChecks checks = new ProofChecks(fs, hadoop.clientConf(), jdbcUrl);
-            boolean cycled = Poll.until(FaultInjector.DRAIN_PUBLISH_WAIT, Duration.ofSeconds(1), () -> upToDate(fs, checks));
+            boolean cycled =
+                    Poll.until(FaultInjector.DRAIN_PUBLISH_WAIT, Duration.ofSeconds(1), () -> upToDate(fs, checks));
             if (!cycled) {
                 pipeline.orchestrator.stop(Duration.ofSeconds(30));
                 notes.add("the orchestrator's cycles had not cleaned every raw file and updated every derived dataset"
@@ -226,13 +272,16 @@ public final class SystemProof implements Callable<Integer> {
                                 "--to", day.toString());
                         published = upToDate(fs, checks);
                         if (!published) {
-                            notes.add("backfill " + day + " attempt " + (attempt + 1) + " exited " + code + " without bringing it up to date");
+                            notes.add("backfill " + day + " attempt " + (attempt + 1) + " exited " + code
+                                    + " without bringing it up to date");
                             Poll.sleep(Duration.ofSeconds(15)); // a dead orchestrator's lease expires after its TTL
                         }
                     }
                 }
             }
-            phases.put("drain: every raw file cleaned, every derived dataset up to date", Duration.between(cleaning, Instant.now()));
+            phases.put(
+                    "drain: every raw file cleaned, every derived dataset up to date",
+                    Duration.between(cleaning, Instant.now()));
             Instant loading = Instant.now();
             loadFaults.join(Math.max(1, Duration.between(Instant.now(),
                     giveUp.plus(FaultInjector.DRAIN_PUBLISH_WAIT).plus(Duration.ofMinutes(1))).toMillis()));
@@ -277,7 +326,8 @@ public final class SystemProof implements Callable<Integer> {
     private static boolean everythingLoaded(ProofChecks checks) {
         try {
             for (Map.Entry<String, String> table : CheckedDataset.tables().entrySet()) {
-                if (!checks.partialPartitions(table.getKey(), table.getValue(), checks.manifests(table.getKey())).isEmpty()) {
+                if (!checks.partialPartitions(table.getKey(), table.getValue(), checks.manifests(table.getKey()))
+                        .isEmpty()) {
                     return false;
                 }
             }
@@ -304,9 +354,12 @@ public final class SystemProof implements Callable<Integer> {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(spool)) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && (n.endsWith(".jsonl") || n.endsWith(".tmp") || n.endsWith(".corrupt")))
-                    .sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")
+                            && (n.endsWith(".jsonl") || n.endsWith(".tmp") || n.endsWith(".corrupt")))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -354,8 +407,12 @@ public final class SystemProof implements Callable<Integer> {
         private void loop() {
             while (running) {
                 processes.forEach(ChildJvm::sampleRss);
-                ProcessHandle.current().descendants()
-                        .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info()
+                                .command()
+                                .map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld"))
+                                .orElse(false))
                         .forEach(p -> others.merge("mariadbd", vmHwmKb(p.pid()), Math::max));
                 Poll.sleep(Duration.ofSeconds(2));
             }

@@ -41,7 +41,8 @@ public final class DemoSites implements AutoCloseable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final DateTimeFormatter UTC_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter KST_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(MarketModel.SEOUL);
+    private static final DateTimeFormatter KST_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(MarketModel.SEOUL);
     private static final DateTimeFormatter KST_TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(MarketModel.SEOUL);
     /** Items on one page of the demo wire, and its pages. */
     static final int WIRE_PAGE_SIZE = 10;
@@ -259,7 +260,8 @@ public final class DemoSites implements AutoCloseable {
     // ---- Perplexity finance page (testkit sites/perplexity/crypto.html): a summary that changes every three hours
 
     private Answer perplexity(Instant now) {
-        Instant asOf = now.truncatedTo(ChronoUnit.HOURS).minus(now.atZone(ZoneOffset.UTC).getHour() % 3, ChronoUnit.HOURS);
+        Instant asOf = now.truncatedTo(ChronoUnit.HOURS)
+                .minus(now.atZone(ZoneOffset.UTC).getHour() % 3, ChronoUnit.HOURS);
         StringBuilder rows = new StringBuilder();
         StringBuilder summary = new StringBuilder();
         for (MarketModel.Coin coin : MarketModel.COINS.subList(0, 6)) {
@@ -270,35 +272,41 @@ public final class DemoSites implements AutoCloseable {
                     .append(String.format(Locale.ROOT, "%,d", t.trade().longValue())).append("</span> <span>")
                     .append(pct).append("</span></div>\n");
             if (summary.length() < 400) {
-                summary.append("      <p>").append(coin.englishName()).append(change >= 1 ? " climbed " : change <= -1
-                        ? " fell " : " traded flat, moving ").append(String.format(Locale.ROOT, "%.2f", Math.abs(change)))
-                        .append("% since the Seoul open").append(change >= 1 ? " on strong buying." : change <= -1
-                        ? " as selling pressure grew." : " in a narrow range.").append("</p>\n");
+                summary.append("      <p>")
+                        .append(coin.englishName())
+                        .append(change >= 1 ? " climbed " : change <= -1 ? " fell " : " traded flat, moving ")
+                        .append(String.format(Locale.ROOT, "%.2f", Math.abs(change)))
+                        .append("% since the Seoul open")
+                        .append(
+                                change >= 1
+                                        ? " on strong buying."
+                                        : change <= -1 ? " as selling pressure grew." : " in a narrow range.")
+                        .append("</p>\n");
             }
         }
         String html = """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                  <meta charset="utf-8">
-                  <title>Crypto Markets | Perplexity Finance</title>
-                  <meta name="keywords" content="Crypto, Bitcoin, Ethereum, Markets">
-                  <script>self.__next_f=self.__next_f||[];self.__next_f.push([0,"hydrate"])</script>
-                </head>
-                <body>
-                  <header><a href="/">perplexity</a><button>Sign in</button></header>
-                  <nav aria-label="Finance"><a href="/finance">Markets</a><a href="/finance/crypto">Crypto</a></nav>
-                  <main>
-                    <h1>Crypto Market Summary, %s UTC</h1>
-                    <section class="summary">
-                %s    </section>
-                    <section class="table">
-                %s    </section>
-                  </main>
-                  <footer><p>Not financial advice.</p></footer>
-                </body>
-                </html>
-                """.formatted(asOf.toString().substring(0, 16).replace('T', ' '), summary, rows);
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <title>Crypto Markets | Perplexity Finance</title>
+              <meta name="keywords" content="Crypto, Bitcoin, Ethereum, Markets">
+              <script>self.__next_f=self.__next_f||[];self.__next_f.push([0,"hydrate"])</script>
+            </head>
+            <body>
+              <header><a href="/">perplexity</a><button>Sign in</button></header>
+              <nav aria-label="Finance"><a href="/finance">Markets</a><a href="/finance/crypto">Crypto</a></nav>
+              <main>
+                <h1>Crypto Market Summary, %s UTC</h1>
+                <section class="summary">
+            %s    </section>
+                <section class="table">
+            %s    </section>
+              </main>
+              <footer><p>Not financial advice.</p></footer>
+            </body>
+            </html>
+            """.formatted(asOf.toString().substring(0, 16).replace('T', ' '), summary, rows);
         return Answer.html(html);
     }
 
@@ -367,7 +375,10 @@ public final class DemoSites implements AutoCloseable {
             int size = intParam(query, "page_size", 20, 1, 100);
             ObjectNode body = NODES.objectNode();
             ArrayNode list = body.putArray("news_list");
-            recent.stream().skip((long) (page - 1) * size).limit(size).forEach(i -> saveTickerEntry(list.addObject(), i, true));
+            recent.stream()
+                    .skip((long) (page - 1) * size)
+                    .limit(size)
+                    .forEach(i -> saveTickerEntry(list.addObject(), i, true));
             return Answer.json(body);
         }
         if (path.startsWith("/api/news/detail/")) {
@@ -389,7 +400,9 @@ public final class DemoSites implements AutoCloseable {
         node.put("title", item.title());
         if (preview) {
             String text = item.content();
-            node.put("content", text.length() > SAVETICKER_PREVIEW ? text.substring(0, SAVETICKER_PREVIEW) + "..." : text);
+            node.put(
+                    "content",
+                    text.length() > SAVETICKER_PREVIEW ? text.substring(0, SAVETICKER_PREVIEW) + "..." : text);
         } else {
             ArrayNode blocks = node.putArray("content");
             for (String sentence : item.content().split("(?<=\\.) ")) {
@@ -422,19 +435,26 @@ public final class DemoSites implements AutoCloseable {
         }
         List<NewsModel.Item> items = news.latest(NewsModel.Feed.DEMOWIRE, now, WIRE_PAGE_SIZE * WIRE_PAGES);
         StringBuilder html = new StringBuilder("""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head><meta charset="utf-8"><title>Demo Wire - latest</title></head>
-                <body>
-                <main class="wire">
-                """);
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Demo Wire - latest</title></head>
+            <body>
+            <main class="wire">
+            """);
         for (NewsModel.Item item : items.subList(Math.min(items.size(), (page - 1) * WIRE_PAGE_SIZE),
                 Math.min(items.size(), page * WIRE_PAGE_SIZE))) {
-            html.append("  <article class=\"story\">\n    <h2><a href=\"/wire/story/").append(item.id()).append("\">")
-                    .append(Entities.escape(item.title())).append("</a></h2>\n    <time datetime=\"")
-                    .append(item.publishedAt()).append("\">")
-                    .append(item.publishedAt().toString().substring(0, 16).replace('T', ' ')).append("</time>\n")
-                    .append("    <p class=\"summary\">").append(Entities.escape(item.content())).append("</p>\n  </article>\n");
+            html.append("  <article class=\"story\">\n    <h2><a href=\"/wire/story/")
+                    .append(item.id())
+                    .append("\">")
+                    .append(Entities.escape(item.title()))
+                    .append("</a></h2>\n    <time datetime=\"")
+                    .append(item.publishedAt())
+                    .append("\">")
+                    .append(item.publishedAt().toString().substring(0, 16).replace('T', ' '))
+                    .append("</time>\n")
+                    .append("    <p class=\"summary\">")
+                    .append(Entities.escape(item.content()))
+                    .append("</p>\n  </article>\n");
         }
         if (page < WIRE_PAGES) {
             html.append("  <a class=\"next\" href=\"/wire/latest?page=").append(page + 1).append("\">Older</a>\n");

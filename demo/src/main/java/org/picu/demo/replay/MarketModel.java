@@ -99,7 +99,8 @@ public final class MarketModel {
         double prevClose = rawPrice(coin, dayStart - 1);
         double accVolume = volumeBetween(coin, dayStart, ms);
         double accVolume24h = volumeBetween(coin, ms - (long) DAY_MS, ms);
-        double tradeVolume = coin.dailyVolume() / 50_000 * (0.2 + Seeded.unit(seed, coin.symbol() + ":trade", ms / 1000));
+        double tradeVolume =
+                coin.dailyVolume() / 50_000 * (0.2 + Seeded.unit(seed, coin.symbol() + ":trade", ms / 1000));
         return new Ticker(coin, ms, quote(open), quote(high), quote(low), quote(last), quote(prevClose),
                 units(tradeVolume), krw(accVolume * last), krw(accVolume24h * last), units(accVolume),
                 units(accVolume24h));

@@ -60,20 +60,45 @@ public final class NewsModel {
         {"%s 재단, 개발자 컨퍼런스 일정 공개", "%s 재단이 내년 개발자 컨퍼런스 일정과 장소를 발표했다."},
     };
     private static final String[][] EN_POSITIVE = {
-        {"%s (%s) jumps %s%% as buying pressure builds", "%s rallied through the session as exchange inflows rose and traders turned optimistic."},
-        {"%s rallies on ETF approval hopes", "Analysts see room for further upside in %s as approval of a spot fund looks closer."},
-        {"%s network upgrade goes live, traders upbeat", "The %s upgrade was activated without issues and on-chain demand picked up."},
-        {"Funds holding %s see inflows climb", "Investment products tracking %s recorded strong inflows for a third day."},
+        {
+            "%s (%s) jumps %s%% as buying pressure builds",
+            "%s rallied through the session as exchange inflows rose and traders turned optimistic."
+        },
+        {
+            "%s rallies on ETF approval hopes",
+            "Analysts see room for further upside in %s as approval of a spot fund looks closer."
+        },
+        {
+            "%s network upgrade goes live, traders upbeat",
+            "The %s upgrade was activated without issues and on-chain demand picked up."
+        },
+        {
+            "Funds holding %s see inflows climb",
+            "Investment products tracking %s recorded strong inflows for a third day."
+        },
     };
     private static final String[][] EN_NEGATIVE = {
-        {"%s (%s) tumbles %s%% as liquidations mount", "%s slid sharply and leveraged positions were liquidated across exchanges, deepening the fear in the market."},
-        {"%s slides on regulatory concerns", "%s fell as traders weighed a possible crackdown; volatility stayed high."},
-        {"%s exchange outage sparks selloff", "An outage at a large venue left %s traders unable to withdraw, and prices dropped."},
-        {"Whales dump %s as selling pressure grows", "Large holders moved %s to exchanges, and the price declined through the day."},
+        {
+            "%s (%s) tumbles %s%% as liquidations mount",
+            "%s slid sharply and leveraged positions were liquidated across exchanges, deepening the fear in the"
+                    + " market."
+        },
+        {"%s slides on regulatory concerns", "%s fell as traders weighed a possible crackdown; volatility stayed high."
+        },
+        {
+            "%s exchange outage sparks selloff",
+            "An outage at a large venue left %s traders unable to withdraw, and prices dropped."
+        },
+        {
+            "Whales dump %s as selling pressure grows",
+            "Large holders moved %s to exchanges, and the price declined through the day."
+        },
     };
     private static final String[][] EN_NEUTRAL = {
-        {"%s trades flat ahead of US data", "%s moved in a narrow range while markets waited for US inflation figures."},
-        {"%s foundation schedules developer call", "The %s foundation published the agenda of its next developer call."},
+        {"%s trades flat ahead of US data", "%s moved in a narrow range while markets waited for US inflation figures."
+        },
+        {"%s foundation schedules developer call", "The %s foundation published the agenda of its next developer call."
+        },
     };
 
     private final long seed;

@@ -17,7 +17,9 @@ class FaultScheduleTest {
     @Test
     void the_same_seed_and_duration_give_the_same_schedule_and_another_seed_another() {
         assertEquals(FaultSchedule.of(8, Duration.ofMinutes(10)), FaultSchedule.of(8, Duration.ofMinutes(10)));
-        assertNotEquals(FaultSchedule.of(8, Duration.ofMinutes(10)).faults(), FaultSchedule.of(9, Duration.ofMinutes(10)).faults());
+        assertNotEquals(
+                FaultSchedule.of(8, Duration.ofMinutes(10)).faults(),
+                FaultSchedule.of(9, Duration.ofMinutes(10)).faults());
     }
 
     @Test
@@ -34,16 +36,29 @@ class FaultScheduleTest {
     void a_full_run_kills_each_worker_several_times_and_the_name_node_stays_down_for_minutes() {
         FaultSchedule schedule = FaultSchedule.of(8, Duration.ofMinutes(10));
         long workerKills = schedule.faults().stream()
-                .filter(f -> f.kind() == Kind.KILL_WORKER_DURING_SPOOL_WRITE || f.kind() == Kind.KILL_WORKER_DURING_UPLOAD).count();
+                .filter(f ->
+                        f.kind() == Kind.KILL_WORKER_DURING_SPOOL_WRITE || f.kind() == Kind.KILL_WORKER_DURING_UPLOAD)
+                .count();
         assertEquals(6, workerKills);
         assertEquals(Set.of("w1", "w2"), schedule.faults().stream()
                 .filter(f -> f.kind().track.equals("hdfs") && !f.target().isEmpty()).map(FaultSchedule.Fault::target)
                 .collect(Collectors.toSet()));
-        FaultSchedule.Fault nameNode = schedule.track("hdfs").stream().filter(f -> f.kind() == Kind.STOP_NAMENODE).findFirst().orElseThrow();
+        FaultSchedule.Fault nameNode = schedule.track("hdfs").stream()
+                .filter(f -> f.kind() == Kind.STOP_NAMENODE)
+                .findFirst()
+                .orElseThrow();
         assertTrue(nameNode.hold().compareTo(Duration.ofMinutes(2)) >= 0, nameNode.toString());
-        assertEquals(2, schedule.faults().stream().filter(f -> f.kind() == Kind.KILL_ORCHESTRATOR_DURING_CYCLE).count());
+        assertEquals(
+                2,
+                schedule.faults().stream()
+                        .filter(f -> f.kind() == Kind.KILL_ORCHESTRATOR_DURING_CYCLE)
+                        .count());
         assertFalse(schedule.track("load").isEmpty());
-        assertEquals(1, schedule.faults().stream().filter(f -> f.kind() == Kind.KILL_ORCHESTRATOR_DURING_LOCAL_JOB).count(),
+        assertEquals(
+                1,
+                schedule.faults().stream()
+                        .filter(f -> f.kind() == Kind.KILL_ORCHESTRATOR_DURING_LOCAL_JOB)
+                        .count(),
                 "the orchestrator is also killed once while a job runs inside it");
     }
 

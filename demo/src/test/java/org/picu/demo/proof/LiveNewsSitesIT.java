@@ -34,26 +34,30 @@ class LiveNewsSitesIT {
         Path servedLog = dir.resolve("served.log");
         try (LiveSite site = LiveSite.start(List.of("BTC"), servedLog)) {
             WorkerConfig config = WorkerConfigLoader.load(Files.writeString(dir.resolve("worker.yml"), """
-                    worker:
-                      id: w1
-                    spool:
-                      dir: %s
-                    hdfs:
-                      uri: "file:///picu-not-used"
-                    fetch:
-                      user-agent: "PICU-crawler/0.1 (test; worker w1)"
-                      host-delay: PT0S
-                      host-jitter: PT0S
-                    sources:
-                      coinness:
-                        api-url: %s%s
-                        page-size: %d
-                        max-pages: 1
-                      saveticker:
-                        api-url: %s/saveticker
-                        max-pages: 1
-                    """.formatted(dir.resolve("spool"), site.baseUrl(), LiveCoinness.PATH,
-                    LiveCoinness.NEW_PER_LIST + LiveCoinness.RELISTED, site.baseUrl())));
+                worker:
+                  id: w1
+                spool:
+                  dir: %s
+                hdfs:
+                  uri: "file:///picu-not-used"
+                fetch:
+                  user-agent: "PICU-crawler/0.1 (test; worker w1)"
+                  host-delay: PT0S
+                  host-jitter: PT0S
+                sources:
+                  coinness:
+                    api-url: %s%s
+                    page-size: %d
+                    max-pages: 1
+                  saveticker:
+                    api-url: %s/saveticker
+                    max-pages: 1
+                """.formatted(
+                            dir.resolve("spool"),
+                            site.baseUrl(),
+                            LiveCoinness.PATH,
+                            LiveCoinness.NEW_PER_LIST + LiveCoinness.RELISTED,
+                            site.baseUrl())));
             List<CrawledRecord> records = new ArrayList<>();
             List<CrawlResult> results = new ArrayList<>();
             for (int run = 0; run < 10; run++) {
@@ -71,7 +75,11 @@ class LiveNewsSitesIT {
                 records.stream().filter(r -> r.payload().get("url").asText().contains(source + ".com/news/"))
                         .forEach(r -> written.add(NaturalKeys.newsByUrl(r.payload().get("url").asText())));
                 assertEquals(servedKeys, written, source + ": the records written are the records served");
-                long bad = served.of(List.of(source)).stream().filter(s -> !s.ok()).map(ServedLog.Served::key).distinct().count();
+                long bad = served.of(List.of(source)).stream()
+                        .filter(s -> !s.ok())
+                        .map(ServedLog.Served::key)
+                        .distinct()
+                        .count();
                 assertTrue(bad > 0, source + " served no malformed headline in ten runs");
             }
             assertEquals(20, results.size());

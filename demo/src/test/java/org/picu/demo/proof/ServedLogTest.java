@@ -33,13 +33,17 @@ class ServedLogTest {
         assertEquals(Set.of(), keys(served.cutByKills("w1", List.of())));
         assertEquals(Set.of("ETH@601"), keys(served.cutByKills("w2", List.of(Instant.ofEpochMilli(2500)))));
         // a run answered long before the kill had been synced: nothing of it is excused
-        assertEquals(Set.of(), keys(served.cutByKills("w1", List.of(Instant.ofEpochMilli(3010 + ServedLog.SYNC_WINDOW_MS + 1)))));
+        assertEquals(
+                Set.of(),
+                keys(served.cutByKills("w1", List.of(Instant.ofEpochMilli(3010 + ServedLog.SYNC_WINDOW_MS + 1)))));
     }
 
     @Test
     void natural_keys_are_the_ones_the_pipeline_promises() {
         // SHA-256 of the URL as it stands (already in normal form), and of source|title|content without one
-        assertEquals("334a9303a65725a466e8be7bac953a4fad3a358a682246e55e437ea6a1549fae", NaturalKeys.newsByUrl("http://127.0.0.1:8080/coinness/article/1"));
+        assertEquals(
+                "334a9303a65725a466e8be7bac953a4fad3a358a682246e55e437ea6a1549fae",
+                NaturalKeys.newsByUrl("http://127.0.0.1:8080/coinness/article/1"));
         assertEquals(NaturalKeys.newsWithoutUrl("saveticker", "t", "c"), NaturalKeys.newsByUrl("saveticker|t|c"));
         assertEquals(NaturalKeys.newsWithoutUrl("saveticker", "t", "c".repeat(500)),
                 NaturalKeys.newsWithoutUrl("saveticker", "t", "c".repeat(600)));

@@ -40,7 +40,8 @@ class SystemProofIT {
         assertEquals(0, report.count("partial"), report.text());
         assertEquals(0, report.count("derived_mismatches"), report.text());
         for (String dataset : java.util.List.of("market_ticks", "news", "fear_greed")) {
-            assertTrue(report.count("served." + dataset) > 0, "nothing of " + dataset + " was served:\n" + report.text());
+            assertTrue(
+                    report.count("served." + dataset) > 0, "nothing of " + dataset + " was served:\n" + report.text());
         }
         assertEquals(0, report.count("faults_not_injected"), report.text());
         assertTrue(report.passed(), report.text());

@@ -58,7 +58,8 @@ public final class CandleBuilder {
             return false;
         }
         if (timestamp < lastTimestamp) {
-            throw new IllegalArgumentException("ticks must come in time order: " + timestamp + " after " + lastTimestamp);
+            throw new IllegalArgumentException(
+                    "ticks must come in time order: " + timestamp + " after " + lastTimestamp);
         }
         lastTimestamp = timestamp;
         if (ticks == 0) {

@@ -87,7 +87,8 @@ public class CandleKey implements WritableComparable<CandleKey> {
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * source.hashCode() + symbol.hashCode()) + Long.hashCode(hourStart)) + Long.hashCode(timestamp);
+        return 31 * (31 * (31 * source.hashCode() + symbol.hashCode()) + Long.hashCode(hourStart))
+                + Long.hashCode(timestamp);
     }
 
     @Override

@@ -69,7 +69,8 @@ public class CandlesJob extends DerivedDatasetJob {
     @Override
     protected List<Path> inputs(FileSystem fs, HdfsLayout layout, PartitionDate date) throws IOException {
         List<Path> inputs = new ArrayList<>(publishedFiles(fs, layout, Dataset.MARKET_TICKS, date));
-        if (!inputs.isEmpty() && getConf().getBoolean(CandlesConfigKeys.READ_NEXT_DAY, CandlesConfigKeys.READ_NEXT_DAY_DEFAULT)) {
+        if (!inputs.isEmpty()
+                && getConf().getBoolean(CandlesConfigKeys.READ_NEXT_DAY, CandlesConfigKeys.READ_NEXT_DAY_DEFAULT)) {
             inputs.addAll(publishedFiles(fs, layout, Dataset.MARKET_TICKS, new PartitionDate(date.day().plusDays(1))));
         }
         return inputs;

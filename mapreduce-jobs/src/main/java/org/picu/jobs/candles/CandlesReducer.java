@@ -12,7 +12,8 @@ import org.picu.jobs.derived.DerivedDatasetJob;
  */
 public class CandlesReducer extends Reducer<CandleKey, TickValue, Void, GenericRecord> {
     @Override
-    protected void reduce(CandleKey key, Iterable<TickValue> ticks, Context context) throws IOException, InterruptedException {
+    protected void reduce(CandleKey key, Iterable<TickValue> ticks, Context context)
+            throws IOException, InterruptedException {
         CandleBuilder builder = new CandleBuilder(key.source(), key.symbol(), key.hourStart());
         for (TickValue tick : ticks) {
             if (!builder.add(key.timestamp(), tick.price(), tick.dayVolume())) {

@@ -87,24 +87,37 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
             LOG.info("{} {}: no raw files, nothing to publish", spec.name(), date);
             return 0;
         }
-        Path keysFile = fs.makeQualified(new Path(layout.stagingDir(spec.dataset(), date, RunIds.next(clock) + ".published-keys")));
+        Path keysFile = fs.makeQualified(
+                new Path(layout.stagingDir(spec.dataset(), date, RunIds.next(clock) + ".published-keys")));
         try {
             boolean haveKeys = writePublishedKeys(fs, layout, date, keysFile);
-            return new StagedJobRunner(conf, clock).run(spec.name(), spec.dataset(), date, inputs,
-                    (job, staging) -> configure(job, inputs, inputBytes, staging, haveKeys ? keysFile : null), CleanCounters::of);
+            return new StagedJobRunner(conf, clock)
+                    .run(
+                            spec.name(),
+                            spec.dataset(),
+                            date,
+                            inputs,
+                            (job, staging) -> configure(job, inputs, inputBytes, staging, haveKeys ? keysFile : null),
+                            CleanCounters::of);
         } finally {
             fs.delete(keysFile, false);
         }
     }
 
-    private boolean writePublishedKeys(FileSystem fs, HdfsLayout layout, PartitionDate date, Path keysFile) throws IOException {
+    private boolean writePublishedKeys(FileSystem fs, HdfsLayout layout, PartitionDate date, Path keysFile)
+            throws IOException {
         int days = spec.keys().dedupDays(getConf());
         List<Path> previous = PublishedKeys.previousPartitionFiles(fs, layout, spec.dataset(), date, days);
         if (previous.isEmpty()) {
             return false;
         }
         PublishedKeys keys = PublishedKeys.read(getConf(), previous, spec.keyProjection(), spec.publishedKey());
-        LOG.info("{} {}: {} keys published in the previous {} days count as duplicates", spec.name(), date, keys.size(), days);
+        LOG.info(
+                "{} {}: {} keys published in the previous {} days count as duplicates",
+                spec.name(),
+                date,
+                keys.size(),
+                days);
         keys.writeTo(fs, keysFile);
         return true;
     }
@@ -135,7 +148,8 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         }
     }
 
-    private void configure(Job job, List<Path> inputs, long inputBytes, Path staging, Path keysFile) throws IOException {
+    private void configure(Job job, List<Path> inputs, long inputBytes, Path staging, Path keysFile)
+            throws IOException {
         Configuration conf = job.getConfiguration();
         conf.setIfUnset(ParquetOutputFormat.BLOCK_SIZE, Integer.toString(spec.keys().parquetBlockSize(conf)));
         if (keysFile != null) {
@@ -148,7 +162,8 @@ public abstract class CleaningJob<T> extends Configured implements Tool {
         // A worker daemon rolls a file per source and hour: pack them into equal map tasks of about 128 MB at
         // most instead of starting one container per small file (a JVM start costs a Pi seconds of CPU).
         job.setInputFormatClass(CombineTextInputFormat.class);
-        conf.setIfUnset(FileInputFormat.SPLIT_MAXSIZE, Long.toString(balancedSplitBytes(inputBytes, COMBINED_SPLIT_BYTES)));
+        conf.setIfUnset(
+                FileInputFormat.SPLIT_MAXSIZE, Long.toString(balancedSplitBytes(inputBytes, COMBINED_SPLIT_BYTES)));
         FileInputFormat.setInputPaths(job, inputs.toArray(Path[]::new));
         job.setMapperClass(spec.classes().mapper());
         if (conf.getBoolean(CleaningConfigKeys.COMBINE, CleaningConfigKeys.COMBINE_DEFAULT)) {

@@ -52,8 +52,15 @@ final class EnvelopeReader {
             return null;
         }
         try {
-            return new RecordEnvelope(RecordEnvelope.CURRENT_SCHEMA_VERSION, head.source(), head.kind(), head.crawledAt(),
-                    head.workerId(), head.seq(), head.url(), head.payload());
+            return new RecordEnvelope(
+                    RecordEnvelope.CURRENT_SCHEMA_VERSION,
+                    head.source(),
+                    head.kind(),
+                    head.crawledAt(),
+                    head.workerId(),
+                    head.seq(),
+                    head.url(),
+                    head.payload());
         } catch (RuntimeException e) {
             return null; // a name the record refuses: the codec says which
         }

@@ -26,7 +26,8 @@ public abstract class KeepWinnerCombiner<T> extends Reducer<Text, RecordWritable
     }
 
     @Override
-    protected void reduce(Text key, Iterable<RecordWritable<T>> values, Context context) throws IOException, InterruptedException {
+    protected void reduce(Text key, Iterable<RecordWritable<T>> values, Context context)
+            throws IOException, InterruptedException {
         Iterator<RecordWritable<T>> candidates = values.iterator();
         RecordWritable<T> first = candidates.next();
         if (!candidates.hasNext()) {

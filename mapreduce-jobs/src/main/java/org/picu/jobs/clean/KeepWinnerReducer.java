@@ -50,7 +50,8 @@ public abstract class KeepWinnerReducer<T> extends Reducer<Text, RecordWritable<
     }
 
     @Override
-    protected void reduce(Text key, Iterable<RecordWritable<T>> values, Context context) throws IOException, InterruptedException {
+    protected void reduce(Text key, Iterable<RecordWritable<T>> values, Context context)
+            throws IOException, InterruptedException {
         Iterator<RecordWritable<T>> candidates = values.iterator();
         RecordWritable<T> first = candidates.next();
         RecordWritable<T> row = first;

@@ -61,7 +61,8 @@ public final class PayloadFields implements Payload {
     public JsonNode get(String field) {
         int i = declared(field);
         if (values[i] == null && utf8Start[i] >= 0) {
-            values[i] = TextNode.valueOf(new String(line, utf8Start[i], utf8End[i] - utf8Start[i], StandardCharsets.UTF_8));
+            values[i] =
+                    TextNode.valueOf(new String(line, utf8Start[i], utf8End[i] - utf8Start[i], StandardCharsets.UTF_8));
         }
         return values[i];
     }

@@ -92,8 +92,12 @@ public record RawDirectory(Path dir, List<FileStatus> files, CompactionIndex ind
         try (InputStream in = fs.open(file)) {
             return CompactionIndex.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + " is not a compaction index (" + e.getMessage() + "); it is written under a "
-                    + "hidden name and renamed, so it was changed by hand: restore it from the compacted files' leaves", e);
+            throw new IOException(
+                    file + " is not a compaction index (" + e.getMessage() + "); it is written under a hidden name and"
+                            + " renamed, so it was changed by hand:"
+                            + " restore it from the compacted files'"
+                            + " leaves",
+                    e);
         }
     }
 

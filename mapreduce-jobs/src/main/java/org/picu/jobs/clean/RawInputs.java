@@ -22,7 +22,8 @@ public final class RawInputs {
     }
 
     /** Raw files of {@code date} to read for each source, sorted by path (their lengths size the map tasks). */
-    public static List<FileStatus> list(FileSystem fs, HdfsLayout layout, PartitionDate date, String[] sources) throws IOException {
+    public static List<FileStatus> list(FileSystem fs, HdfsLayout layout, PartitionDate date, String[] sources)
+            throws IOException {
         List<FileStatus> inputs = new ArrayList<>();
         for (String source : sources) {
             inputs.addAll(RawDirectory.read(fs, new Path(layout.rawDir(source, date))).readable());

@@ -41,7 +41,8 @@ public final class RawLines {
             }
             byte lead = b[i];
             // E1..EC, EE, EF: three bytes with any trail bytes 80..BF (all Hangul syllables but those from ED).
-            if (i + 2 < end && ((lead >= (byte) 0xE1 && lead <= (byte) 0xEC) || lead >= (byte) 0xEE && lead <= (byte) 0xEF)) {
+            if (i + 2 < end
+                    && ((lead >= (byte) 0xE1 && lead <= (byte) 0xEC) || lead >= (byte) 0xEE && lead <= (byte) 0xEF)) {
                 if (b[i + 1] > (byte) 0xBF || b[i + 2] > (byte) 0xBF) { // a trail byte is -128..-65 as a signed byte
                     return false;
                 }
@@ -82,7 +83,8 @@ public final class RawLines {
     }
 
     /** The decoded line, or null after handing the reject to {@code onReject}. */
-    public static String decode(Text line, String file, long offset, java.util.function.Consumer<RejectedLine> onReject) {
+    public static String decode(
+            Text line, String file, long offset, java.util.function.Consumer<RejectedLine> onReject) {
         try {
             Text.validateUTF8(line.getBytes(), 0, line.getLength());
         } catch (CharacterCodingException e) {

@@ -49,7 +49,8 @@ public abstract class RecordWritable<T> implements Writable {
             try {
                 record = read(decoder);
             } catch (IOException e) {
-                throw new IllegalStateException("a shuffled record does not decode; mapper and reducer run different builds?", e);
+                throw new IllegalStateException(
+                        "a shuffled record does not decode; mapper and reducer run different builds?", e);
             }
         }
         return record;
@@ -72,7 +73,8 @@ public abstract class RecordWritable<T> implements Writable {
             cursor.rewind();
             return decoding.read(decoder);
         } catch (IOException e) {
-            throw new IllegalStateException("a shuffled record does not decode; mapper and reducer run different builds?", e);
+            throw new IllegalStateException(
+                    "a shuffled record does not decode; mapper and reducer run different builds?", e);
         }
     }
 

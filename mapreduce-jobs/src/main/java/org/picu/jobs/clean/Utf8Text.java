@@ -48,7 +48,9 @@ public final class Utf8Text {
         return text;
     }
 
-    /** The UTF-8 bytes (not to be changed), encoded on first use; a lone surrogate becomes '?' as in {@code getBytes}. */
+    /**
+     * The UTF-8 bytes (not to be changed), encoded on first use; a lone surrogate becomes '?' as in {@code getBytes}.
+     */
     public byte[] utf8() {
         if (utf8 == null) {
             utf8 = string.getBytes(StandardCharsets.UTF_8);
@@ -73,7 +75,8 @@ public final class Utf8Text {
     static int utf16Length(byte[] utf8) {
         int units = 0;
         for (byte b : utf8) {
-            // Every byte but a continuation byte (10xxxxxx) starts a character; a four-byte lead (11110xxx) adds one more.
+            // Every byte but a continuation byte (10xxxxxx) starts a character; a four-byte lead (11110xxx) adds one
+            // more.
             units += ((b & 0xC0) != 0x80 ? 1 : 0) + ((b & 0xF8) == 0xF0 ? 1 : 0);
         }
         return units;

@@ -17,7 +17,8 @@ public final class Winners {
      * such as worker id and sequence number), so that every run and every combiner grouping keeps the
      * same record.
      */
-    public static <T> Result<T> pick(Iterable<? extends RecordWritable<T>> candidates, Comparator<? super T> winnerFirst) {
+    public static <T> Result<T> pick(
+            Iterable<? extends RecordWritable<T>> candidates, Comparator<? super T> winnerFirst) {
         Iterator<? extends RecordWritable<T>> it = candidates.iterator();
         if (!it.hasNext()) {
             throw new IllegalArgumentException("a reduce group always has at least one value");

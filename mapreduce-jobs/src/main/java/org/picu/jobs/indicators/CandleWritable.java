@@ -41,6 +41,7 @@ public class CandleWritable implements Writable {
         double low = in.readDouble();
         double close = in.readDouble();
         double volume = in.readDouble();
-        candle = new Candle(source, symbol, hour, open, high, low, close, Double.isNaN(volume) ? null : volume, in.readInt());
+        candle = new Candle(
+                source, symbol, hour, open, high, low, close, Double.isNaN(volume) ? null : volume, in.readInt());
     }
 }

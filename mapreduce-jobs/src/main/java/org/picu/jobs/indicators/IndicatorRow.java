@@ -4,10 +4,23 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.picu.model.avro.DatasetSchemas;
 
-/** Indicator values of one symbol at the close of one candle, as written to {@code indicators} ({@code indicator.avsc}). */
-public record IndicatorRow(String source, String symbol, String timeframe, long timestamp, double close, Double rsi14,
-                           Double macd, Double macdSignal, Double macdHistogram, Double bbUpper, Double bbMiddle,
-                           Double bbLower, Double volume) {
+/**
+ * Indicator values of one symbol at the close of one candle, as written to {@code indicators} ({@code indicator.avsc}).
+ */
+public record IndicatorRow(
+        String source,
+        String symbol,
+        String timeframe,
+        long timestamp,
+        double close,
+        Double rsi14,
+        Double macd,
+        Double macdSignal,
+        Double macdHistogram,
+        Double bbUpper,
+        Double bbMiddle,
+        Double bbLower,
+        Double volume) {
 
     public GenericRecord toAvro() {
         GenericRecord r = new GenericData.Record(DatasetSchemas.INDICATOR);

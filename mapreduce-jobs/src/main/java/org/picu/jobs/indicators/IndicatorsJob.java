@@ -96,7 +96,8 @@ public class IndicatorsJob extends DerivedDatasetJob {
         List<Path> inputs = new ArrayList<>();
         int lookback = getConf().getInt(IndicatorsConfigKeys.LOOKBACK_DAYS, IndicatorsConfigKeys.LOOKBACK_DAYS_DEFAULT);
         for (int back = lookback; back >= 1; back--) {
-            inputs.addAll(publishedFiles(fs, layout, Dataset.CANDLES_1H, new PartitionDate(date.day().minusDays(back))));
+            inputs.addAll(publishedFiles(
+                    fs, layout, Dataset.CANDLES_1H, new PartitionDate(date.day().minusDays(back))));
         }
         inputs.addAll(day);
         return inputs;

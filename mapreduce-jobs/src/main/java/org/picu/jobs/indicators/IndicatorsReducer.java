@@ -26,7 +26,8 @@ public class IndicatorsReducer extends Reducer<Text, CandleWritable, Void, Gener
     }
 
     @Override
-    protected void reduce(Text series, Iterable<CandleWritable> values, Context context) throws IOException, InterruptedException {
+    protected void reduce(Text series, Iterable<CandleWritable> values, Context context)
+            throws IOException, InterruptedException {
         List<Candle> candles = new ArrayList<>();
         for (CandleWritable v : values) {
             candles.add(v.get());

@@ -16,7 +16,8 @@ public final class Macd {
 
     public Macd(int fast, int slow, int signal) {
         if (fast >= slow) {
-            throw new IllegalArgumentException("MACD fast period " + fast + " must be shorter than slow period " + slow);
+            throw new IllegalArgumentException(
+                    "MACD fast period " + fast + " must be shorter than slow period " + slow);
         }
         this.fast = new Ema(fast);
         this.slow = new Ema(slow);

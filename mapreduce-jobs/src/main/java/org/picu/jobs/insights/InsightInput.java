@@ -59,7 +59,8 @@ public class InsightInput implements Writable {
 
     /** The indicator row (only source, time, RSI, MACD and signal are carried). */
     public IndicatorRow asIndicator(String symbol) {
-        return new IndicatorRow(text, symbol, Candle.TIMEFRAME, time, 0, orNull(a), orNull(b), orNull(c), null, null, null, null, null);
+        return new IndicatorRow(
+                text, symbol, Candle.TIMEFRAME, time, 0, orNull(a), orNull(b), orNull(c), null, null, null, null, null);
     }
 
     public Mention asMention() {

@@ -5,9 +5,19 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.picu.model.avro.DatasetSchemas;
 
-/** One insight, as written to {@code insights} ({@code insight.avsc}); its natural key is (type, symbol, windowStart). */
-public record InsightRow(String type, String symbol, long windowStart, long windowEnd, String severity, String description,
-                         double value, double threshold, List<String> relatedNews) {
+/**
+ * One insight, as written to {@code insights} ({@code insight.avsc}); its natural key is (type, symbol, windowStart).
+ */
+public record InsightRow(
+        String type,
+        String symbol,
+        long windowStart,
+        long windowEnd,
+        String severity,
+        String description,
+        double value,
+        double threshold,
+        List<String> relatedNews) {
     public static final String SENTIMENT_SHIFT = "sentiment_shift";
     public static final String VOLUME_SPIKE = "volume_spike";
     public static final String TREND_REVERSAL = "trend_reversal";

@@ -27,8 +27,12 @@ public final class InsightsConfigKeys {
     public static final String VOLUME_SPIKE_MIN_HOURS = "picu.insights.volume-spike.min-hours";
     public static final int VOLUME_SPIKE_MIN_HOURS_DEFAULT = 6;
 
-    /** {@code normal,warning,critical} thresholds of how far (RSI points) the RSI went beyond 30/70 before crossing back. */
+    /**
+     * {@code normal,warning,critical} thresholds of how far (RSI points) the RSI went beyond 30/70 before crossing
+     * back.
+     */
     public static final String TREND_REVERSAL_THRESHOLDS = "picu.insights.trend-reversal.thresholds";
+
     public static final String TREND_REVERSAL_THRESHOLDS_DEFAULT = "0,5,10";
 
     /** Internal, set by the job: the day, the run time, and the news_sentiment files joined to news in the mappers. */

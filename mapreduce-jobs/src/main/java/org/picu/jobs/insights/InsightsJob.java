@@ -28,7 +28,10 @@ import org.picu.model.layout.PartitionDate;
  */
 public class InsightsJob extends DerivedDatasetJob {
     public static final String NAME = "insights";
-    /** Days before the run's day whose candles, indicators, news and sentiment are read too (a window may start the day before). */
+    /**
+     * Days before the run's day whose candles, indicators, news and sentiment are read too (a window may start the day
+     * before).
+     */
     public static final int DAYS_BEFORE = 1;
 
     public InsightsJob() {

@@ -33,7 +33,8 @@ public class InsightsReducer extends Reducer<Text, InsightInput, Void, GenericRe
     }
 
     @Override
-    protected void reduce(Text symbol, Iterable<InsightInput> values, Context context) throws IOException, InterruptedException {
+    protected void reduce(Text symbol, Iterable<InsightInput> values, Context context)
+            throws IOException, InterruptedException {
         Map<String, List<Candle>> candles = new TreeMap<>();
         Map<String, List<IndicatorRow>> indicators = new TreeMap<>();
         Map<String, Mention> mentions = new LinkedHashMap<>();
@@ -45,7 +46,8 @@ public class InsightsReducer extends Reducer<Text, InsightInput, Void, GenericRe
                 case MENTION -> mentions.putIfAbsent(v.asMention().newsId(), v.asMention());
             }
         }
-        for (InsightRow row : evaluate(settings, s, candles, indicators, new ArrayList<>(mentions.values()), dayStart, dayEnd)) {
+        for (InsightRow row :
+                evaluate(settings, s, candles, indicators, new ArrayList<>(mentions.values()), dayStart, dayEnd)) {
             context.getCounter(AnalyticsCounters.RECORDS_WRITTEN).increment(1);
             context.getCounter("PICU insights by type", row.type() + "." + row.severity()).increment(1);
             context.write(null, row.toAvro(createdAt));
@@ -56,7 +58,8 @@ public class InsightsReducer extends Reducer<Text, InsightInput, Void, GenericRe
     static List<InsightRow> evaluate(InsightSettings settings, String symbol, Map<String, List<Candle>> candlesBySource,
                                      Map<String, List<IndicatorRow>> indicatorsBySource, List<Mention> mentions,
                                      long dayStart, long dayEnd) {
-        List<InsightRow> candidates = new ArrayList<>(settings.sentimentShift().evaluate(symbol, mentions, dayStart, dayEnd));
+        List<InsightRow> candidates =
+                new ArrayList<>(settings.sentimentShift().evaluate(symbol, mentions, dayStart, dayEnd));
         for (List<Candle> candles : candlesBySource.values()) {
             candles.sort(Comparator.comparingLong(Candle::hourStart));
             candidates.addAll(settings.volumeSpike().evaluate(candles, dayStart, dayEnd));

@@ -14,8 +14,9 @@ public record SeverityTable(double normal, double warning, double critical) {
 
     public SeverityTable {
         if (!(normal <= warning && warning <= critical) || normal < 0) {
-            throw new IllegalArgumentException("thresholds must be non-negative and ordered normal <= warning <= critical, got "
-                    + normal + ", " + warning + ", " + critical);
+            throw new IllegalArgumentException(
+                    "thresholds must be non-negative and ordered normal <= warning <= critical, got " + normal + ", "
+                            + warning + ", " + critical);
         }
     }
 
@@ -27,13 +28,15 @@ public record SeverityTable(double normal, double warning, double critical) {
     public static SeverityTable parse(String text) {
         String[] parts = text == null ? new String[0] : text.split(",");
         if (parts.length != 3) {
-            throw new IllegalArgumentException("'" + text + "' must be three numbers normal,warning,critical, e.g. 2,3,5");
+            throw new IllegalArgumentException(
+                    "'" + text + "' must be three numbers normal,warning,critical, e.g. 2,3,5");
         }
         try {
             return new SeverityTable(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
                     Double.parseDouble(parts[2].strip()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' must be three numbers normal,warning,critical, e.g. 2,3,5");
+            throw new IllegalArgumentException(
+                    "'" + text + "' must be three numbers normal,warning,critical, e.g. 2,3,5");
         }
     }
 

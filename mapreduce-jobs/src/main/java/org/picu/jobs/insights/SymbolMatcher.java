@@ -36,7 +36,8 @@ public final class SymbolMatcher {
             String[] parts = e.split(":", 2);
             String symbol = parts[0].strip().toUpperCase(Locale.ROOT);
             if (!symbol.matches("[A-Z0-9]{2,10}")) {
-                throw new IllegalArgumentException("symbol alias entry '" + e + "' must start with a symbol of 2-10 letters or digits, e.g. BTC:bitcoin|비트코인");
+                throw new IllegalArgumentException("symbol alias entry '" + e
+                        + "' must start with a symbol of 2-10 letters or digits, e.g. BTC:bitcoin|비트코인");
             }
             m.wordToSymbol.put(symbol.toLowerCase(Locale.ROOT), symbol);
             if (parts.length == 2) {

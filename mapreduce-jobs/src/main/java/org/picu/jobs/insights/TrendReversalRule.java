@@ -53,8 +53,16 @@ public final class TrendReversalRule {
                     "%s RSI crossed %s %.0f (%.1f -> %.1f, extreme %.1f) with MACD %s its signal: possible %s reversal",
                     cur.symbol(), up ? "above" : "below", up ? OVERSOLD : OVERBOUGHT, prev.rsi14(), cur.rsi14(),
                     up ? OVERSOLD - depth : OVERBOUGHT + depth, up ? "above" : "below", up ? "upward" : "downward");
-            insights.add(new InsightRow(InsightRow.TREND_REVERSAL, cur.symbol(), cur.timestamp(), cur.timestamp() + HOUR,
-                    severity, description, SentimentShiftRule.round(cur.rsi14()), up ? OVERSOLD : OVERBOUGHT, List.of()));
+            insights.add(new InsightRow(
+                    InsightRow.TREND_REVERSAL,
+                    cur.symbol(),
+                    cur.timestamp(),
+                    cur.timestamp() + HOUR,
+                    severity,
+                    description,
+                    SentimentShiftRule.round(cur.rsi14()),
+                    up ? OVERSOLD : OVERBOUGHT,
+                    List.of()));
         }
         return insights;
     }

@@ -129,7 +129,11 @@ public final class PartitionLock implements AutoCloseable {
                             + attempt + " attempts; it blocks the partition until its TTL passes or it is deleted", e);
                 }
                 long pauseMs = RELEASE_FIRST_PAUSE_MS << (attempt - 1);
-                LOG.warn("Cannot release partition lock {} yet ({}); trying again in {} ms", path, e.getMessage(), pauseMs);
+                LOG.warn(
+                        "Cannot release partition lock {} yet ({}); trying again in {} ms",
+                        path,
+                        e.getMessage(),
+                        pauseMs);
                 try {
                     Thread.sleep(pauseMs);
                 } catch (InterruptedException interrupted) {

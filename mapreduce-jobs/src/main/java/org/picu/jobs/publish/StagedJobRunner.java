@@ -76,7 +76,8 @@ public final class StagedJobRunner {
         FileSystem fs = new Path(layout.root()).getFileSystem(conf);
         String runId = RunIds.next(clock);
         long ttl = conf.getLong(PublishConfigKeys.LOCK_TTL_MS, PublishConfigKeys.LOCK_TTL_MS_DEFAULT);
-        try (PartitionLock lock = PartitionLock.acquire(fs, new Path(layout.lockFile(dataset, date)), runId, ttl, clock)) {
+        try (PartitionLock lock =
+                PartitionLock.acquire(fs, new Path(layout.lockFile(dataset, date)), runId, ttl, clock)) {
             Path staging = fs.makeQualified(new Path(layout.stagingDir(dataset, date, runId)));
             Job job = Job.getInstance(conf, jobName + " " + date + " " + runId);
             applyPublishSettings(job.getConfiguration());

@@ -94,7 +94,8 @@ public final class Lexicon {
                 }
                 String problem = addLine(trimmed, entries);
                 if (problem != null) {
-                    problems.add(origin + " line " + number + ": " + problem + " (expected term<TAB>weight[<TAB>kind])");
+                    problems.add(
+                            origin + " line " + number + ": " + problem + " (expected term<TAB>weight[<TAB>kind])");
                 }
             }
         } catch (IOException e) {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
-/** The lexicon a run uses: the built-in one, with the operator's file from {@link SentimentConfigKeys#LEXICON_EXTRA} merged over it. */
+/**
+ * The lexicon a run uses: the built-in one, with the operator's file from {@link SentimentConfigKeys#LEXICON_EXTRA}
+ * merged over it.
+ */
 public final class LexiconLoader {
     private LexiconLoader() {
     }

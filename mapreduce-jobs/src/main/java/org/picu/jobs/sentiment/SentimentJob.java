@@ -68,8 +68,8 @@ public class SentimentJob extends DerivedDatasetJob {
             return List.of(SentimentConfigKeys.NEUTRAL_BAND + " and " + SentimentConfigKeys.CONTENT_CHARS
                     + " must be numbers: " + e.getMessage());
         } catch (IOException e) {
-            return List.of(SentimentConfigKeys.LEXICON_EXTRA + ": cannot read " + conf.get(SentimentConfigKeys.LEXICON_EXTRA)
-                    + " (" + e.getMessage() + ")");
+            return List.of(SentimentConfigKeys.LEXICON_EXTRA + ": cannot read "
+                    + conf.get(SentimentConfigKeys.LEXICON_EXTRA) + " (" + e.getMessage() + ")");
         } catch (Lexicon.InvalidLexiconException e) {
             return List.of(SentimentConfigKeys.LEXICON_EXTRA + ": " + e.getMessage());
         }

@@ -50,11 +50,14 @@ public final class SentimentScorer {
         int matches = 0;
         matches += accumulate(title == null ? "" : title, 2.0, sums, shown);
         if (content != null) {
-            matches += accumulate(content.length() > contentChars ? content.substring(0, contentChars) : content, 1.0, sums, shown);
+            matches += accumulate(
+                    content.length() > contentChars ? content.substring(0, contentChars) : content, 1.0, sums, shown);
         }
         double raw = sums[0];
         double score = round(Math.tanh(raw / 2));
-        String label = score > neutralBand ? Sentiment.POSITIVE : score < -neutralBand ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+        String label = score > neutralBand
+                ? Sentiment.POSITIVE
+                : score < -neutralBand ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
         double confidence = matches == 0 ? 0 : round(Math.abs(raw) / sums[1] * (1 - Math.pow(0.5, matches)));
         return new Sentiment(score, label, confidence, shown.size() > MAX_TERMS ? shown.subList(0, MAX_TERMS) : shown);
     }

@@ -53,7 +53,8 @@ public final class CleanBenchmark {
         Configuration conf = LocalHadoop.conf(root);
         conf.set("hadoop.tmp.dir", root.resolve("hadoop-tmp").toString());
         Path marketRaw = root.resolve("raw/upbit/" + DAY);
-        long marketBytes = jobs.contains("clean-market") || jobs.contains("floor") ? RawCorpusGenerator.market(marketRaw, n) : 0;
+        long marketBytes =
+                jobs.contains("clean-market") || jobs.contains("floor") ? RawCorpusGenerator.market(marketRaw, n) : 0;
         if (jobs.contains("clean-market")) {
             report("clean-market", n, marketBytes, time(conf, new CleanMarketJob(), generic));
         }
@@ -118,7 +119,8 @@ public final class CleanBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** CPU time is printed too: on a shared machine it says what the job costs when wall-clock time is noisy. */

@@ -34,7 +34,8 @@ final class RawCorpusGenerator {
             double price = 1000 + (key % 100_000) * 1.5;
             return "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"" + crawl
                     + "\",\"worker_id\":\"" + w + "\",\"seq\":" + seq
-                    + ",\"url\":\"https://api.upbit.com/v1/ticker?markets=KRW-" + symbol + "\",\"payload\":{\"symbol\":\""
+                    + ",\"url\":\"https://api.upbit.com/v1/ticker?markets=KRW-" + symbol
+                    + "\",\"payload\":{\"symbol\":\""
                     + symbol + "\",\"market\":\"KRW-" + symbol + "\",\"quote_currency\":\"KRW\",\"price\":" + price
                     + ",\"prev_closing_price\":" + (price * 0.98) + ",\"volume_24h\":" + (key % 5000) + ".25"
                     + ",\"acc_trade_price_24h\":" + (key % 9_000_000 + 1) + "123.5,\"day_volume\":" + (key % 777)
@@ -57,7 +58,8 @@ final class RawCorpusGenerator {
                     + "\",\"worker_id\":\"" + w + "\",\"seq\":" + seq
                     + ",\"url\":\"https://www.coinness.com/news\",\"payload\":{\"title\":\"" + title + key
                     + "\",\"url\":\"https://www.coinness.com/news/" + key + "\",\"content\":\"" + content
-                    + "\",\"published_at\":\"" + DAY_START.plusSeconds(key % 86_000) + "\",\"keywords\":[\"BTC\",\"ETF\",\"비트코인\"]}}";
+                    + "\",\"published_at\":\"" + DAY_START.plusSeconds(key % 86_000)
+                    + "\",\"keywords\":[\"BTC\",\"ETF\",\"비트코인\"]}}";
         });
     }
 

@@ -60,7 +60,13 @@ public final class AnalyticsFixtures {
             return null;
         }
         return switch (schema.getType()) {
-            case UNION -> value(schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElseThrow(), v);
+            case UNION ->
+                value(
+                        schema.getTypes().stream()
+                                .filter(t -> t.getType() != Schema.Type.NULL)
+                                .findFirst()
+                                .orElseThrow(),
+                        v);
             case STRING -> v.asText();
             case LONG -> v.isTextual() ? java.time.Instant.parse(v.asText()).toEpochMilli() : v.asLong();
             case INT -> v.asInt();
@@ -79,8 +85,11 @@ public final class AnalyticsFixtures {
                                List<GenericRecord> rows) throws IOException {
         Path dir = Files.createDirectories(root.resolve("cleaned/" + dataset + "/" + day));
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir.resolve("part-r-00000.parquet").toUri());
-        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(file, conf))
-                .withSchema(schema).withConf(conf).build()) {
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
+                        HadoopOutputFile.fromPath(file, conf))
+                .withSchema(schema)
+                .withConf(conf)
+                .build()) {
             for (GenericRecord r : rows) {
                 writer.write(r);
             }
@@ -90,11 +99,13 @@ public final class AnalyticsFixtures {
 
     /** The manifest of a published partition. */
     public static PartitionManifest manifest(Path root, String dataset, String day) throws IOException {
-        return PartitionManifest.fromJson(Files.readString(root.resolve("cleaned/" + dataset + "/" + day + "/_manifest.json")));
+        return PartitionManifest.fromJson(
+                Files.readString(root.resolve("cleaned/" + dataset + "/" + day + "/_manifest.json")));
     }
 
     /** Every row of a published partition, rendered as Avro JSON text and sorted, for order-free comparison. */
-    public static List<String> publishedRows(Configuration conf, Path root, String dataset, String day) throws IOException {
+    public static List<String> publishedRows(Configuration conf, Path root, String dataset, String day)
+            throws IOException {
         Path dir = root.resolve("cleaned/" + dataset + "/" + day);
         List<org.apache.hadoop.fs.Path> files = new ArrayList<>();
         for (String f : manifest(root, dataset, day).dataFiles()) {

@@ -59,7 +59,10 @@ class CandleSecondarySortTest {
         for (int partitions : new int[] {1, 2, 7}) {
             int first = CandlePartitioner.partitionOf(new CandleKey("upbit", "BTC", HOUR, HOUR), partitions);
             for (long t = HOUR; t < 2 * HOUR; t += 60_000) {
-                assertEquals(first, new CandlePartitioner().getPartition(new CandleKey("upbit", "BTC", HOUR, t), new TickValue(), partitions));
+                assertEquals(
+                        first,
+                        new CandlePartitioner()
+                                .getPartition(new CandleKey("upbit", "BTC", HOUR, t), new TickValue(), partitions));
             }
             assertTrue(first >= 0 && first < partitions);
         }

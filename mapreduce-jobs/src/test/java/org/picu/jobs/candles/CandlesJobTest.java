@@ -22,10 +22,23 @@ class CandlesJobTest {
     private static Path rootWithTicks(String name) throws Exception {
         Path root = LocalHadoop.freshDir(name);
         Configuration conf = LocalHadoop.conf(root);
-        AnalyticsFixtures.publish(conf, root, "market_ticks", DAY, DatasetSchemas.MARKET_TICK,
-                AnalyticsFixtures.jsonLines(DatasetSchemas.MARKET_TICK, AnalyticsFixtures.fixture("candles-1h/day.market_ticks.jsonl")));
-        AnalyticsFixtures.publish(conf, root, "market_ticks", NEXT_DAY, DatasetSchemas.MARKET_TICK,
-                AnalyticsFixtures.jsonLines(DatasetSchemas.MARKET_TICK, AnalyticsFixtures.fixture("candles-1h/next-day.market_ticks.jsonl")));
+        AnalyticsFixtures.publish(
+                conf,
+                root,
+                "market_ticks",
+                DAY,
+                DatasetSchemas.MARKET_TICK,
+                AnalyticsFixtures.jsonLines(
+                        DatasetSchemas.MARKET_TICK, AnalyticsFixtures.fixture("candles-1h/day.market_ticks.jsonl")));
+        AnalyticsFixtures.publish(
+                conf,
+                root,
+                "market_ticks",
+                NEXT_DAY,
+                DatasetSchemas.MARKET_TICK,
+                AnalyticsFixtures.jsonLines(
+                        DatasetSchemas.MARKET_TICK,
+                        AnalyticsFixtures.fixture("candles-1h/next-day.market_ticks.jsonl")));
         return root;
     }
 
@@ -47,8 +60,12 @@ class CandlesJobTest {
         assertEquals(3, manifest.rejectedCount(), "2 ticks outside the day and 1 repeated tick were skipped");
         assertEquals(2, manifest.inputFiles().size(), "the day's and the next day's market_ticks file");
         // Both are named part-*; the path below the root says which partition each came from.
-        assertTrue(manifest.inputFiles().get(0).startsWith("cleaned/market_ticks/" + DAY + "/"), manifest.inputFiles().toString());
-        assertTrue(manifest.inputFiles().get(1).startsWith("cleaned/market_ticks/" + NEXT_DAY + "/"), manifest.inputFiles().toString());
+        assertTrue(
+                manifest.inputFiles().get(0).startsWith("cleaned/market_ticks/" + DAY + "/"),
+                manifest.inputFiles().toString());
+        assertTrue(
+                manifest.inputFiles().get(1).startsWith("cleaned/market_ticks/" + NEXT_DAY + "/"),
+                manifest.inputFiles().toString());
         assertEquals(expected(), AnalyticsFixtures.publishedRows(conf, root, "candles_1h", DAY));
         assertFalse(Files.exists(root.resolve("locks/candles_1h." + DAY + ".lock")), "lock released");
 

@@ -43,7 +43,9 @@ public final class PiContainerSizes {
             for (String line : Files.readAllLines(PROFILE)) {
                 int colon = line.indexOf(':');
                 if (!line.startsWith(" ") && !line.startsWith("#") && colon > 0) {
-                    values.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip().replaceAll("^\"|\"$", ""));
+                    values.put(
+                            line.substring(0, colon).strip(),
+                            line.substring(colon + 1).strip().replaceAll("^\"|\"$", ""));
                 }
             }
         } catch (IOException e) {

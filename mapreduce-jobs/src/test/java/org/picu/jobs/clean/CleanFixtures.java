@@ -34,12 +34,15 @@ public final class CleanFixtures {
         return Paths.get(CleanFixtures.class.getResource("/fixtures/" + name).toURI());
     }
 
-    /** Copies each raw fixture file to {@code raw/<source>/<day>/} below {@code root}, the source taken from its name. */
+    /**
+     * Copies each raw fixture file to {@code raw/<source>/<day>/} below {@code root}, the source taken from its name.
+     */
     public static void uploadRaw(Path fixtureRawDir, Path root, String day) throws IOException {
         try (Stream<Path> files = Files.list(fixtureRawDir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                Path target = Files.createDirectories(root.resolve("raw/" + name.substring(0, name.indexOf('.')) + "/" + day));
+                Path target = Files.createDirectories(
+                        root.resolve("raw/" + name.substring(0, name.indexOf('.')) + "/" + day));
                 Files.copy(f, target.resolve(name));
             }
         }

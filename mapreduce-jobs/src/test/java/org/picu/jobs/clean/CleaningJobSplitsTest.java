@@ -21,7 +21,10 @@ class CleaningJobSplitsTest {
     @Test
     void the_input_is_cut_into_as_few_equal_tasks_as_the_maximum_allows() {
         assertEquals(128 * MB, CleaningJob.balancedSplitBytes(128 * MB, 128 * MB), "one full task");
-        assertEquals(64 * MB + 1, CleaningJob.balancedSplitBytes(128 * MB + 1, 128 * MB), "two halves, not 128 MB and 1 byte");
+        assertEquals(
+                64 * MB + 1,
+                CleaningJob.balancedSplitBytes(128 * MB + 1, 128 * MB),
+                "two halves, not 128 MB and 1 byte");
         assertEquals(102 * MB, CleaningJob.balancedSplitBytes(408 * MB, 128 * MB), "four of 102 MB, not 3 x 128 + 24");
         assertEquals(10, CleaningJob.balancedSplitBytes(10, 128 * MB), "a small day is one task");
         assertEquals(128 * MB, CleaningJob.balancedSplitBytes(0, 128 * MB));
@@ -39,7 +42,8 @@ class CleaningJobSplitsTest {
             Files.write(dir.resolve("upbit.w" + f + ".jsonl"), new byte[fileBytes]);
         }
         long max = 256_000;
-        assertEquals(List.of(300_000L, 300_000L, 200_000L), splitLengths(dir, max), "the maximum alone (the old setting)");
+        assertEquals(
+                List.of(300_000L, 300_000L, 200_000L), splitLengths(dir, max), "the maximum alone (the old setting)");
         assertEquals(List.of(200_000L, 200_000L, 200_000L, 200_000L),
                 splitLengths(dir, CleaningJob.balancedSplitBytes(8L * fileBytes, max)));
     }
@@ -49,7 +53,11 @@ class CleaningJobSplitsTest {
         job.getConfiguration().set("fs.defaultFS", "file:///");
         job.getConfiguration().setLong(FileInputFormat.SPLIT_MAXSIZE, maxSplitBytes);
         FileInputFormat.setInputPaths(job, new org.apache.hadoop.fs.Path(dir.toUri()));
-        return new CombineTextInputFormat().getSplits(job).stream().map(CleaningJobSplitsTest::length).sorted((a, b) -> Long.compare(b, a)).toList();
+        return new CombineTextInputFormat()
+                .getSplits(job).stream()
+                        .map(CleaningJobSplitsTest::length)
+                        .sorted((a, b) -> Long.compare(b, a))
+                        .toList();
     }
 
     private static long length(InputSplit split) {
@@ -60,7 +68,9 @@ class CleaningJobSplitsTest {
         }
     }
 
-    /** Regression: the reducers' input buffer was set with setIfUnset and never took, as mapred-default.xml names it. */
+    /**
+     * Regression: the reducers' input buffer was set with setIfUnset and never took, as mapred-default.xml names it.
+     */
     @Test
     void a_job_default_replaces_hadoops_bundled_default_but_not_a_setting() throws IOException {
         Configuration fresh = Job.getInstance(new Configuration()).getConfiguration();

@@ -33,22 +33,35 @@ import org.picu.model.RecordEnvelope;
  */
 class EnvelopeReaderTest {
     private static final String GOOD = "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\","
-            + "\"crawled_at\":\"2026-11-21T03:00:05Z\",\"worker_id\":\"w1\",\"seq\":1,\"url\":\"http://x\","
-            + "\"payload\":{\"symbol\":\"BTC\",\"quote_currency\":\"KRW\",\"price\":1.5,\"timestamp\":\"2026-11-21T03:00:00Z\"}}";
+        + "\"crawled_at\":\"2026-11-21T03:00:05Z\",\"worker_id\":\"w1\",\"seq\":1,\"url\":\"http://x\","
+        + "\"payload\":{\"symbol\":\"BTC\",\"quote_currency\":\"KRW\",\"price\":1.5,\"timestamp\":\"2026-11-21T03:00:00"
+        + "Z\"}}";
     private final EnvelopeReader reader = new EnvelopeReader();
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private static final List<String[]> FIELD_SETS = List.of(
-            new String[] {"symbol", "quote_currency", "market", "price", "prev_closing_price", "change_24h", "timestamp",
-                "volume_24h", "acc_trade_price_24h", "day_volume"},
+            new String[] {
+                "symbol",
+                "quote_currency",
+                "market",
+                "price",
+                "prev_closing_price",
+                "change_24h",
+                "timestamp",
+                "volume_24h",
+                "acc_trade_price_24h",
+                "day_volume"
+            },
             new String[] {"title", "content", "url", "published_at", "published_text", "keywords"});
-    private final List<CleaningMapper<?>> mappers = List.of(new CleanMarketMapper(), new CleanNewsMapper(), new CleanFearGreedMapper());
+    private final List<CleaningMapper<?>> mappers =
+            List.of(new CleanMarketMapper(), new CleanNewsMapper(), new CleanFearGreedMapper());
 
     @Test
     void fixture_lines_give_the_codecs_envelope_or_are_left_to_it() throws Exception {
         List<byte[]> lines = fixtureLines();
         int fast = assertAgreement(lines);
         assertTrue(lines.size() > 60, "the fixtures were found: " + lines.size());
-        assertTrue(fast > lines.size() / 2, "the good fixture lines take the fast path: " + fast + " of " + lines.size());
+        assertTrue(
+                fast > lines.size() / 2, "the good fixture lines take the fast path: " + fast + " of " + lines.size());
     }
 
     @Test
@@ -60,30 +73,44 @@ class EnvelopeReaderTest {
     @Test
     void lines_made_to_trip_a_streaming_parser_agree_with_the_codec() throws Exception {
         List<String> tricky = List.of(
-                "\uFEFF" + GOOD,                                     // BOM: the codec reads text, Jackson would skip it in bytes
-                GOOD + " trailing", GOOD + "{}", GOOD + " ",         // content after the object
-                "  \t" + GOOD,                                       // leading white space
-                GOOD.replace("\"seq\":1,", "\"seq\":1,\"seq\":2,"),  // a repeated key: both refuse it
+                "\uFEFF" + GOOD, // BOM: the codec reads text, Jackson would skip it in bytes
+                GOOD + " trailing",
+                GOOD + "{}",
+                GOOD + " ", // content after the object
+                "  \t" + GOOD, // leading white space
+                GOOD.replace("\"seq\":1,", "\"seq\":1,\"seq\":2,"), // a repeated key: both refuse it
                 GOOD.replace("\"kind\":\"market_tick\",", "\"kind\":\"news\",\"kind\":\"market_tick\","),
-                GOOD.replace("\"seq\":1", "\"seq\":1.0"), GOOD.replace("\"seq\":1", "\"seq\":\"1\""),
-                GOOD.replace("\"seq\":1", "\"seq\":-1"), GOOD.replace("\"seq\":1", "\"seq\":99999999999999999999"),
-                GOOD.replace("\"seq\":1", "\"seq\":9007199254740993"), GOOD.replace("\"seq\":1", "\"seq\":007"),
+                GOOD.replace("\"seq\":1", "\"seq\":1.0"),
+                GOOD.replace("\"seq\":1", "\"seq\":\"1\""),
+                GOOD.replace("\"seq\":1", "\"seq\":-1"),
+                GOOD.replace("\"seq\":1", "\"seq\":99999999999999999999"),
+                GOOD.replace("\"seq\":1", "\"seq\":9007199254740993"),
+                GOOD.replace("\"seq\":1", "\"seq\":007"),
                 GOOD.replace("\"schema_version\":1", "\"schema_version\":2"),
                 GOOD.replace("\"schema_version\":1", "\"schema_version\":1.0"),
                 GOOD.replace("\"schema_version\":1", "\"schema_version\":4294967297"),
                 GOOD.replace("\"schema_version\":1", "\"schema_version\":null"),
-                GOOD.replace("market_tick", "weather"), GOOD.replace("\"market_tick\"", "7"),
+                GOOD.replace("market_tick", "weather"),
+                GOOD.replace("\"market_tick\"", "7"),
                 GOOD.replace("2026-11-21T03:00:05Z", "2026-11-21t03:00:05z"),
                 GOOD.replace("2026-11-21T03:00:05Z", "2026-11-21T03:00:05+09:00"),
                 GOOD.replace("2026-11-21T03:00:05Z", "2026-11-21T24:00:00Z"),
                 GOOD.replace("2026-11-21T03:00:05Z", "2026-11-21 03:00:05"),
-                GOOD.replace("\"upbit\"", "\"UPBIT\""), GOOD.replace("\"upbit\"", "\" \""), GOOD.replace("\"w1\"", "null"),
-                GOOD.replace("\"url\":\"http://x\",", ""), GOOD.replace("\"http://x\"", "\"\""),
+                GOOD.replace("\"upbit\"", "\"UPBIT\""),
+                GOOD.replace("\"upbit\"", "\" \""),
+                GOOD.replace("\"w1\"", "null"),
+                GOOD.replace("\"url\":\"http://x\",", ""),
+                GOOD.replace("\"http://x\"", "\"\""),
                 GOOD.replace("\"payload\":{", "\"extra\":{\"a\":[1,{\"b\":null}]},\"payload\":{"),
                 GOOD.replace("\"payload\":{\"symbol\":\"BTC\",", "\"payload\":{\"symbol\":\"BTC\",\"symbol\":\"ETH\","),
                 GOOD.substring(0, GOOD.indexOf("\"payload\"")) + "\"payload\":[]}",
                 GOOD.substring(0, GOOD.indexOf("\"payload\"")) + "\"payload\":null}",
-                GOOD.substring(0, GOOD.length() - 5), "[" + GOOD + "]", "null", "{}", "  ", "");
+                GOOD.substring(0, GOOD.length() - 5),
+                "[" + GOOD + "]",
+                "null",
+                "{}",
+                "  ",
+                "");
         List<byte[]> lines = new ArrayList<>();
         for (String s : tricky) {
             lines.add(s.getBytes(StandardCharsets.UTF_8));
@@ -100,19 +127,61 @@ class EnvelopeReaderTest {
     @Test
     void payload_fields_read_from_the_stream_are_the_trees_nodes() throws Exception {
         String payload = GOOD.substring(0, GOOD.indexOf("\"payload\":{") + "\"payload\":{".length());
-        String[] values = {"\"BTC\"", "\"\"", "\"  eth \"", "1", "-7", "2147483648", "9223372036854775807",
-            "99999999999999999999", "1.5", "-0.0", "1e400", "1E-400", "0.1e1", "true", "false", "null", "[]", "[1,\"a\"]",
-            "{}", "{\"x\":{\"y\":[null]}}", "\"\\u0041\\n\"", "\"1,234.5\"", "\"3.2%\"", "\"비트코인\""};
-        String[] fields = {"symbol", "quote_currency", "market", "price", "prev_closing_price", "change_24h", "timestamp",
-            "volume_24h", "title", "content", "url", "published_at", "published_text", "keywords"};
+        String[] values = {
+            "\"BTC\"",
+            "\"\"",
+            "\"  eth \"",
+            "1",
+            "-7",
+            "2147483648",
+            "9223372036854775807",
+            "99999999999999999999",
+            "1.5",
+            "-0.0",
+            "1e400",
+            "1E-400",
+            "0.1e1",
+            "true",
+            "false",
+            "null",
+            "[]",
+            "[1,\"a\"]",
+            "{}",
+            "{\"x\":{\"y\":[null]}}",
+            "\"\\u0041\\n\"",
+            "\"1,234.5\"",
+            "\"3.2%\"",
+            "\"비트코인\""
+        };
+        String[] fields = {
+            "symbol",
+            "quote_currency",
+            "market",
+            "price",
+            "prev_closing_price",
+            "change_24h",
+            "timestamp",
+            "volume_24h",
+            "title",
+            "content",
+            "url",
+            "published_at",
+            "published_text",
+            "keywords"
+        };
         SplittableRandom random = new SplittableRandom(11);
         List<byte[]> lines = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             StringBuilder b = new StringBuilder(payload);
             int n = 1 + random.nextInt(8);
             for (int k = 0; k < n; k++) {
-                String name = random.nextInt(5) == 0 ? "other" + random.nextInt(3) : fields[random.nextInt(fields.length)];
-                b.append(k == 0 ? "" : ",").append('"').append(name).append("\":").append(values[random.nextInt(values.length)]);
+                String name =
+                        random.nextInt(5) == 0 ? "other" + random.nextInt(3) : fields[random.nextInt(fields.length)];
+                b.append(k == 0 ? "" : ",")
+                        .append('"')
+                        .append(name)
+                        .append("\":")
+                        .append(values[random.nextInt(values.length)]);
             }
             lines.add(b.append("}}").toString().getBytes(StandardCharsets.UTF_8));
         }
@@ -126,12 +195,20 @@ class EnvelopeReaderTest {
         List<String> tricky = List.of(
                 head + "\"symbol\":\"BTC\",\"symbol\":\"ETH\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
                 head + "\"x\":1,\"x\":2,\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
-                head + "\"x\":\"bad \\q escape\",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
-                head + "\"x\":\"raw \t tab\",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
-                head + "\"x\":[1,{\"y\":007}],\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head
+                        + "\"x\":\"bad \\q"
+                        + " escape\",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head
+                        + "\"x\":\"raw \t"
+                        + " tab\",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head
+                        + "\"x\":[1,{\"y\":007}],\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp"
+                        + "\":1}}",
                 head + "\"x\":NaN,\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
-                head + "\"x\":" + "[".repeat(1_200) + "]".repeat(1_200) + ",\"symbol\":\"BTC\",\"price\":1,\"timestamp\":1}}",
-                head + "\"x\":" + "9".repeat(1_200) + ",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
+                head + "\"x\":" + "[".repeat(1_200) + "]".repeat(1_200)
+                        + ",\"symbol\":\"BTC\",\"price\":1,\"timestamp\":1}}",
+                head + "\"x\":" + "9".repeat(1_200)
+                        + ",\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
                 head + "\"symbol\":\"BTC\",\"price\":1e400,\"quote_currency\":\"KRW\",\"timestamp\":1}}",
                 head + "\"symbol\":\"BTC\",\"price\":1,\"quote_currency\":\"KRW\",\"timestamp\":99999999999999999999}}",
                 head + "\"symbol\":\"BTC\",\"price\":1,\"market\":7,\"timestamp\":1}}",
@@ -167,18 +244,29 @@ class EnvelopeReaderTest {
         for (byte[] bytes : lines) {
             Text line = new Text(bytes);
             String text = new String(bytes, StandardCharsets.UTF_8);
-            RecordEnvelope envelope = RawLines.isValidUtf8(line) ? reader.read(line.getBytes(), line.getLength()) : null;
+            RecordEnvelope envelope =
+                    RawLines.isValidUtf8(line) ? reader.read(line.getBytes(), line.getLength()) : null;
             if (envelope != null) {
                 fast++;
                 assertEquals(reference(text), envelope, "fast path differs from the codec on: " + text);
             }
             for (String[] names : FIELD_SETS) {
                 PayloadFields fields = new PayloadFields(names);
-                EnvelopeHead head = RawLines.isValidUtf8(line) ? reader.read(line.getBytes(), line.getLength(), fields) : null;
+                EnvelopeHead head =
+                        RawLines.isValidUtf8(line) ? reader.read(line.getBytes(), line.getLength(), fields) : null;
                 if (head != null) {
                     RecordEnvelope expected = reference(text);
-                    assertEquals(new EnvelopeHead(expected.source(), expected.kind(), expected.crawledAt(), expected.workerId(),
-                            expected.seq(), expected.url(), null), head, "envelope fields differ on: " + text);
+                    assertEquals(
+                            new EnvelopeHead(
+                                    expected.source(),
+                                    expected.kind(),
+                                    expected.crawledAt(),
+                                    expected.workerId(),
+                                    expected.seq(),
+                                    expected.url(),
+                                    null),
+                            head,
+                            "envelope fields differ on: " + text);
                     for (String name : names) {
                         assertEquals(expected.payload().get(name), fields.get(name), name + " differs on: " + text);
                     }
@@ -186,13 +274,17 @@ class EnvelopeReaderTest {
             }
             // The news rules' fields keep title and content as the line's bytes when they hold no escape.
             PayloadFields kept = new PayloadFields(FIELD_SETS.get(1)).keepingUtf8("title", "content");
-            EnvelopeHead keptHead = RawLines.isValidUtf8(line) ? reader.read(line.getBytes(), line.getLength(), kept) : null;
+            EnvelopeHead keptHead =
+                    RawLines.isValidUtf8(line) ? reader.read(line.getBytes(), line.getLength(), kept) : null;
             if (keptHead != null) {
                 RecordEnvelope expected = reference(text);
                 for (String name : FIELD_SETS.get(1)) {
                     Utf8Text utf8 = kept.utf8(name);
                     if (utf8 != null) {
-                        assertEquals(expected.payload().get(name).textValue(), utf8.toString(), name + " bytes differ on: " + text);
+                        assertEquals(
+                                expected.payload().get(name).textValue(),
+                                utf8.toString(),
+                                name + " bytes differ on: " + text);
                     }
                     assertEquals(expected.payload().get(name), kept.get(name), name + " differs on: " + text);
                 }
@@ -248,19 +340,24 @@ class EnvelopeReaderTest {
         String[] titles = {"비트코인 급등", "SEC approves ETF", "이더리움 &amp; <b>솔라나</b>", "Whale 🐋 moves"};
         List<byte[]> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String crawl = "2026-11-21T" + String.format("%02d:%02d:%02d", random.nextInt(24), random.nextInt(60), random.nextInt(60))
+            String crawl = "2026-11-21T"
+                    + String.format("%02d:%02d:%02d", random.nextInt(24), random.nextInt(60), random.nextInt(60))
                     + (random.nextBoolean() ? "." + random.nextInt(1000) : "") + "Z";
             String line;
             if (i % 2 == 0) {
                 line = "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",\"crawled_at\":\"" + crawl
-                        + "\",\"worker_id\":\"w" + random.nextInt(9) + "\",\"seq\":" + i + ",\"url\":\"https://api.upbit.com\","
-                        + "\"payload\":{\"symbol\":\"btc\",\"market\":\"KRW-BTC\",\"price\":\"" + random.nextInt(9_000_000) + ",5\","
+                        + "\",\"worker_id\":\"w" + random.nextInt(9) + "\",\"seq\":" + i
+                        + ",\"url\":\"https://api.upbit.com\","
+                        + "\"payload\":{\"symbol\":\"btc\",\"market\":\"KRW-BTC\",\"price\":\""
+                        + random.nextInt(9_000_000) + ",5\","
                         + "\"volume_24h\":" + random.nextDouble() + ",\"timestamp\":" + (1_795_230_000_000L + i) + "}}";
             } else {
                 line = "{\"source\":\"coinness\",\"schema_version\":1,\"kind\":\"news\",\"crawled_at\":\"" + crawl
-                        + "\",\"worker_id\":\"w1\",\"seq\":" + i + ",\"url\":\"https://coinness.com\",\"payload\":{\"title\":\""
+                        + "\",\"worker_id\":\"w1\",\"seq\":" + i
+                        + ",\"url\":\"https://coinness.com\",\"payload\":{\"title\":\""
                         + titles[random.nextInt(titles.length)] + " " + i + "\",\"content\":\"본문 " + i + " text\","
-                        + "\"published_at\":\"2026-11-21T0" + random.nextInt(10) + ":00:00+09:00\",\"keywords\":\"BTC, 비트코인\"}}";
+                        + "\"published_at\":\"2026-11-21T0" + random.nextInt(10)
+                        + ":00:00+09:00\",\"keywords\":\"BTC, 비트코인\"}}";
             }
             lines.add(line.getBytes(StandardCharsets.UTF_8));
         }

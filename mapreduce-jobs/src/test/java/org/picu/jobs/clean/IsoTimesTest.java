@@ -41,7 +41,8 @@ class IsoTimesTest {
     void random_valid_times_agree_and_take_the_fast_path() {
         SplittableRandom r = new SplittableRandom(3);
         for (int i = 0; i < 20_000; i++) {
-            Instant t = Instant.ofEpochSecond(r.nextLong(-2_000_000_000L, 60_000_000_000L), r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
+            Instant t = Instant.ofEpochSecond(
+                    r.nextLong(-2_000_000_000L, 60_000_000_000L), r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
             int offsetMinutes = r.nextInt(-17 * 60, 17 * 60 + 1);
             String s = SPIDER_SHAPE.format(t.atOffset(ZoneOffset.ofTotalSeconds(offsetMinutes * 60)));
             assertNotNull(IsoTimes.strict(s), s);
@@ -52,7 +53,8 @@ class IsoTimesTest {
 
     @Test
     void shapes_outside_the_fast_path_are_left_to_the_jdk() {
-        for (String s : List.of("2026-11-21t03:00:05z", "2026-11-21T24:00:00Z", "2026-11-21T03:00Z", "2026-11-21T12:00:05+09:00:30")) {
+        for (String s : List.of(
+                "2026-11-21t03:00:05z", "2026-11-21T24:00:00Z", "2026-11-21T03:00Z", "2026-11-21T12:00:05+09:00:30")) {
             assertNull(IsoTimes.strict(s), s);
         }
     }

@@ -30,8 +30,12 @@ public final class ParquetFiles {
     public static Path write(Path file, Schema schema, List<GenericRecord> rows) throws IOException {
         Configuration conf = new Configuration();
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
-        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(path, conf))
-                .withSchema(schema).withCompressionCodec(CompressionCodecName.SNAPPY).withConf(conf).build()) {
+        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
+                        HadoopOutputFile.fromPath(path, conf))
+                .withSchema(schema)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withConf(conf)
+                .build()) {
             for (GenericRecord row : rows) {
                 writer.write(row);
             }
@@ -52,7 +56,10 @@ public final class ParquetFiles {
         for (int n = 0; n < records.size(); n++) {
             T record = records.get(n);
             avroRows.add(avroRow.apply(record));
-            shuffled.add(n % 5 == 0 ? wrapper.get().set(record) : Shuffled.through(wrapper.get().set(record), wrapper.get()));
+            shuffled.add(
+                    n % 5 == 0
+                            ? wrapper.get().set(record)
+                            : Shuffled.through(wrapper.get().set(record), wrapper.get()));
         }
         Path a = write(dir.resolve("avro.parquet"), schema, avroRows);
         Path b = writeShuffled(dir.resolve("shuffled.parquet"), schema, rows, shuffled);
@@ -74,8 +81,11 @@ public final class ParquetFiles {
         Configuration conf = new Configuration();
         AvroWriteSupport.setSchema(conf, schema);
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
-        try (ParquetWriter<RecordWritable<T>> writer = new ShuffledRowsBuilder<>(HadoopOutputFile.fromPath(path, conf), rows)
-                .withCompressionCodec(CompressionCodecName.SNAPPY).withConf(conf).build()) {
+        try (ParquetWriter<RecordWritable<T>> writer = new ShuffledRowsBuilder<>(
+                        HadoopOutputFile.fromPath(path, conf), rows)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withConf(conf)
+                .build()) {
             for (RecordWritable<T> record : records) {
                 writer.write(record);
             }
@@ -83,7 +93,8 @@ public final class ParquetFiles {
         return file;
     }
 
-    private static final class ShuffledRowsBuilder<T> extends ParquetWriter.Builder<RecordWritable<T>, ShuffledRowsBuilder<T>> {
+    private static final class ShuffledRowsBuilder<T>
+            extends ParquetWriter.Builder<RecordWritable<T>, ShuffledRowsBuilder<T>> {
         private final ShuffledRowsWriteSupport<T> rows;
 
         ShuffledRowsBuilder(OutputFile file, ShuffledRowsWriteSupport<T> rows) {

@@ -49,7 +49,8 @@ class PublishedKeysTest {
     void only_published_partitions_within_the_window_count() throws Exception {
         Path root = LocalHadoop.freshDir("published-keys-window");
         Files.createDirectories(root.resolve("cleaned/news/20261120"));
-        Files.writeString(root.resolve("cleaned/news/20261120/_manifest.json"), manifest("20261120", "part-r-00000.parquet"));
+        Files.writeString(
+                root.resolve("cleaned/news/20261120/_manifest.json"), manifest("20261120", "part-r-00000.parquet"));
         Files.createDirectories(root.resolve("cleaned/news/20261119"));
         Files.createDirectories(root.resolve("cleaned/news/20261113"));
         Files.writeString(root.resolve("cleaned/news/20261113/_manifest.json"), manifest("20261113", "old.parquet"));
@@ -63,7 +64,9 @@ class PublishedKeysTest {
     }
 
     private static String manifest(String date, String file) {
-        return "{\"dataset\":\"news\",\"date\":\"" + date + "\",\"run_id\":\"r\",\"record_count\":1,\"rejected_count\":0,"
-                + "\"duplicate_count\":0,\"data_files\":[\"" + file + "\"],\"input_files\":[],\"published_at\":\"2026-11-21T00:00:00Z\"}";
+        return "{\"dataset\":\"news\",\"date\":\"" + date
+                + "\",\"run_id\":\"r\",\"record_count\":1,\"rejected_count\":0,"
+                + "\"duplicate_count\":0,\"data_files\":[\"" + file
+                + "\"],\"input_files\":[],\"published_at\":\"2026-11-21T00:00:00Z\"}";
     }
 }

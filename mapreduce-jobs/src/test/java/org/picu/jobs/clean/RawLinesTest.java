@@ -17,18 +17,31 @@ class RawLinesTest {
         SplittableRandom random = new SplittableRandom(11);
         byte[][] pieces = {
             // A run of ASCII longer than the eight bytes the check skips at a time, so that runs end at every offset.
-            "a".getBytes(StandardCharsets.UTF_8), "{\"ascii\":1}".getBytes(StandardCharsets.UTF_8), "비".getBytes(StandardCharsets.UTF_8), "é".getBytes(StandardCharsets.UTF_8),
-            "🐋".getBytes(StandardCharsets.UTF_8), {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
-            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-            {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF}, {(byte) 0xF5}, {(byte) 0xFF}, {(byte) 0x80},
-            {(byte) 0xEA}, {(byte) 0xEA, (byte) 0xB0}, {(byte) 0xC3}, {0},
+            "a".getBytes(StandardCharsets.UTF_8),
+            "{\"ascii\":1}".getBytes(StandardCharsets.UTF_8),
+            "비".getBytes(StandardCharsets.UTF_8),
+            "é".getBytes(StandardCharsets.UTF_8),
+            "🐋".getBytes(StandardCharsets.UTF_8),
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF},
+            {(byte) 0xF5},
+            {(byte) 0xFF},
+            {(byte) 0x80},
+            {(byte) 0xEA},
+            {(byte) 0xEA, (byte) 0xB0},
+            {(byte) 0xC3},
+            {0},
         };
         int validCount = 0;
         for (int n = 0; n < 20_000; n++) {
             byte[] line = new byte[0];
             int parts = 1 + random.nextInt(10);
             for (int p = 0; p < parts; p++) {
-                byte[] piece = random.nextInt(3) == 0 ? pieces[random.nextInt(pieces.length)] : pieces[random.nextInt(5)];
+                byte[] piece =
+                        random.nextInt(3) == 0 ? pieces[random.nextInt(pieces.length)] : pieces[random.nextInt(5)];
                 byte[] joined = new byte[line.length + piece.length];
                 System.arraycopy(line, 0, joined, 0, line.length);
                 System.arraycopy(piece, 0, joined, line.length, piece.length);
@@ -38,7 +51,8 @@ class RawLinesTest {
             if (hadoopAccepts(bytes)) {
                 validCount++;
             }
-            assertEquals(hadoopAccepts(bytes), RawLines.isValidUtf8(new Text(bytes)), () -> "isValidUtf8 on " + hex(bytes));
+            assertEquals(
+                    hadoopAccepts(bytes), RawLines.isValidUtf8(new Text(bytes)), () -> "isValidUtf8 on " + hex(bytes));
         }
         assertTrue(validCount > 4_000 && validCount < 20_000, "both kinds were generated: " + validCount);
     }
@@ -53,7 +67,8 @@ class RawLinesTest {
         for (int n = 0; n < 200_000; n++) {
             byte[] bytes = new byte[random.nextInt(9)];
             for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = (byte) (random.nextBoolean() ? interesting[random.nextInt(interesting.length)] : random.nextInt(256));
+                bytes[i] = (byte)
+                        (random.nextBoolean() ? interesting[random.nextInt(interesting.length)] : random.nextInt(256));
             }
             boolean hadoop = hadoopAccepts(bytes);
             if (hadoop) {

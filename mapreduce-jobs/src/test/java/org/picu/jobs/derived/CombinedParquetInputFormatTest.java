@@ -25,7 +25,11 @@ import org.picu.jobs.candles.AnalyticsFixtures;
 
 /** Small Parquet files of several partitions are read by one map task, every row exactly once. */
 class CombinedParquetInputFormatTest {
-    private static final Schema ROW = SchemaBuilder.record("row").fields().requiredString("day").requiredInt("n").endRecord();
+    private static final Schema ROW = SchemaBuilder.record("row")
+            .fields()
+            .requiredString("day")
+            .requiredInt("n")
+            .endRecord();
 
     private static List<GenericRecord> rows(String day, int count) {
         List<GenericRecord> rows = new ArrayList<>();

@@ -44,7 +44,10 @@ class IndicatorsJobTest {
 
         assertEquals(0, ToolRunner.run(conf, new IndicatorsJob(), new String[] {"20261121"}));
 
-        assertEquals(2, AnalyticsFixtures.manifest(root, "indicators", "20261121").recordCount(), "one row per symbol and hour");
+        assertEquals(
+                2,
+                AnalyticsFixtures.manifest(root, "indicators", "20261121").recordCount(),
+                "one row per symbol and hour");
         List<IndicatorRow> rows = rows(conf, root);
         IndicatorRow midnight = rows.get(0);
         assertEquals(Instant.parse("2026-11-21T00:00:00Z").toEpochMilli(), midnight.timestamp());
@@ -93,9 +96,15 @@ class IndicatorsJobTest {
         assertNull(rows.get(1).bbMiddle());
 
         conf.setInt(IndicatorsConfigKeys.LOOKBACK_DAYS, -1);
-        assertEquals(2, ToolRunner.run(conf, new IndicatorsJob(), new String[] {"20261121"}), "bad configuration is a usage error");
+        assertEquals(
+                2,
+                ToolRunner.run(conf, new IndicatorsJob(), new String[] {"20261121"}),
+                "bad configuration is a usage error");
         conf.set(IndicatorsConfigKeys.LOOKBACK_DAYS, "ten");
-        assertEquals(2, ToolRunner.run(conf, new IndicatorsJob(), new String[] {"20261121"}), "a non-number is a usage error, not a crash");
+        assertEquals(
+                2,
+                ToolRunner.run(conf, new IndicatorsJob(), new String[] {"20261121"}),
+                "a non-number is a usage error, not a crash");
     }
 
     private static List<IndicatorRow> rows(Configuration conf, Path root) throws Exception {
@@ -103,7 +112,9 @@ class IndicatorsJobTest {
         for (String f : AnalyticsFixtures.manifest(root, "indicators", "20261121").dataFiles()) {
             files.add(new org.apache.hadoop.fs.Path(root.resolve("cleaned/indicators/20261121/" + f).toUri()));
         }
-        List<IndicatorRow> rows = new ArrayList<>(LocalHadoop.readParquet(conf, files).stream().map(IndicatorRow::fromAvro).toList());
+        List<IndicatorRow> rows = new ArrayList<>(LocalHadoop.readParquet(conf, files).stream()
+                .map(IndicatorRow::fromAvro)
+                .toList());
         rows.sort(java.util.Comparator.comparingLong(IndicatorRow::timestamp));
         return rows;
     }

@@ -34,8 +34,11 @@ class InsightRulesTest {
     void sentiment_shift_is_the_difference_of_the_recent_and_past_means() {
         SentimentShiftRule rule = new SentimentShiftRule(SeverityTable.parse("0.3,0.45,0.6"), 2);
         List<Mention> mentions = List.of(
-                new Mention("p1", DAY - 4 * H, -0.2), new Mention("p2", DAY + H, 0.1), new Mention("p3", DAY + 3 * H, -0.2),
-                new Mention("r1", DAY + 7 * H, 0.3), new Mention("r2", DAY + 9 * H, 0.4));
+                new Mention("p1", DAY - 4 * H, -0.2),
+                new Mention("p2", DAY + H, 0.1),
+                new Mention("p3", DAY + 3 * H, -0.2),
+                new Mention("r1", DAY + 7 * H, 0.3),
+                new Mention("r2", DAY + 9 * H, 0.4));
         List<InsightRow> rows = rule.evaluate("BTC", mentions, DAY, END);
         // Block 06-12: recent r1, r2 -> mean 0.35; past [-12 h, 06) p1..p3 -> mean -0.1; shift 0.45 -> warning.
         // Block 00-06: recent p2, p3 but only p1 before it: fewer than 2, no insight.
@@ -60,7 +63,9 @@ class InsightRulesTest {
         assertEquals(1, rows.size());
         assertEquals(-0.5, rows.get(0).value());
         assertEquals("warning", rows.get(0).severity());
-        assertEquals(List.of(), new SentimentShiftRule(SeverityTable.parse("0.3,0.45,0.6"), 3).evaluate("ETH", mentions, DAY, END));
+        assertEquals(
+                List.of(),
+                new SentimentShiftRule(SeverityTable.parse("0.3,0.45,0.6"), 3).evaluate("ETH", mentions, DAY, END));
     }
 
     /** Regression for the original's volume_spike: max/mean of a rolling 24 h volume fired on a steady market. */
@@ -92,16 +97,22 @@ class InsightRulesTest {
     }
 
     private static IndicatorRow rsi(long hour, double rsi, double macd, double signal) {
-        return new IndicatorRow("upbit", "BTC", "1h", DAY + hour * H, 1, rsi, macd, signal, macd - signal, null, null, null, null);
+        return new IndicatorRow(
+                "upbit", "BTC", "1h", DAY + hour * H, 1, rsi, macd, signal, macd - signal, null, null, null, null);
     }
 
     @Test
     void trend_reversal_needs_an_rsi_crossing_confirmed_by_macd() {
         TrendReversalRule rule = new TrendReversalRule(SeverityTable.parse("0,5,10"));
         List<IndicatorRow> rows = List.of(
-                rsi(4, 40, -1, -0.5), rsi(5, 25, -1, -0.5), rsi(6, 28, -0.6, -0.5), rsi(7, 33, 0.2, 0.1),   // up, confirmed
-                rsi(11, 75, 0.5, 0.4), rsi(12, 69, 0.5, 0.4),                                                 // down, MACD disagrees
-                rsi(13, 78, 0.5, 0.4), rsi(14, 69, 0.3, 0.4));                                                // down, confirmed
+                rsi(4, 40, -1, -0.5),
+                rsi(5, 25, -1, -0.5),
+                rsi(6, 28, -0.6, -0.5),
+                rsi(7, 33, 0.2, 0.1), // up, confirmed
+                rsi(11, 75, 0.5, 0.4),
+                rsi(12, 69, 0.5, 0.4), // down, MACD disagrees
+                rsi(13, 78, 0.5, 0.4),
+                rsi(14, 69, 0.3, 0.4)); // down, confirmed
         List<InsightRow> insights = rule.evaluate(rows, DAY, END);
         assertEquals(2, insights.size());
         InsightRow up = insights.get(0);
@@ -120,7 +131,8 @@ class InsightRulesTest {
     void an_extreme_rsi_alone_is_no_reversal() {
         // The original flagged every row with RSI < 30 or > 70.
         TrendReversalRule rule = new TrendReversalRule(SeverityTable.parse("0,5,10"));
-        assertEquals(List.of(), rule.evaluate(List.of(rsi(1, 20, 1, 0), rsi(2, 22, 1, 0), rsi(3, 80, -1, 0)), DAY, END));
+        assertEquals(
+                List.of(), rule.evaluate(List.of(rsi(1, 20, 1, 0), rsi(2, 22, 1, 0), rsi(3, 80, -1, 0)), DAY, END));
     }
 
     @Test

@@ -31,9 +31,16 @@ class InsightsJobTest {
         Configuration conf = LocalHadoop.conf(root);
         publishCandles(conf, root);
         publishByDay(conf, root, "news", DatasetSchemas.NEWS, "news.jsonl", "published_at");
-        publishByDay(conf, root, "news_sentiment", DatasetSchemas.NEWS_SENTIMENT, "news_sentiment.jsonl", "published_at");
-        AnalyticsFixtures.publish(conf, root, "indicators", DAY, DatasetSchemas.INDICATOR,
-                AnalyticsFixtures.jsonLines(DatasetSchemas.INDICATOR, AnalyticsFixtures.fixture("insights/indicators.jsonl")));
+        publishByDay(
+                conf, root, "news_sentiment", DatasetSchemas.NEWS_SENTIMENT, "news_sentiment.jsonl", "published_at");
+        AnalyticsFixtures.publish(
+                conf,
+                root,
+                "indicators",
+                DAY,
+                DatasetSchemas.INDICATOR,
+                AnalyticsFixtures.jsonLines(
+                        DatasetSchemas.INDICATOR, AnalyticsFixtures.fixture("insights/indicators.jsonl")));
         InsightsJob job = new InsightsJob(Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertEquals(0, ToolRunner.run(conf, job, new String[] {DAY}));
@@ -69,7 +76,8 @@ class InsightsJobTest {
         return new Candle(source, symbol, hour, 1, 1, 1, 1, volume, 2).toAvro();
     }
 
-    private static void publishByDay(Configuration conf, Path root, String dataset, Schema schema, String file, String timeField)
+    private static void publishByDay(
+            Configuration conf, Path root, String dataset, Schema schema, String file, String timeField)
             throws Exception {
         List<GenericRecord> rows = AnalyticsFixtures.jsonLines(schema, AnalyticsFixtures.fixture("insights/" + file));
         long dayStart = Instant.parse("2026-11-21T00:00:00Z").toEpochMilli();

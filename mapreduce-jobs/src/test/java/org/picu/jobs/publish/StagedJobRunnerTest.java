@@ -47,7 +47,8 @@ class StagedJobRunnerTest {
                 counters -> new StagedJobRunner.Counts(1, 1, 0, 0));
     }
 
-    private static void configure(Job job, org.apache.hadoop.fs.Path input, org.apache.hadoop.fs.Path staging) throws IOException {
+    private static void configure(Job job, org.apache.hadoop.fs.Path input, org.apache.hadoop.fs.Path staging)
+            throws IOException {
         job.setMapperClass(CopyOrFailMapper.class);
         job.setNumReduceTasks(0);
         job.setOutputKeyClass(NullWritable.class);
@@ -93,8 +94,8 @@ class StagedJobRunnerTest {
         Path root = LocalHadoop.freshDir("staged-runner-no-success");
         Path staging = Files.createDirectories(root.resolve("staging/news/" + DAY + "/run1"));
         FileSystem fs = FileSystem.getLocal(new Configuration());
-        PartitionManifest manifest = new PartitionManifest("news", DAY.toString(), "run1", 0, 0, 0, List.of(), List.of(),
-                java.time.Instant.now());
+        PartitionManifest manifest = new PartitionManifest(
+                "news", DAY.toString(), "run1", 0, 0, 0, List.of(), List.of(), java.time.Instant.now());
         IOException e = assertThrows(IOException.class, () -> new PartitionPublisher(fs).publish(
                 new org.apache.hadoop.fs.Path(staging.toUri()),
                 new org.apache.hadoop.fs.Path(root.resolve("cleaned/news/" + DAY).toUri()), manifest));

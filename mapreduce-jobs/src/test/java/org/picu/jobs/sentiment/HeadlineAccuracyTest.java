@@ -35,7 +35,9 @@ class HeadlineAccuracyTest {
     @ValueSource(strings = {"en", "ko"})
     void accuracy_on_held_out_headlines_beats_guessing(String language) throws Exception {
         double accuracy = accuracy("heldout-" + language + ".tsv", 15);
-        assertTrue(accuracy >= HELD_OUT_FLOOR, language + " held-out accuracy " + accuracy + " is below " + HELD_OUT_FLOOR);
+        assertTrue(
+                accuracy >= HELD_OUT_FLOOR,
+                language + " held-out accuracy " + accuracy + " is below " + HELD_OUT_FLOOR);
     }
 
     private static double accuracy(String name, int minimum) throws Exception {
@@ -57,11 +59,13 @@ class HeadlineAccuracyTest {
             if (s.label().equals(cols[0])) {
                 correct++;
             } else {
-                misses.add("  expected " + cols[0] + ", got " + s.label() + " " + s.score() + " " + s.matchedTerms() + ": " + cols[1]);
+                misses.add("  expected " + cols[0] + ", got " + s.label() + " " + s.score() + " " + s.matchedTerms()
+                        + ": " + cols[1]);
             }
         }
         double accuracy = (double) correct / total;
-        System.out.printf("sentiment accuracy [%s]: %d/%d = %.3f (labels %s)%n", name, correct, total, accuracy, perLabel);
+        System.out.printf(
+                "sentiment accuracy [%s]: %d/%d = %.3f (labels %s)%n", name, correct, total, accuracy, perLabel);
         misses.forEach(System.out::println);
         assertTrue(total >= minimum, "at least " + minimum + " headlines");
         assertEquals(3, perLabel.size(), "every label represented");

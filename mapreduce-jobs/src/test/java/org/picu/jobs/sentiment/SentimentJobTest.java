@@ -28,8 +28,14 @@ class SentimentJobTest {
 
     private static Path rootWithNews(String name) throws Exception {
         Path root = LocalHadoop.freshDir(name);
-        AnalyticsFixtures.publish(LocalHadoop.conf(root), root, "news", DAY, DatasetSchemas.NEWS,
-                AnalyticsFixtures.jsonLines(DatasetSchemas.NEWS, AnalyticsFixtures.fixture("sentiment/day.news.jsonl")));
+        AnalyticsFixtures.publish(
+                LocalHadoop.conf(root),
+                root,
+                "news",
+                DAY,
+                DatasetSchemas.NEWS,
+                AnalyticsFixtures.jsonLines(
+                        DatasetSchemas.NEWS, AnalyticsFixtures.fixture("sentiment/day.news.jsonl")));
         return root;
     }
 
@@ -50,7 +56,9 @@ class SentimentJobTest {
         assertEquals(Lexicon.builtIn().version(), a5.get("lexicon_version").toString());
         assertEquals(5, AnalyticsFixtures.manifest(root, "news_sentiment", DAY).recordCount());
 
-        conf.set(SentimentConfigKeys.LEXICON_EXTRA, AnalyticsFixtures.fixture("sentiment/extra-lexicon.tsv").toUri().toString());
+        conf.set(
+                SentimentConfigKeys.LEXICON_EXTRA,
+                AnalyticsFixtures.fixture("sentiment/extra-lexicon.tsv").toUri().toString());
         assertEquals(0, ToolRunner.run(conf, job, new String[] {DAY}));
         rows = rows(conf, root);
         assertEquals(expectedLabels(2), labels(rows));
@@ -61,7 +69,9 @@ class SentimentJobTest {
     void a_bad_or_missing_extra_lexicon_is_a_usage_error() throws Exception {
         Path root = rootWithNews("sentiment-bad-lexicon");
         Configuration conf = LocalHadoop.conf(root);
-        conf.set(SentimentConfigKeys.LEXICON_EXTRA, AnalyticsFixtures.fixture("sentiment/bad-lexicon.tsv").toUri().toString());
+        conf.set(
+                SentimentConfigKeys.LEXICON_EXTRA,
+                AnalyticsFixtures.fixture("sentiment/bad-lexicon.tsv").toUri().toString());
         assertEquals(2, ToolRunner.run(conf, new SentimentJob(), new String[] {DAY}));
         conf.set(SentimentConfigKeys.LEXICON_EXTRA, root.resolve("no-such-file.tsv").toUri().toString());
         assertEquals(2, ToolRunner.run(conf, new SentimentJob(), new String[] {DAY}));

@@ -29,7 +29,8 @@ class SentimentScorerTest {
         assertEquals(Sentiment.POSITIVE, s.label());
         assertEquals(Sentiment.NEGATIVE, scorer.score("Prices don't surge", null).label(), "n't is not");
         assertEquals(Sentiment.POSITIVE, scorer.score("Quarter closed without a loss", null).label());
-        assertEquals(Sentiment.NEGATIVE, scorer.score("비트코인 상승하지 않았다", null).label(), "Korean negation follows the verb");
+        assertEquals(
+                Sentiment.NEGATIVE, scorer.score("비트코인 상승하지 않았다", null).label(), "Korean negation follows the verb");
         assertEquals(Sentiment.POSITIVE, scorer.score("규제 우려 없어", null).label());
     }
 
@@ -62,6 +63,9 @@ class SentimentScorerTest {
     void content_counts_once_and_only_its_first_characters() {
         SentimentScorer shortContent = new SentimentScorer(LEXICON, 0.2, 10);
         assertEquals(List.of(), shortContent.score("Market update", "Long intro text before the surge").matchedTerms());
-        assertEquals(List.of("surge(+1.00)"), scorer.score("Market update", "Long intro text before the surge").matchedTerms());
+        assertEquals(
+                List.of("surge(+1.00)"),
+                scorer.score("Market update", "Long intro text before the surge")
+                        .matchedTerms());
     }
 }

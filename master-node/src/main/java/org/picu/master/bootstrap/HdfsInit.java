@@ -86,7 +86,8 @@ public final class HdfsInit {
             IOException failure;
             try {
                 if (!(fs instanceof org.apache.hadoop.hdfs.DistributedFileSystem dfs)
-                        || !dfs.setSafeMode(org.apache.hadoop.hdfs.protocol.HdfsConstants.SafeModeAction.SAFEMODE_GET)) {
+                        || !dfs.setSafeMode(
+                                org.apache.hadoop.hdfs.protocol.HdfsConstants.SafeModeAction.SAFEMODE_GET)) {
                     fs.getFileStatus(new Path("/"));
                     return;
                 }

@@ -17,7 +17,9 @@ public record CompactionReport(boolean leaseHeld, int merged, int written, int d
     }
 
     public String describe() {
-        return leaseHeld ? "compaction: another orchestrator holds the lease"
-                : "compaction: " + merged + " files merged into " + written + ", " + deleted + " replaced files deleted";
+        return leaseHeld
+                ? "compaction: another orchestrator holds the lease"
+                : "compaction: " + merged + " files merged into " + written + ", " + deleted
+                        + " replaced files deleted";
     }
 }

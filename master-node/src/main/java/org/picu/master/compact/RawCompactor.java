@@ -189,7 +189,8 @@ public final class RawCompactor {
             Instant closed = day.start().plus(Duration.ofHours(hour + 1L)).plus(compactAfter);
             if (!closed.isAfter(now)) {
                 RawFileName parsed = RawFileName.parse(name);
-                groups.computeIfAbsent(new Hour(parsed.source(), parsed.workerId(), hour), h -> new ArrayList<>()).add(f);
+                groups.computeIfAbsent(new Hour(parsed.source(), parsed.workerId(), hour), h -> new ArrayList<>())
+                        .add(f);
             }
         }
         groups.values().forEach(files -> files.sort(Comparator.comparing(f -> f.getPath().getName())));

@@ -7,7 +7,8 @@ public class ConfigException extends Exception {
     private final List<String> problems;
 
     public ConfigException(String file, List<String> problems) {
-        super("configuration " + file + " has " + problems.size() + " problem(s):\n  - " + String.join("\n  - ", problems));
+        super("configuration " + file + " has " + problems.size() + " problem(s):\n  - "
+                + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

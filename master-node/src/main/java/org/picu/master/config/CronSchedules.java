@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 public final class CronSchedules {
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-    private static final CronParser SECONDS = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
+    private static final CronParser SECONDS =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
 
     private CronSchedules() {
     }
@@ -33,8 +34,9 @@ public final class CronSchedules {
             parse(expression);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of("'" + expression + "' is not a 5-field cron expression (minute hour day month weekday, UTC), "
-                    + "e.g. \"*/15 * * * *\", nor a 6-field one with seconds first: " + e.getMessage());
+            return Optional.of(
+                    "'" + expression + "' is not a 5-field cron expression (minute hour day month weekday, UTC), "
+                            + "e.g. \"*/15 * * * *\", nor a 6-field one with seconds first: " + e.getMessage());
         }
     }
 }

@@ -58,11 +58,20 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
     private static final Set<String> HADOOP_KEYS = Set.of("conf-dir", "properties");
     private static final Set<String> LAYOUT_KEYS = Set.of("root");
     private static final Set<String> JOBS_KEYS = Set.of("jar");
-    private static final Set<String> ORCHESTRATOR_KEYS = Set.of("id", "lookback-days", "default-schedule", "schedules",
-            "lease-ttl-minutes", "parallel-jobs", "compact-after-minutes", "retry", "local-jobs", "ledger-retention-days");
+    private static final Set<String> ORCHESTRATOR_KEYS = Set.of(
+            "id",
+            "lookback-days",
+            "default-schedule",
+            "schedules",
+            "lease-ttl-minutes",
+            "parallel-jobs",
+            "compact-after-minutes",
+            "retry",
+            "local-jobs",
+            "ledger-retention-days");
     private static final Set<String> LOCAL_JOBS_KEYS = Set.of("max-input-mb", "max-input-files");
-    private static final Set<String> RETRY_KEYS = Set.of("max-attempts", "initial-backoff-seconds", "max-backoff-seconds",
-            "failure-cooldown-minutes");
+    private static final Set<String> RETRY_KEYS =
+            Set.of("max-attempts", "initial-backoff-seconds", "max-backoff-seconds", "failure-cooldown-minutes");
     private static final Set<String> HEALTH_KEYS = Set.of("heartbeat-max-age-minutes", "min-free-disk-percent");
 
     public MasterConfig {
@@ -89,7 +98,8 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
 
     /** Reads and validates a file; every problem is reported at once. */
     public static MasterConfig load(Path file) throws ConfigException {
-        ConfigReader reader = ConfigReader.read(file, "pass the master's YAML file with --config (see conf/master/master.yml)");
+        ConfigReader reader =
+                ConfigReader.read(file, "pass the master's YAML file with --config (see conf/master/master.yml)");
         if (!reader.readable()) {
             throw new ConfigException(file.toString(), reader.problems());
         }
@@ -187,9 +197,19 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
             reader.problem("orchestrator.ledger-retention-days must be 0 (keep all) or more than lookback-days + 10"
                     + " (the days a cycle may rebuild), not " + retention);
         }
-        return reader.problems().isEmpty() ? new OrchestratorSettings(id, (int) lookbackDays, defaultSchedule, schedules,
-                Duration.ofMinutes(leaseTtlMinutes), retry, (int) parallelJobs, localJobs, retention,
-                Duration.ofMinutes(compactAfter)) : null;
+        return reader.problems().isEmpty()
+                ? new OrchestratorSettings(
+                        id,
+                        (int) lookbackDays,
+                        defaultSchedule,
+                        schedules,
+                        Duration.ofMinutes(leaseTtlMinutes),
+                        retry,
+                        (int) parallelJobs,
+                        localJobs,
+                        retention,
+                        Duration.ofMinutes(compactAfter))
+                : null;
     }
 
     private static OrchestratorSettings.LocalJobs localJobs(ConfigReader reader, JsonNode node) {
@@ -207,13 +227,14 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
         if (maxAttempts < 1 || maxAttempts > Integer.MAX_VALUE) {
             reader.problem("orchestrator.retry.max-attempts must be at least 1, not " + maxAttempts);
         }
-        long initial = reader.wholeNumber(node, "initial-backoff-seconds", "orchestrator.retry.initial-backoff-seconds", 30);
+        long initial =
+                reader.wholeNumber(node, "initial-backoff-seconds", "orchestrator.retry.initial-backoff-seconds", 30);
         long max = reader.wholeNumber(node, "max-backoff-seconds", "orchestrator.retry.max-backoff-seconds", 300);
         if (initial < 0 || max < initial) {
             reader.problem("orchestrator.retry: need 0 <= initial-backoff-seconds <= max-backoff-seconds");
         }
-        long cooldown = reader.wholeNumber(node, "failure-cooldown-minutes", "orchestrator.retry.failure-cooldown-minutes",
-                60);
+        long cooldown =
+                reader.wholeNumber(node, "failure-cooldown-minutes", "orchestrator.retry.failure-cooldown-minutes", 60);
         if (cooldown < 0) {
             reader.problem("orchestrator.retry.failure-cooldown-minutes must not be negative");
         }

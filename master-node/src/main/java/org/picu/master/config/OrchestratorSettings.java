@@ -81,7 +81,8 @@ public record OrchestratorSettings(String id, int lookbackDays, String defaultSc
      * @param failureCooldown after a run failed every attempt, scheduled cycles leave the partition alone
      *     this long (backfill and run-date do not wait)
      */
-    public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration failureCooldown) {
+    public record RetrySettings(
+            int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration failureCooldown) {
         /** The wait before attempt {@code attempt} (2 or more): doubling from the initial backoff, capped. */
         public Duration backoffBefore(int attempt) {
             Duration wait = initialBackoff;

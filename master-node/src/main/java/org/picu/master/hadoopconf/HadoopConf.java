@@ -92,12 +92,14 @@ public final class HadoopConf {
      * variables the profile has can be replaced, so the result is the profile's files with those values and nothing
      * added.
      */
-    public static Map<String, String> render(String profile, Map<String, String> substitutions) throws TemplateException {
+    public static Map<String, String> render(String profile, Map<String, String> substitutions)
+            throws TemplateException {
         Map<String, String> values = new TreeMap<>(profile(profile));
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> s : substitutions.entrySet()) {
             if (!values.containsKey(s.getKey())) {
-                problems.add("'" + s.getKey() + "' is not a variable of profile " + profile + " (conf/hadoop/profiles/" + profile + ".yml)");
+                problems.add("'" + s.getKey() + "' is not a variable of profile " + profile + " (conf/hadoop/profiles/"
+                        + profile + ".yml)");
             } else if (s.getValue() == null || s.getValue().isBlank()) {
                 problems.add("'" + s.getKey() + "' needs a value");
             } else {

@@ -19,11 +19,13 @@ public final class TemplateRenderer {
     }
 
     /** Renders one template; every unknown variable and unsupported construct is added to {@code problems}. */
-    public static String render(String templateName, String template, Map<String, String> values, List<String> problems) {
+    public static String render(
+            String templateName, String template, Map<String, String> values, List<String> problems) {
         Matcher other = ANY_BRACES.matcher(template);
         while (other.find()) {
             if (!PLACEHOLDER.matcher(other.group()).matches()) {
-                problems.add(templateName + ": only plain {{ variable }} placeholders are supported, found " + other.group());
+                problems.add(templateName + ": only plain {{ variable }} placeholders are supported, found "
+                        + other.group());
             }
         }
         Matcher m = PLACEHOLDER.matcher(template);

@@ -101,7 +101,9 @@ public final class HealthChecks {
         Instant now = clock.instant();
         List<String> stale = beats.stream()
                 .filter(b -> Duration.between(b.writtenAt(), now).compareTo(settings.heartbeatMaxAge()) > 0)
-                .map(b -> b.workerId() + " (" + Duration.between(b.writtenAt(), now).toMinutes() + " min old)").toList();
+                .map(b -> b.workerId() + " ("
+                        + Duration.between(b.writtenAt(), now).toMinutes() + " min old)")
+                .toList();
         if (!stale.isEmpty()) {
             return CheckResult.fail("heartbeats", "stale, older than " + settings.heartbeatMaxAge().toMinutes()
                     + " min: " + String.join(", ", stale));

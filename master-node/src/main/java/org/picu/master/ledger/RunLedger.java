@@ -26,7 +26,8 @@ public final class RunLedger {
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
     private static final String SUFFIX = ".json";
     /** A record named by its run id as {@code RunIds} makes them: the second it was made, then a random part. */
-    private static final java.util.regex.Pattern RUN_ID_FILE = java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]+\\.json");
+    private static final java.util.regex.Pattern RUN_ID_FILE =
+            java.util.regex.Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]+\\.json");
 
     private final FileSystem fs;
     private final HdfsLayout layout;

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The orchestrator daemon's own meters, next to the JVM and process ones:
  * <ul>
  *   <li>{@code picu_master_job_runs_total{dataset,mr_job,outcome}}: jobs run ({@code succeeded}/{@code failed}, after
- *       their retries) and {@code picu_master_job_duration_seconds{dataset,mr_job,outcome}}, first attempt to last;</li>
+ *       their retries) and {@code picu_master_job_duration_seconds{dataset,mr_job,outcome}}, first attempt to
+ * last;</li>
  *   <li>{@code picu_master_partitions_total{dataset,outcome}}: what cycles did with each partition they looked at,
  *       also when no job ran ({@code up_to_date}, {@code waiting}, {@code cooling_down}, {@code lease_held},
  *       {@code upstream_failed}, {@code unavailable});</li>
@@ -94,11 +95,16 @@ public final class MasterMetrics implements Daemon.CycleObserver {
         outcome.run().ifPresent(run -> {
             String result = run.state() == RunState.SUCCEEDED ? "succeeded" : "failed";
             String job = run.job() == null ? "unknown" : run.job();
-            Counter.builder("picu.master.job.runs").description("Job runs (after retries) by dataset, job and outcome")
-                    .tags("dataset", dataset, "mr_job", job, "outcome", result).register(registry).increment();
+            Counter.builder("picu.master.job.runs")
+                    .description("Job runs (after retries) by dataset, job and outcome")
+                    .tags("dataset", dataset, "mr_job", job, "outcome", result)
+                    .register(registry)
+                    .increment();
             Timer.builder("picu.master.job.duration")
                     .description("Job run duration, first attempt to last, by dataset, job and outcome")
-                    .tags("dataset", dataset, "mr_job", job, "outcome", result).register(registry).record(run.duration());
+                    .tags("dataset", dataset, "mr_job", job, "outcome", result)
+                    .register(registry)
+                    .record(run.duration());
             if (run.state() == RunState.SUCCEEDED) {
                 succeeded(outcome.dataset(), run.endedAt());
             }

@@ -54,10 +54,16 @@ public final class StalenessCheck {
                 present.add(up);
             }
         }
-        boolean enough = job.needs() == DatasetJob.Needs.ALL ? present.size() == job.upstream().size() : !present.isEmpty();
+        boolean enough = job.needs() == DatasetJob.Needs.ALL
+                ? present.size() == job.upstream().size()
+                : !present.isEmpty();
         if (!enough) {
-            List<String> missing = job.upstream().stream().filter(u -> !present.contains(u)).map(Dataset::dirName).toList();
-            return Staleness.noInput("waiting for " + String.join(job.needs() == DatasetJob.Needs.ALL ? " and " : " or ", missing));
+            List<String> missing = job.upstream().stream()
+                    .filter(u -> !present.contains(u))
+                    .map(Dataset::dirName)
+                    .toList();
+            return Staleness.noInput(
+                    "waiting for " + String.join(job.needs() == DatasetJob.Needs.ALL ? " and " : " or ", missing));
         }
         if (published.isEmpty()) {
             return Staleness.run("not published yet");
@@ -78,7 +84,8 @@ public final class StalenessCheck {
         if (fingerprints != null) {
             Optional<java.util.Map<String, String>> read = fingerprints.recorded(job.dataset(), date, published.get());
             if (read.isPresent() && read.get().equals(fingerprints.window(job, date))) {
-                return Staleness.upToDate("up to date (" + String.join(", ", newer) + " republished with the same content)");
+                return Staleness.upToDate(
+                        "up to date (" + String.join(", ", newer) + " republished with the same content)");
             }
         }
         return Staleness.run("newer " + String.join(", ", newer));
@@ -89,7 +96,8 @@ public final class StalenessCheck {
      * (directly or inside an earlier version): compacting files a run has read does not make its partition out
      * of date, and a file with a record the run did not see always does.
      */
-    private static Staleness checkRaw(List<RawDirectory> dirs, Optional<PartitionManifest> published) throws IOException {
+    private static Staleness checkRaw(List<RawDirectory> dirs, Optional<PartitionManifest> published)
+            throws IOException {
         Set<String> read = published.map(m -> fileNames(m.inputFiles())).orElse(Set.of());
         int files = 0;
         int unread = 0;

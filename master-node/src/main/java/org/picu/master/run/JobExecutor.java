@@ -54,7 +54,8 @@ final class JobExecutor {
         this.sleeper = sleeper;
     }
 
-    RunRecord execute(DatasetJob job, PartitionDate date, String runId, Mode mode) throws IOException, InterruptedException {
+    RunRecord execute(DatasetJob job, PartitionDate date, String runId, Mode mode)
+            throws IOException, InterruptedException {
         Instant started = clock.instant();
         JobPlacement.Placed placed = placement.place(conf, inspector.inputSize(job, date, conf), mode);
         LOG.info("{} {}: running on {}", job.jobName(), date, placed.where());
@@ -82,7 +83,8 @@ final class JobExecutor {
             } catch (InterruptedIOException e) {
                 // Hadoop's client turns an interrupt while it waits for the job into this; the orchestrator is
                 // stopping, so no retry may start another job.
-                throw (InterruptedException) new InterruptedException(job.jobName() + " " + date + " interrupted").initCause(e);
+                throw (InterruptedException)
+                        new InterruptedException(job.jobName() + " " + date + " interrupted").initCause(e);
             } catch (Exception e) {
                 // A job that throws (cluster unreachable, bad input path) is a failed attempt, not a crash.
                 code = -1;

@@ -18,7 +18,10 @@ final class JobPlacement {
      * share the orchestrator's heap, and an input within the local limits spills at most a few times with 32 MB.
      */
     static final int LOCAL_SORT_MB = 32;
-    /** Share of the heap a local job's reduce may hold as fetched map output (the default 0.70 assumes a JVM of its own). */
+    /**
+     * Share of the heap a local job's reduce may hold as fetched map output (the default 0.70 assumes a JVM of its
+     * own).
+     */
     static final float LOCAL_SHUFFLE_BUFFER = 0.25f;
 
     private final LocalJobs limits;
@@ -40,8 +43,11 @@ final class JobPlacement {
             return new Placed(job, false, "YARN (" + input + "; local jobs off)");
         }
         if (!limits.fits(input.bytes(), input.files())) {
-            return new Placed(job, false, "YARN (" + input + ", above the local limits of " + (limits.maxInputBytes() >> 20)
-                    + " MiB and " + limits.maxInputFiles() + " files)");
+            return new Placed(
+                    job,
+                    false,
+                    "YARN (" + input + ", above the local limits of " + (limits.maxInputBytes() >> 20) + " MiB and "
+                            + limits.maxInputFiles() + " files)");
         }
         job.set(FRAMEWORK, "local");
         // The job classes are on this JVM's class path. With the shaded job jar set, every local job would upload it

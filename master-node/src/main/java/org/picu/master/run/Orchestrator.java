@@ -119,9 +119,13 @@ public final class Orchestrator {
         if (settings.ledgerRetentionDays() == 0 || today.equals(ledgerPrunedOn)) {
             return;
         }
-        int deleted = ledger.deleteBefore(new PartitionDate(today.day().minusDays(settings.ledgerRetentionDays() - 1L)));
+        int deleted =
+                ledger.deleteBefore(new PartitionDate(today.day().minusDays(settings.ledgerRetentionDays() - 1L)));
         if (deleted > 0) {
-            LOG.info("Deleted the run records of {} partition days older than {} days", deleted, settings.ledgerRetentionDays());
+            LOG.info(
+                    "Deleted the run records of {} partition days older than {} days",
+                    deleted,
+                    settings.ledgerRetentionDays());
         }
         ledgerPrunedOn = today;
     }
@@ -153,7 +157,8 @@ public final class Orchestrator {
      *
      * @param progress told about every partition as soon as it is done (on the calling thread)
      */
-    public PassReport run(List<PartitionDate> dates, Collection<Dataset> datasets, Mode mode, Consumer<Outcome> progress)
+    public PassReport run(
+            List<PartitionDate> dates, Collection<Dataset> datasets, Mode mode, Consumer<Outcome> progress)
             throws IOException, InterruptedException {
         List<Pending> pending = new ArrayList<>();
         for (DatasetJob job : registry.jobs()) {
@@ -261,9 +266,15 @@ public final class Orchestrator {
             return Outcome.skipped(dataset, date, Outcome.Kind.UNAVAILABLE,
                     "job " + job.jobName() + " is not in the installed job jar");
         }
-        Optional<Dataset> failedUpstream = job.upstream().stream().filter(u -> failed.contains(u + "/" + date)).findFirst();
+        Optional<Dataset> failedUpstream = job.upstream().stream()
+                .filter(u -> failed.contains(u + "/" + date))
+                .findFirst();
         if (failedUpstream.isPresent()) {
-            return Outcome.skipped(dataset, date, Outcome.Kind.UPSTREAM_FAILED, failedUpstream.get().dirName() + " failed");
+            return Outcome.skipped(
+                    dataset,
+                    date,
+                    Outcome.Kind.UPSTREAM_FAILED,
+                    failedUpstream.get().dirName() + " failed");
         }
         Optional<Outcome> notNow = decide(job, date, mode);
         if (notNow.isPresent()) {

@@ -24,9 +24,11 @@ public final class DatasetSchedules {
 
     /** The first fire time of the dataset strictly after {@code after}. */
     public Instant next(Dataset dataset, Instant after) {
-        return times.get(dataset).nextExecution(ZonedDateTime.ofInstant(after, ZoneOffset.UTC))
+        return times.get(dataset)
+                .nextExecution(ZonedDateTime.ofInstant(after, ZoneOffset.UTC))
                 .map(ZonedDateTime::toInstant)
-                .orElseThrow(() -> new IllegalStateException("schedule of " + dataset.dirName() + " never fires again"));
+                .orElseThrow(
+                        () -> new IllegalStateException("schedule of " + dataset.dirName() + " never fires again"));
     }
 
     /** The earliest next fire time over all datasets, and the datasets due then. */

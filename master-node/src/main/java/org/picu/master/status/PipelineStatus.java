@@ -76,14 +76,20 @@ public final class PipelineStatus {
         for (DatasetStatus s : datasets()) {
             String note = !s.available() ? "job not in the installed job jar"
                     : s.lastFailure().map(f -> "last failure " + f.date() + ": " + f.message()).orElse("");
-            out.printf("%-16s %-17s %-15s %-13s %6s  %12d  %s%n", s.dataset(), s.job(),
-                    s.lastPublished().map(Object::toString).orElse("-"), s.newestInput().map(Object::toString).orElse("-"),
+            out.printf(
+                    "%-16s %-17s %-15s %-13s %6s  %12d  %s%n",
+                    s.dataset(),
+                    s.job(),
+                    s.lastPublished().map(Object::toString).orElse("-"),
+                    s.newestInput().map(Object::toString).orElse("-"),
                     s.lagDays() == DatasetStatus.NEVER_PUBLISHED ? "never" : Long.toString(s.lagDays()),
-                    s.recentFailures(), note);
+                    s.recentFailures(),
+                    note);
         }
         List<WorkerHeartbeat> workers = workers();
         out.println();
-        out.println("WORKER           LAST UPLOAD            HEARTBEAT AGE  BACKLOG FILES  BACKLOG BYTES  OLDEST UNSHIPPED");
+        out.println("WORKER           LAST UPLOAD            HEARTBEAT AGE  BACKLOG FILES  BACKLOG BYTES  OLDEST"
+                + " UNSHIPPED");
         if (workers.isEmpty()) {
             out.println("(no heartbeat files in " + layout.heartbeatDir() + ")");
         }

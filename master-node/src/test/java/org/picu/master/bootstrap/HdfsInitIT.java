@@ -37,17 +37,21 @@ class HdfsInitIT {
     @BeforeAll
     static void start() throws Exception {
         Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Paths.get("target", "minidfs-hdfs-init").toAbsolutePath().toString());
+        conf.set(
+                MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
+                Paths.get("target", "minidfs-hdfs-init").toAbsolutePath().toString());
         conf.setBoolean("dfs.permissions.enabled", true);
         dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         dfs.waitActive();
-        java.nio.file.Path dir = Files.createDirectories(Paths.get("target", "test-data", "hdfs-init").toAbsolutePath());
-        config = Files.writeString(dir.resolve("master.yml"), """
-                hadoop:
-                  properties: {fs.defaultFS: "%s"}
-                layout:
-                  root: /
-                """.formatted(dfs.getFileSystem().getUri()));
+        java.nio.file.Path dir = Files.createDirectories(
+                Paths.get("target", "test-data", "hdfs-init").toAbsolutePath());
+        config = Files.writeString(
+                dir.resolve("master.yml"), """
+                    hadoop:
+                      properties: {fs.defaultFS: "%s"}
+                    layout:
+                      root: /
+                    """.formatted(dfs.getFileSystem().getUri()));
     }
 
     @AfterAll
@@ -62,8 +66,12 @@ class HdfsInitIT {
     void creates_the_tree_once_fixes_drift_and_lets_only_the_service_user_write() throws Exception {
         String first = run("hdfs-init", "--config", config.toString(), "--owner", "picu:picu");
         assertTrue(first.contains("hdfs-init: 8 created or fixed"), first);
-        for (String line : List.of("created /raw picu:picu 0755", "created /heartbeats picu:picu 0755",
-                "created /ledger picu:picu 0755", "created /staging picu:picu 0750", "created /user/picu picu:picu 0750")) {
+        for (String line : List.of(
+                "created /raw picu:picu 0755",
+                "created /heartbeats picu:picu 0755",
+                "created /ledger picu:picu 0755",
+                "created /staging picu:picu 0750",
+                "created /user/picu picu:picu 0750")) {
             assertTrue(first.contains(line), line + " in\n" + first);
         }
         assertTrue(first.lines().anyMatch(l -> l.matches("created /tmp \\S+:\\S+ 1777")), first);
@@ -75,14 +83,22 @@ class HdfsInitIT {
         superuser.setPermission(new Path("/ledger"), new org.apache.hadoop.fs.permission.FsPermission((short) 0700));
         superuser.setOwner(new Path("/locks"), "someone", "else");
         String third = run("hdfs-init", "--config", config.toString(), "--owner", "picu:picu");
-        assertTrue(third.contains("fixed   /ledger picu:picu 0755") && third.contains("fixed   /locks picu:picu 0750"), third);
+        assertTrue(
+                third.contains("fixed   /ledger picu:picu 0755") && third.contains("fixed   /locks picu:picu 0750"),
+                third);
         assertTrue(third.contains("hdfs-init: 2 created or fixed"), third);
 
         // the service user writes where the workers, the orchestrator and its jobs write
         as("picu", fs -> {
-            for (String file : List.of("/raw/upbit/20261121/upbit.w1.000000000000-000000000008.jsonl", "/heartbeats/w1.json",
-                    "/ledger/market_ticks/20261121.json", "/locks/market_ticks.20261121.lock", "/staging/market_ticks/x",
-                    "/cleaned/market_ticks/20261121/_SUCCESS", "/user/picu/.staging/job", "/tmp/hadoop-yarn/staging/picu/x")) {
+            for (String file : List.of(
+                    "/raw/upbit/20261121/upbit.w1.000000000000-000000000008.jsonl",
+                    "/heartbeats/w1.json",
+                    "/ledger/market_ticks/20261121.json",
+                    "/locks/market_ticks.20261121.lock",
+                    "/staging/market_ticks/x",
+                    "/cleaned/market_ticks/20261121/_SUCCESS",
+                    "/user/picu/.staging/job",
+                    "/tmp/hadoop-yarn/staging/picu/x")) {
                 try (FSDataOutputStream out = fs.create(new Path(file))) {
                     out.writeBytes("x");
                 }
@@ -90,7 +106,8 @@ class HdfsInitIT {
             return null;
         });
         // a user that is neither the owner nor the superuser cannot
-        assertThrows(AccessControlException.class, () -> as("mallory", fs -> fs.create(new Path("/raw/upbit/evil.jsonl"))));
+        assertThrows(
+                AccessControlException.class, () -> as("mallory", fs -> fs.create(new Path("/raw/upbit/evil.jsonl"))));
         assertThrows(AccessControlException.class, () -> as("mallory", fs -> fs.listStatus(new Path("/staging"))));
     }
 

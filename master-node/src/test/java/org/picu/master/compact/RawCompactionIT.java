@@ -57,7 +57,9 @@ class RawCompactionIT {
     @BeforeAll
     static void startHdfs() throws IOException {
         Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Paths.get("target", "minidfs-compaction-it").toAbsolutePath().toString());
+        conf.set(
+                MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
+                Paths.get("target", "minidfs-compaction-it").toAbsolutePath().toString());
         dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         dfs.waitActive();
         fs = dfs.getFileSystem();
@@ -91,7 +93,9 @@ class RawCompactionIT {
         long seq = 0;
         int files = 0;
         // Every 5 minutes each worker ships a file; the orchestrator's cycle compacts every 10 minutes.
-        for (Instant t = DAY.start(); t.isBefore(DAY.end().plus(Duration.ofMinutes(40))); t = t.plus(Duration.ofMinutes(5))) {
+        for (Instant t = DAY.start();
+                t.isBefore(DAY.end().plus(Duration.ofMinutes(40)));
+                t = t.plus(Duration.ofMinutes(5))) {
             clock.set(t);
             if (t.isBefore(DAY.end())) {
                 for (String worker : List.of("w1", "w2")) {
@@ -107,7 +111,9 @@ class RawCompactionIT {
                 long open = 12 + 12 + AFTER.toMinutes() / 5;
                 long closedHours = Math.min(24, Math.max(0, Duration.between(DAY.start(), t).toHours()));
                 for (String worker : List.of("w1", "w2")) {
-                    assertTrue(raw.dataFiles(worker) <= closedHours + open, t + ": " + raw.dataFiles(worker) + " files of " + worker);
+                    assertTrue(
+                            raw.dataFiles(worker) <= closedHours + open,
+                            t + ": " + raw.dataFiles(worker) + " files of " + worker);
                 }
                 if (t.getEpochSecond() % 3600 == 0) {
                     assertEquals(raw.shipped(), raw.readable(), t + ": every shipped line is read exactly once");
@@ -155,7 +161,12 @@ class RawCompactionIT {
         compactor.compact(List.of(DAY));
         assertFalse(raw.names().contains(hour10.get(0)), "deleted once compacted long enough");
         // A worker that crashed after shipping hour 10's first file ships it again.
-        raw.put(hour10.get(0), String.join("\n", raw.lines(new Path(raw.dir, "upbit.w1.h10.v1.jsonl")).subList(0, 3)) + "\n",
+        raw.put(
+                hour10.get(0),
+                String.join(
+                                "\n",
+                                raw.lines(new Path(raw.dir, "upbit.w1.h10.v1.jsonl"))
+                                        .subList(0, 3)) + "\n",
                 midnight.plus(Duration.ofMinutes(26)));
         assertEquals(Staleness.Verdict.UP_TO_DATE, staleness(layout).verdict(), "a re-upload is not new data");
         assertEquals(before, cleanedRows(orchestrator, layout));
@@ -170,20 +181,29 @@ class RawCompactionIT {
         clock.set(midnight.plus(Duration.ofMinutes(45)));
         compactor.compact(List.of(DAY));
         assertTrue(raw.names().contains("upbit.w1.h23.v2.jsonl"), raw.names().toString());
-        assertEquals(Staleness.Verdict.UP_TO_DATE, staleness(layout).verdict(), "v2 holds v1 and the late file, both read");
+        assertEquals(
+                Staleness.Verdict.UP_TO_DATE, staleness(layout).verdict(), "v2 holds v1 and the late file, both read");
         assertEquals(withLate, cleanedRows(orchestrator, layout));
         clock.set(midnight.plus(Duration.ofMinutes(55)));
         compactor.compact(List.of(DAY));
-        assertEquals(List.of("_compacted.000002.json", "upbit.w1.h10.v1.jsonl", "upbit.w1.h11.v1.jsonl", "upbit.w1.h23.v2.jsonl",
-                "upbit.w2.h10.v1.jsonl", "upbit.w2.h11.v1.jsonl", "upbit.w2.h23.v1.jsonl"), raw.names());
+        assertEquals(
+                List.of(
+                        "_compacted.000002.json",
+                        "upbit.w1.h10.v1.jsonl",
+                        "upbit.w1.h11.v1.jsonl",
+                        "upbit.w1.h23.v2.jsonl",
+                        "upbit.w2.h10.v1.jsonl",
+                        "upbit.w2.h11.v1.jsonl",
+                        "upbit.w2.h23.v1.jsonl"),
+                raw.names());
         assertEquals(raw.shipped(), raw.readable());
     }
 
     /** The compactor dies after each step; jobs in between read every record once, and the next passes finish. */
     @ParameterizedTest
     @EnumSource(CompactionStep.class)
-    void a_compactor_killed_after_each_step_leaves_nothing_lost_or_doubled_and_the_next_pass_finishes(CompactionStep step)
-            throws Exception {
+    void a_compactor_killed_after_each_step_leaves_nothing_lost_or_doubled_and_the_next_pass_finishes(
+            CompactionStep step) throws Exception {
         HdfsLayout layout = layout("kill-" + step.name().toLowerCase());
         RawDay raw = new RawDay(fs, layout, DAY);
         SetClock clock = new SetClock(at("12:30"));
@@ -214,7 +234,12 @@ class RawCompactionIT {
         compactor(layout, clock, CompactionFaults.NONE).compact(List.of(DAY));
         clock.set(at("13:00").plus(AFTER));
         compactor(layout, clock, CompactionFaults.NONE).compact(List.of(DAY));
-        assertEquals(List.of("upbit.w1.h10.v1.jsonl", "upbit.w1.h11.v1.jsonl", "upbit.w2.h10.v1.jsonl", "upbit.w2.h11.v1.jsonl"),
+        assertEquals(
+                List.of(
+                        "upbit.w1.h10.v1.jsonl",
+                        "upbit.w1.h11.v1.jsonl",
+                        "upbit.w2.h10.v1.jsonl",
+                        "upbit.w2.h11.v1.jsonl"),
                 raw.names().stream().filter(n -> !n.startsWith("_compacted.")).toList());
         assertEquals(1, raw.names().stream().filter(n -> n.startsWith("_compacted.")).count(), raw.names().toString());
         assertEquals(raw.shipped(), raw.readable());
@@ -254,7 +279,9 @@ class RawCompactionIT {
         PassReport report = orchestrator.run(List.of(DAY), List.of(Dataset.MARKET_TICKS), Mode.FORCE, o -> { });
         assertEquals(List.of(Outcome.Kind.SUCCEEDED), report.outcomes().stream().map(Outcome::kind).toList(),
                 report.outcomes().toString());
-        PartitionManifest manifest = new PartitionInspector(fs, layout).manifest(Dataset.MARKET_TICKS, DAY).orElseThrow();
+        PartitionManifest manifest = new PartitionInspector(fs, layout)
+                .manifest(Dataset.MARKET_TICKS, DAY)
+                .orElseThrow();
         assertEquals(0, manifest.duplicateCount(), "no tick is read twice");
         List<String> rows = new ArrayList<>();
         Path dir = new Path(layout.cleanedDir(Dataset.MARKET_TICKS, DAY));

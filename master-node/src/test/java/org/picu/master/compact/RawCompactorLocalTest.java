@@ -37,20 +37,26 @@ class RawCompactorLocalTest {
         raw.upload("w1", 2, 2, Instant.parse("2026-12-06T10:31:00Z"));
         raw.upload("w1", 4, 2, Instant.parse("2026-12-06T11:01:00Z"));
         SetClock clock = new SetClock(Instant.parse("2026-12-06T11:15:00Z"));
-        RawCompactor compactor = new RawCompactor(fs, layout, Duration.ofMinutes(10), Duration.ofMinutes(30), "test", clock,
-                CompactionFaults.NONE);
+        RawCompactor compactor = new RawCompactor(
+                fs, layout, Duration.ofMinutes(10), Duration.ofMinutes(30), "test", clock, CompactionFaults.NONE);
 
         compactor.compact(List.of(DAY));
         assertEquals(raw.shipped(), raw.readable());
         clock.set(Instant.parse("2026-12-06T12:30:00Z"));
         compactor.compact(List.of(DAY));
 
-        assertEquals(List.of("_compacted.000001.json", "upbit.w1.000000000004-000000000005.jsonl", "upbit.w1.h10.v1.jsonl"),
-                raw.names().stream().filter(n -> !n.endsWith(".crc")).toList(), "hour 11 holds one file: left alone");
+        assertEquals(
+                List.of("_compacted.000001.json", "upbit.w1.000000000004-000000000005.jsonl", "upbit.w1.h10.v1.jsonl"),
+                raw.names().stream().filter(n -> !n.endsWith(".crc")).toList(),
+                "hour 11 holds one file: left alone");
         assertEquals(raw.shipped(), raw.readable());
         try (var files = Files.list(dir.resolve("raw/upbit/20261206"))) {
-            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("\\..*\\.compacting(\\.crc)?|\\.upbit\\.w1\\.00000000000[02]-.*\\.crc")).toList(),
+            assertEquals(
+                    List.of(),
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n ->
+                                    n.matches("\\..*\\.compacting(\\.crc)?|\\.upbit\\.w1\\.00000000000[02]-.*\\.crc"))
+                            .toList(),
                     "no temporary files, no checksum files of deleted ones");
         }
     }

@@ -99,8 +99,8 @@ class HadoopConfTest {
     @Test
     void only_plain_placeholders_are_accepted_so_ansible_and_java_render_alike() {
         List<String> problems = new ArrayList<>();
-        String out = TemplateRenderer.render("t", "a={{ a }} b={{a}} c={{ a | default(1) }} {% if x %}", Map.of("a", "1"),
-                problems);
+        String out = TemplateRenderer.render(
+                "t", "a={{ a }} b={{a}} c={{ a | default(1) }} {% if x %}", Map.of("a", "1"), problems);
         assertTrue(out.startsWith("a=1 b=1 "), out);
         assertEquals(2, problems.size(), problems.toString());
     }

@@ -49,10 +49,25 @@ class RunLedgerTest {
         HdfsLayout layout = new HdfsLayout(dir.toUri().toString());
         FileSystem fs = new org.apache.hadoop.fs.Path(layout.root()).getFileSystem(new Configuration());
         RunLedger ledger = new RunLedger(fs, layout);
-        for (String[] run : new String[][] {{"market_ticks", "20261001"}, {"market_ticks", "20261102"}, {"candles_1h", "20261030"},
-                {"candles_1h", "20261101"}}) {
-            ledger.record(new RunRecord(run[0], run[1], "20261102T120000Z-00000" + run[1].charAt(7), "j", "m",
-                    RunState.SUCCEEDED, 1, Instant.parse("2026-11-02T12:00:00Z"), Duration.ofSeconds(1), Map.of(), "p", null));
+        for (String[] run : new String[][] {
+            {"market_ticks", "20261001"},
+            {"market_ticks", "20261102"},
+            {"candles_1h", "20261030"},
+            {"candles_1h", "20261101"}
+        }) {
+            ledger.record(new RunRecord(
+                    run[0],
+                    run[1],
+                    "20261102T120000Z-00000" + run[1].charAt(7),
+                    "j",
+                    "m",
+                    RunState.SUCCEEDED,
+                    1,
+                    Instant.parse("2026-11-02T12:00:00Z"),
+                    Duration.ofSeconds(1),
+                    Map.of(),
+                    "p",
+                    null));
         }
 
         assertEquals(2, ledger.deleteBefore(PartitionDate.parse("20261101")));

@@ -86,7 +86,10 @@ class MasterMetricsTest {
         assertTrue(Double.isNaN(value(scrape, "picu_master_last_success_age_seconds{dataset=\"candles_1h\"}")));
 
         GrafanaDashboard dashboard = GrafanaDashboard.read(Path.of("..", "conf", "grafana", "picu-dashboard.json"));
-        assertTrue(dashboard.queries().stream().anyMatch(q -> "picu-master".equals(GrafanaDashboard.jobOf(q).orElse(""))),
+        assertTrue(
+                dashboard.queries().stream()
+                        .anyMatch(q ->
+                                "picu-master".equals(GrafanaDashboard.jobOf(q).orElse(""))),
                 "the dashboard has master panels");
         assertEquals(List.of(), dashboard.problems("picu-master", scrape));
     }

@@ -53,8 +53,19 @@ class StalenessCheckTest {
 
     private void published(Dataset d, PartitionDate day, int minute, List<String> inputs) throws Exception {
         Path partition = Files.createDirectories(dir.resolve("cleaned/" + d.dirName() + "/" + day));
-        Files.writeString(partition.resolve("_manifest.json"), new PartitionManifest(d.dirName(), day.toString(), "r" + minute,
-                1, 0, 0, List.of(), inputs, Instant.parse("2026-11-03T10:00:00Z").plusSeconds(60L * minute)).toJson());
+        Files.writeString(
+                partition.resolve("_manifest.json"),
+                new PartitionManifest(
+                                d.dirName(),
+                                day.toString(),
+                                "r" + minute,
+                                1,
+                                0,
+                                0,
+                                List.of(),
+                                inputs,
+                                Instant.parse("2026-11-03T10:00:00Z").plusSeconds(60L * minute))
+                        .toJson());
     }
 
     @Test
@@ -99,7 +110,8 @@ class StalenessCheckTest {
 
     @Test
     void candles_follow_their_day_and_the_next_day_of_ticks_but_not_the_day_before() throws Exception {
-        assertEquals(new Staleness(Verdict.NO_INPUT, "waiting for market_ticks"), check.check(job(Dataset.CANDLES_1H), D1));
+        assertEquals(
+                new Staleness(Verdict.NO_INPUT, "waiting for market_ticks"), check.check(job(Dataset.CANDLES_1H), D1));
         published(Dataset.MARKET_TICKS, D1, 0, List.of(RAW1));
         assertEquals(Verdict.RUN, check.check(job(Dataset.CANDLES_1H), D1).verdict());
         published(Dataset.CANDLES_1H, D1, 10, List.of());
@@ -107,7 +119,8 @@ class StalenessCheckTest {
         published(Dataset.MARKET_TICKS, D0, 20, List.of(RAW1));
         assertEquals(Verdict.UP_TO_DATE, check.check(job(Dataset.CANDLES_1H), D1).verdict());
         published(Dataset.MARKET_TICKS, D2, 30, List.of(RAW1));
-        assertEquals(new Staleness(Verdict.RUN, "newer market_ticks 20261102"), check.check(job(Dataset.CANDLES_1H), D1));
+        assertEquals(
+                new Staleness(Verdict.RUN, "newer market_ticks 20261102"), check.check(job(Dataset.CANDLES_1H), D1));
     }
 
     @Test

@@ -50,12 +50,14 @@ class JobRegistryTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> JobRegistry.of(List.of(
                 job(Dataset.CANDLES_1H, Dataset.MARKET_TICKS))));
         assertTrue(missing.getMessage().contains("market_ticks"), missing.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> JobRegistry.of(List.of(raw(Dataset.NEWS), raw(Dataset.NEWS))));
+        assertThrows(
+                IllegalArgumentException.class, () -> JobRegistry.of(List.of(raw(Dataset.NEWS), raw(Dataset.NEWS))));
     }
 
     /** Only the datasets matter to the ordering; the tool is any real job class. */
     private static DatasetJob job(Dataset dataset, Dataset upstream) {
-        return DatasetJob.derived(dataset, dataset.dirName(), CandlesJob.class, "test", List.of(upstream), Needs.ALL, 0, 0);
+        return DatasetJob.derived(
+                dataset, dataset.dirName(), CandlesJob.class, "test", List.of(upstream), Needs.ALL, 0, 0);
     }
 
     private static DatasetJob raw(Dataset dataset) {

@@ -61,8 +61,8 @@ class DaemonTest {
             submitted[0]++;
             return JobCatalog.fromJobJar().newTool("clean-market").orElseThrow();
         }));
-        Orchestrator orchestrator = new Orchestrator(local.conf, local.fs, local.layout, JobRegistry.standard(), counting,
-                settings, clock, d -> { });
+        Orchestrator orchestrator = new Orchestrator(
+                local.conf, local.fs, local.layout, JobRegistry.standard(), counting, settings, clock, d -> {});
         List<Duration> sleeps = new ArrayList<>();
         Sleeper sleeper = d -> {
             sleeps.add(d);
@@ -72,7 +72,8 @@ class DaemonTest {
             clock.now = clock.now.plus(d);
         };
 
-        Daemon daemon = new Daemon(orchestrator, new DatasetSchedules(settings, List.of(Dataset.MARKET_TICKS)), clock, sleeper);
+        Daemon daemon =
+                new Daemon(orchestrator, new DatasetSchedules(settings, List.of(Dataset.MARKET_TICKS)), clock, sleeper);
         assertThrows(InterruptedException.class, () -> daemon.run(List.of(Dataset.MARKET_TICKS)));
 
         assertEquals(List.of(Duration.ofMinutes(14), Duration.ofMinutes(15), Duration.ofMinutes(15)), sleeps);

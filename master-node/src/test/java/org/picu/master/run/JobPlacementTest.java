@@ -23,12 +23,14 @@ class JobPlacementTest {
     @Test
     void a_small_input_of_a_scheduled_cycle_runs_on_the_local_runner_with_a_small_sort_buffer() {
         Configuration cluster = yarn();
-        JobPlacement.Placed placed = new JobPlacement(LIMITS).place(cluster, new InputSize(5L << 20, 40), Mode.SCHEDULED);
+        JobPlacement.Placed placed =
+                new JobPlacement(LIMITS).place(cluster, new InputSize(5L << 20, 40), Mode.SCHEDULED);
 
         assertTrue(placed.local());
         assertEquals("local", placed.conf().get(JobPlacement.FRAMEWORK));
         assertEquals(JobPlacement.LOCAL_SORT_MB, placed.conf().getInt("mapreduce.task.io.sort.mb", 0));
-        assertEquals(null, placed.conf().get("mapreduce.job.jar"), "no job jar to ship: the classes are loaded already");
+        assertEquals(
+                null, placed.conf().get("mapreduce.job.jar"), "no job jar to ship: the classes are loaded already");
         assertEquals("yarn", cluster.get(JobPlacement.FRAMEWORK), "the orchestrator's own configuration is untouched");
         assertTrue(placed.where().contains("40 files, 5120 KiB"), placed.where());
     }

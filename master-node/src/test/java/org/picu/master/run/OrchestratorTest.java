@@ -62,7 +62,7 @@ class OrchestratorTest {
         assertEquals(3, progress.size(), "one progress line per day: " + progress);
         assertEquals(List.of(Outcome.Kind.SUCCEEDED, Outcome.Kind.WAITING, Outcome.Kind.SUCCEEDED),
                 first.outcomes().stream().map(Outcome::kind).toList());
-        PassReport again = orchestrator.run(List.of(D1, D2, D3), List.of(Dataset.MARKET_TICKS), Mode.IF_STALE, o -> { });
+        PassReport again = orchestrator.run(List.of(D1, D2, D3), List.of(Dataset.MARKET_TICKS), Mode.IF_STALE, o -> {});
         assertEquals(List.of(), again.runs(), "resumed backfill submits nothing");
         assertEquals(2, again.of(Outcome.Kind.UP_TO_DATE).size());
 
@@ -70,8 +70,10 @@ class OrchestratorTest {
         assertEquals(1, forced.of(Outcome.Kind.SUCCEEDED).size(), "run-date rebuilds even an up-to-date day");
         assertEquals(2, new RunLedger(local.fs, local.layout).runs(Dataset.MARKET_TICKS, D1).size());
 
-        DatasetStatus status = new PipelineStatus(local.fs, local.layout, JobRegistry.standard(), JobCatalog.fromJobJar())
-                .datasets().get(0);
+        DatasetStatus status = new PipelineStatus(
+                        local.fs, local.layout, JobRegistry.standard(), JobCatalog.fromJobJar())
+                .datasets()
+                .get(0);
         assertEquals("market_ticks", status.dataset());
         assertEquals(D3, status.lastPublished().orElseThrow());
         assertEquals(0, status.lagDays());
@@ -97,8 +99,12 @@ class OrchestratorTest {
         RawFixtures.upbit(local.fs, local.layout, D2, "w2", 1, 2);
         PassReport late = orchestrator.run(List.of(D1, D2), market, Mode.SCHEDULED, o -> { });
 
-        assertEquals(List.of("20261101 candles_1h", "20261102 candles_1h", "20261102 indicators", "20261102 market_ticks"),
-                late.of(Outcome.Kind.SUCCEEDED).stream().map(o -> o.date() + " " + o.dataset().dirName()).sorted().toList(),
+        assertEquals(
+                List.of("20261101 candles_1h", "20261102 candles_1h", "20261102 indicators", "20261102 market_ticks"),
+                late.of(Outcome.Kind.SUCCEEDED).stream()
+                        .map(o -> o.date() + " " + o.dataset().dirName())
+                        .sorted()
+                        .toList(),
                 late.outcomes().toString());
         Outcome sameContent = late.outcomes().stream()
                 .filter(o -> o.dataset() == Dataset.INDICATORS && o.date().equals(D1)).findFirst().orElseThrow();
@@ -205,7 +211,8 @@ class OrchestratorTest {
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         JobCatalog slowToStop = new JobCatalog(Map.of("clean-market", () -> new SlowToStopTool(started)));
         Orchestrator orchestrator = orchestrator(local, "a", slowToStop, 2);
-        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread pass = new Thread(() -> {
             try {
                 orchestrator.run(List.of(D1), List.of(Dataset.MARKET_TICKS), Mode.IF_STALE, o -> { });

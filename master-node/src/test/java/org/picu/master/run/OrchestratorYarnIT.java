@@ -69,7 +69,10 @@ class OrchestratorYarnIT {
     private static final int TICKS_PER_DAY = 94;
     /** The orchestrator's default: two jobs at once. */
     private static final int PARALLEL_JOBS = 2;
-    /** The whole standard pipeline: clean-market, clean-news, clean-fear-greed, candles, indicators, sentiment, insights. */
+    /**
+     * The whole standard pipeline: clean-market, clean-news, clean-fear-greed, candles, indicators, sentiment,
+     * insights.
+     */
     private static final JobRegistry REGISTRY = JobRegistry.standard();
 
     private static MiniDFSCluster dfs;
@@ -89,7 +92,9 @@ class OrchestratorYarnIT {
         }
 
         Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Paths.get("target", "minidfs-orchestrator-it").toAbsolutePath().toString());
+        conf.set(
+                MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
+                Paths.get("target", "minidfs-orchestrator-it").toAbsolutePath().toString());
         dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         dfs.waitActive();
         fs = dfs.getFileSystem();
@@ -117,7 +122,8 @@ class OrchestratorYarnIT {
         assertEquals("-Xmx410m", jobConf.get("mapreduce.map.java.opts"));
         // Test-only: the container JVMs live seconds, so the C2 compiler only burns the two shared cores.
         // Heap sizes stay the Pi's.
-        for (String opts : List.of("mapreduce.map.java.opts", "mapreduce.reduce.java.opts", "yarn.app.mapreduce.am.command-opts")) {
+        for (String opts : List.of(
+                "mapreduce.map.java.opts", "mapreduce.reduce.java.opts", "yarn.app.mapreduce.am.command-opts")) {
             jobConf.set(opts, jobConf.get(opts) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         }
         assertEquals(768, jobConf.getInt("mapreduce.reduce.memory.mb", 0));
@@ -145,7 +151,8 @@ class OrchestratorYarnIT {
                 new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofDays(2)), PARALLEL_JOBS,
                 localJobs);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
-        return new Orchestrator(jobConf, fs, LAYOUT, REGISTRY, catalog, settings, clock, d -> Thread.sleep(d.toMillis()));
+        return new Orchestrator(
+                jobConf, fs, LAYOUT, REGISTRY, catalog, settings, clock, d -> Thread.sleep(d.toMillis()));
     }
 
     private static Instant noon(PartitionDate day) {
@@ -291,17 +298,27 @@ class OrchestratorYarnIT {
                 .cycle(List.of(Dataset.MARKET_TICKS, Dataset.CANDLES_1H, Dataset.INDICATORS));
 
         // candles of day 1 read day 2's ticks too, and day 1's late ticks of the previous step were never rolled up
-        assertEquals(List.of("candles_1h/20261101", "candles_1h/20261102", "indicators/20261101", "indicators/20261102",
+        assertEquals(
+                List.of(
+                        "candles_1h/20261101",
+                        "candles_1h/20261102",
+                        "indicators/20261101",
+                        "indicators/20261102",
                         "market_ticks/20261102"),
-                local.runs().stream().filter(r -> r.state() == RunState.SUCCEEDED).map(r -> r.dataset() + "/" + r.date())
-                        .sorted().toList(), local.outcomes().toString());
+                local.runs().stream()
+                        .filter(r -> r.state() == RunState.SUCCEEDED)
+                        .map(r -> r.dataset() + "/" + r.date())
+                        .sorted()
+                        .toList(),
+                local.outcomes().toString());
         assertTrue(manifest(Dataset.MARKET_TICKS, DAY2).inputFiles().stream().anyMatch(f -> f.endsWith(late)));
         assertEquals(TICKS_PER_DAY + 2, manifest(Dataset.MARKET_TICKS, DAY2).recordCount());
         assertEquals(appsBefore, yarn.getResourceManager().getRMContext().getRMApps().size(),
                 "no YARN application for inputs within the local limits");
 
         RawFixtures.upbit(fs, LAYOUT, DAY2, "w5", 1, 2);
-        PassReport onYarn = orchestrator("orch-a", noon(DAY2).plusSeconds(2400), new OrchestratorSettings.LocalJobs(1, 2000))
+        PassReport onYarn = orchestrator(
+                        "orch-a", noon(DAY2).plusSeconds(2400), new OrchestratorSettings.LocalJobs(1, 2000))
                 .cycle(List.of(Dataset.MARKET_TICKS));
 
         assertEquals(1, onYarn.runs().size(), onYarn.outcomes().toString());

@@ -28,7 +28,13 @@ final class ProbedCatalog {
         JobCatalog real = JobCatalog.fromJobJar();
         Map<String, Supplier<Tool>> tools = new HashMap<>();
         for (String name : real.names()) {
-            tools.put(name, () -> new Probe(name, broken.contains(name) ? new FailingTool() : real.newTool(name).orElseThrow()));
+            tools.put(
+                    name,
+                    () -> new Probe(
+                            name,
+                            broken.contains(name)
+                                    ? new FailingTool()
+                                    : real.newTool(name).orElseThrow()));
         }
         return new JobCatalog(tools);
     }

@@ -69,7 +69,8 @@ final class RawFixtures {
         p.put("via", "api");
         String line = CODEC.toJsonLine(new RecordEnvelope(1, "fear_greed", RecordKind.FEAR_GREED,
                 date.start().plusSeconds(seq), worker, seq, "http://127.0.0.1/fng", p)) + "\n";
-        return write(fs, new Path(layout.rawDir("fear_greed", date)), new RawFileName("fear_greed", worker, seq, seq), line);
+        return write(
+                fs, new Path(layout.rawDir("fear_greed", date)), new RawFileName("fear_greed", worker, seq, seq), line);
     }
 
     /** A news file of English Bitcoin headlines, one every {@code 24 / titles.length} hours from midnight. */

@@ -26,7 +26,9 @@ class DatasetSchedulesTest {
         assertEquals(Instant.parse("2026-11-21T10:05:00Z"), schedules.next(Dataset.CANDLES_1H, t));
         assertEquals(new DatasetSchedules.Due(Instant.parse("2026-11-21T10:05:00Z"), List.of(Dataset.CANDLES_1H)),
                 schedules.nextDue(t));
-        assertEquals(List.of(Dataset.MARKET_TICKS), schedules.nextDue(Instant.parse("2026-11-21T10:05:00Z")).datasets());
+        assertEquals(
+                List.of(Dataset.MARKET_TICKS),
+                schedules.nextDue(Instant.parse("2026-11-21T10:05:00Z")).datasets());
     }
 
     @Test
@@ -35,8 +37,12 @@ class DatasetSchedulesTest {
                 Map.of(Dataset.MARKET_TICKS, "*/10 * * * * *"), Duration.ofHours(6), RETRY);
         DatasetSchedules schedules = new DatasetSchedules(settings, List.of(Dataset.MARKET_TICKS, Dataset.NEWS));
 
-        assertEquals(Instant.parse("2026-11-21T10:01:10Z"), schedules.next(Dataset.MARKET_TICKS, Instant.parse("2026-11-21T10:01:03Z")));
-        assertEquals(Instant.parse("2026-11-21T10:15:00Z"), schedules.next(Dataset.NEWS, Instant.parse("2026-11-21T10:01:03Z")));
+        assertEquals(
+                Instant.parse("2026-11-21T10:01:10Z"),
+                schedules.next(Dataset.MARKET_TICKS, Instant.parse("2026-11-21T10:01:03Z")));
+        assertEquals(
+                Instant.parse("2026-11-21T10:15:00Z"),
+                schedules.next(Dataset.NEWS, Instant.parse("2026-11-21T10:01:03Z")));
     }
 
     @Test

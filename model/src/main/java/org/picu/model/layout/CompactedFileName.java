@@ -12,8 +12,8 @@ import org.picu.model.RecordEnvelope;
  * Which small files a compacted file holds is in the directory's {@link CompactionIndex}, not in the name.
  */
 public record CompactedFileName(String source, String workerId, int hour, int version) {
-    private static final Pattern FORM = Pattern.compile(
-            "(" + RecordEnvelope.NAME.pattern() + ")\\.(" + RecordEnvelope.NAME.pattern() + ")\\.h(\\d{2})\\.v(\\d{1,9})\\.jsonl");
+    private static final Pattern FORM = Pattern.compile("(" + RecordEnvelope.NAME.pattern() + ")\\.("
+            + RecordEnvelope.NAME.pattern() + ")\\.h(\\d{2})\\.v(\\d{1,9})\\.jsonl");
 
     public CompactedFileName {
         Objects.requireNonNull(source, "source");
@@ -33,7 +33,8 @@ public record CompactedFileName(String source, String workerId, int hour, int ve
             throw new IllegalArgumentException("'" + fileName + "' is not a compacted file name of the form "
                     + "<source>.<worker>.h<HH>.v<version>.jsonl");
         }
-        return new CompactedFileName(m.group(1), m.group(2), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+        return new CompactedFileName(
+                m.group(1), m.group(2), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
     }
 
     public static boolean matches(String fileName) {

@@ -7,14 +7,19 @@ import java.util.Objects;
  * The directory tree every stage agrees on, below a configurable root (normally {@code /}):
  *
  * <pre>
- * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/&lt;source&gt;.&lt;worker&gt;.&lt;first&gt;-&lt;last&gt;.jsonl   uploaded by workers
- * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/&lt;source&gt;.&lt;worker&gt;.h&lt;HH&gt;.v&lt;n&gt;.jsonl       an hour of them, compacted (RawListing says which to read)
- * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/_compacted.&lt;generation&gt;.json        which small files each compacted file holds
- * cleaned/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/                                 published partitions (Parquet, _SUCCESS, _manifest.json)
+ * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/&lt;source&gt;.&lt;worker&gt;.&lt;first&gt;-&lt;last&gt;.jsonl   uploaded by
+ * workers
+ * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/&lt;source&gt;.&lt;worker&gt;.h&lt;HH&gt;.v&lt;n&gt;.jsonl       an hour of them,
+ * compacted (RawListing says which to read)
+ * raw/&lt;source&gt;/&lt;YYYYMMDD&gt;/_compacted.&lt;generation&gt;.json        which small files each compacted file
+ * holds
+ * cleaned/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/                                 published partitions (Parquet, _SUCCESS,
+ * _manifest.json)
  * cleaned/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/_rejects/                        rejected records with their reason
  * staging/&lt;dataset&gt;/&lt;YYYYMMDD&gt;/&lt;run-id&gt;/                        job output before it is published
  * locks/compaction.lease                                            held while the orchestrator compacts raw files
- * locks/&lt;dataset&gt;.&lt;YYYYMMDD&gt;.lock                                   held while a run for that partition is active
+ * locks/&lt;dataset&gt;.&lt;YYYYMMDD&gt;.lock                                   held while a run for that partition is
+ * active
  * heartbeats/&lt;worker&gt;.json                                           each worker's last upload and spool backlog
  * ledger/                                                              the orchestrator's run ledger
  * </pre>
@@ -29,7 +34,9 @@ public final class HdfsLayout {
 
     private final String root;
 
-    /** @param root a URI or absolute path such as {@code /}, {@code hdfs://master:9000/picu} or {@code file:/var/picu} */
+    /**
+     * @param root a URI or absolute path such as {@code /}, {@code hdfs://master:9000/picu} or {@code file:/var/picu}
+     */
     public HdfsLayout(String root) {
         Objects.requireNonNull(root, "root");
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;

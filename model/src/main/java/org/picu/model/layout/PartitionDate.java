@@ -27,7 +27,8 @@ public record PartitionDate(LocalDate day) implements Comparable<PartitionDate> 
         try {
             return new PartitionDate(LocalDate.parse(text, BASIC));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("date '" + text + "' must be a real day written YYYYMMDD, e.g. 20261122");
+            throw new IllegalArgumentException(
+                    "date '" + text + "' must be a real day written YYYYMMDD, e.g. 20261122");
         }
     }
 

@@ -14,8 +14,8 @@ import org.picu.model.RecordEnvelope;
  */
 public record RawFileName(String source, String workerId, long firstSeq, long lastSeq) {
     public static final String SUFFIX = ".jsonl";
-    private static final Pattern FORM = Pattern.compile(
-            "(" + RecordEnvelope.NAME.pattern() + ")\\.(" + RecordEnvelope.NAME.pattern() + ")\\.(\\d{12})-(\\d{12})\\.jsonl");
+    private static final Pattern FORM = Pattern.compile("(" + RecordEnvelope.NAME.pattern() + ")\\.("
+            + RecordEnvelope.NAME.pattern() + ")\\.(\\d{12})-(\\d{12})\\.jsonl");
 
     public RawFileName {
         Objects.requireNonNull(source, "source");

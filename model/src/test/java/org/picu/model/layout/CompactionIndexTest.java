@@ -17,8 +17,10 @@ class CompactionIndexTest {
     @Test
     void round_trips_through_json_and_names_its_generation() {
         CompactionIndex index = CompactionIndex.EMPTY
-                .plus(List.of(new CompactionIndex.Entry("upbit.w1.h10.v1.jsonl", Instant.parse("2026-12-07T11:10:00Z"), List.of(A))))
-                .plus(List.of(new CompactionIndex.Entry("upbit.w1.h10.v2.jsonl", Instant.parse("2026-12-07T12:10:00Z"), List.of(A, B))));
+                .plus(List.of(new CompactionIndex.Entry(
+                        "upbit.w1.h10.v1.jsonl", Instant.parse("2026-12-07T11:10:00Z"), List.of(A))))
+                .plus(List.of(new CompactionIndex.Entry(
+                        "upbit.w1.h10.v2.jsonl", Instant.parse("2026-12-07T12:10:00Z"), List.of(A, B))));
         assertEquals(index, CompactionIndex.fromJson(index.toJson()));
         assertEquals("_compacted.000002.json", index.fileName());
         assertEquals(Optional.of(2L), CompactionIndex.generationOf(index.fileName()));
@@ -30,7 +32,8 @@ class CompactionIndexTest {
 
     @Test
     void rejects_text_that_is_not_an_index() {
-        assertThrows(IllegalArgumentException.class, () -> CompactionIndex.fromJson("{\"entries\":[{\"file\":\"x\"}]}"));
+        assertThrows(
+                IllegalArgumentException.class, () -> CompactionIndex.fromJson("{\"entries\":[{\"file\":\"x\"}]}"));
         assertThrows(IllegalArgumentException.class, () -> CompactionIndex.fromJson("not json"));
     }
 

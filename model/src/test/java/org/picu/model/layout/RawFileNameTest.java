@@ -45,7 +45,8 @@ class RawFileNameTest {
         assertEquals("20261122", d.toString());
         assertEquals(d, PartitionDate.of(java.time.Instant.parse("2026-11-22T23:59:59.999Z")));
         assertEquals("2026-11-23T00:00:00Z", d.end().toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PartitionDate.parse("2026-11-22"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PartitionDate.parse("2026-11-22"));
         assertTrue(e.getMessage().contains("YYYYMMDD"));
         assertThrows(IllegalArgumentException.class, () -> PartitionDate.parse("20261332"));
     }
@@ -56,7 +57,8 @@ class RawFileNameTest {
         PartitionDate d = PartitionDate.parse("20261122");
         assertEquals("hdfs://nn:9000/raw/upbit/20261122", layout.rawDir("upbit", d));
         assertEquals("hdfs://nn:9000/cleaned/market_ticks/20261122", layout.cleanedDir(Dataset.MARKET_TICKS, d));
-        assertEquals("/staging/market_ticks/20261122/r1", new HdfsLayout("/").stagingDir(Dataset.MARKET_TICKS, d, "r1"));
+        assertEquals(
+                "/staging/market_ticks/20261122/r1", new HdfsLayout("/").stagingDir(Dataset.MARKET_TICKS, d, "r1"));
     }
 
     @Test

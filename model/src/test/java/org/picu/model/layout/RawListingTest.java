@@ -18,8 +18,10 @@ class RawListingTest {
     private static final String LATE = small(4, 6);
     private static final String V1 = "upbit.w1.h10.v1.jsonl";
     private static final String V2 = "upbit.w1.h10.v2.jsonl";
-    private static final CompactionIndex ONE = CompactionIndex.EMPTY.plus(List.of(new CompactionIndex.Entry(V1, AT, List.of(A, B))));
-    private static final CompactionIndex TWO = ONE.plus(List.of(new CompactionIndex.Entry(V2, AT, List.of(A, B, LATE))));
+    private static final CompactionIndex ONE =
+            CompactionIndex.EMPTY.plus(List.of(new CompactionIndex.Entry(V1, AT, List.of(A, B))));
+    private static final CompactionIndex TWO =
+            ONE.plus(List.of(new CompactionIndex.Entry(V2, AT, List.of(A, B, LATE))));
 
     private static String small(long first, long last) {
         return new RawFileName("upbit", "w1", first, last).toString();
@@ -27,12 +29,15 @@ class RawListingTest {
 
     @Test
     void without_an_index_every_small_file_is_read_and_nothing_else() {
-        assertEquals(List.of(A, B), RawListing.readable(List.of(A, B, "." + A + ".uploading", "notes.txt"), CompactionIndex.EMPTY));
+        assertEquals(
+                List.of(A, B),
+                RawListing.readable(List.of(A, B, "." + A + ".uploading", "notes.txt"), CompactionIndex.EMPTY));
     }
 
     @Test
     void a_compacted_file_no_index_commits_is_ignored_and_its_small_files_are_read() {
-        assertEquals(List.of(A, B), RawListing.readable(List.of(A, B, V1, "." + V1 + ".compacting"), CompactionIndex.EMPTY));
+        assertEquals(
+                List.of(A, B), RawListing.readable(List.of(A, B, V1, "." + V1 + ".compacting"), CompactionIndex.EMPTY));
     }
 
     @Test

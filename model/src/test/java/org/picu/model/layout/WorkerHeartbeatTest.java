@@ -12,7 +12,8 @@ class WorkerHeartbeatTest {
 
     @Test
     void round_trips_through_json_including_absent_values() {
-        WorkerHeartbeat fresh = new WorkerHeartbeat("w1", Instant.parse("2026-11-22T01:00:00Z"), null, 0, 0, null, Map.of());
+        WorkerHeartbeat fresh =
+                new WorkerHeartbeat("w1", Instant.parse("2026-11-22T01:00:00Z"), null, 0, 0, null, Map.of());
         assertEquals(fresh, WorkerHeartbeat.fromJson(fresh.toJson()));
         WorkerHeartbeat busy = new WorkerHeartbeat("w2", Instant.parse("2026-11-22T01:00:00Z"),
                 Instant.parse("2026-11-22T00:59:30Z"), 3, 4096, "20261121",
@@ -41,8 +42,9 @@ class WorkerHeartbeatTest {
     @Test
     void a_heartbeat_from_before_run_summaries_reads_with_none() {
         String old = """
-                {"worker_id":"w1","written_at":"2026-11-22T01:00:00Z","last_upload_at":null,"backlog_files":2,
-                 "backlog_bytes":10,"oldest_unshipped":"20261121","last_success":{"upbit":"2026-11-22T00:59:00Z"}}""";
+            {"worker_id":"w1","written_at":"2026-11-22T01:00:00Z","last_upload_at":null,"backlog_files":2,
+             "backlog_bytes":10,"oldest_unshipped":"20261121","last_success":{"upbit":"2026-11-22T00:59:00Z"}}\
+            """;
         WorkerHeartbeat read = WorkerHeartbeat.fromJson(old);
         assertEquals(Map.of(), read.sources());
         assertEquals(Instant.parse("2026-11-22T00:59:00Z"), read.lastSuccess().get("upbit"));
@@ -55,7 +57,9 @@ class WorkerHeartbeatTest {
                         SourceRuns.FAILED, Instant.parse("2026-11-22T00:59:00Z"), "http_418"))).toJson();
         assertThrows(IllegalArgumentException.class,
                 () -> WorkerHeartbeat.fromJson(json.replace("\"failed_runs\" : 1", "\"failed_runs\" : 7")));
-        assertThrows(IllegalArgumentException.class,
-                () -> WorkerHeartbeat.fromJson(json.replace("\"last_outcome\" : \"failed\"", "\"last_outcome\" : \"maybe\"")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> WorkerHeartbeat.fromJson(
+                        json.replace("\"last_outcome\" : \"failed\"", "\"last_outcome\" : \"maybe\"")));
     }
 }

@@ -36,7 +36,10 @@ public final class GrafanaDashboard {
     public static GrafanaDashboard read(Path file) throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(file.toFile());
         List<String> queries = new ArrayList<>();
-        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(t -> queries.add(t.get("expr").asText())));
+        dashboard
+                .get("panels")
+                .forEach(panel -> panel.get("targets")
+                        .forEach(t -> queries.add(t.get("expr").asText())));
         return new GrafanaDashboard(dashboard.path("uid").asText(), queries);
     }
 

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param status the status code the server answered with
  * @param receivedAt when the server received the request
  */
-public record ReplayRequest(String method, String path, String query, String userAgent, int status, Instant receivedAt) {
+public record ReplayRequest(
+        String method, String path, String query, String userAgent, int status, Instant receivedAt) {
 
     /** Path plus {@code ?query} when there is a query, e.g. {@code /v1/market/all?isDetails=false}. */
     public String pathAndQuery() {

@@ -167,8 +167,11 @@ public final class ReplayServer implements AutoCloseable {
 
     private Response respond(String method, String path, Map<String, String> params) {
         if (!"GET".equals(method)) {
-            return new Response(405, SiteRoutes.DEFAULT_CONTENT_TYPE,
-                    "{\"error\":{\"name\":\"405\",\"message\":\"only GET is recorded\"}}".getBytes(StandardCharsets.UTF_8),
+            return new Response(
+                    405,
+                    SiteRoutes.DEFAULT_CONTENT_TYPE,
+                    "{\"error\":{\"name\":\"405\",\"message\":\"only GET is recorded\"}}"
+                            .getBytes(StandardCharsets.UTF_8),
                     Map.of());
         }
         Route route = routes.find(path, params).orElse(null);

@@ -10,7 +10,8 @@ public final class ReplayServerMain {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: ReplayServerMain <site> [port]   (site: a folder under sites/ on the classpath)");
+            System.err.println(
+                    "usage: ReplayServerMain <site> [port]   (site: a folder under sites/ on the classpath)");
             System.exit(2);
         }
         int port = args.length == 2 ? Integer.parseInt(args[1]) : 0;

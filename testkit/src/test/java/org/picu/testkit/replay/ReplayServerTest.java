@@ -147,12 +147,16 @@ class ReplayServerTest {
         String base = upbit.baseUrl();
         upbit.close();
 
-        assertThrows(IOException.class, () -> client.send(HttpRequest.newBuilder(URI.create(base + "/v1/ticker")).build(),
-                HttpResponse.BodyHandlers.ofString()));
+        assertThrows(
+                IOException.class,
+                () -> client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/v1/ticker")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
-    void fault_route_answers_its_times_with_its_header_then_falls_through_and_robots_is_left_out_of_page_paths() throws Exception {
+    void fault_route_answers_its_times_with_its_header_then_falls_through_and_robots_is_left_out_of_page_paths()
+            throws Exception {
         try (ReplayServer faults = ReplayServer.start("testkit-faults")) {
             HttpResponse<String> busy = get(faults, "/page");
             HttpResponse<String> robots = get(faults, "/robots.txt");

@@ -67,8 +67,7 @@ public final class ApiRoutes {
         });
         Router.Builder routes = Router.builder();
         cache.ifPresent(routes::cache);
-        return routes
-                .token(context.api().token())
+        return routes.token(context.api().token())
                 .corsOrigins(context.api().corsOrigins())
                 .metrics(metrics)
                 .get("/", new RootHandler(context.version()))
@@ -83,21 +82,30 @@ public final class ApiRoutes {
                 .cachedGet("/api/candles/{symbol}", new CandlesHandler(sql, symbols))
                 .cachedGet("/api/fear-greed", fearGreed)
                 .cachedGet("/api/technical-indicators/{symbol}", new TechnicalIndicatorsHandler(sql, symbols, clock))
-                .cachedGet("/api/technical-indicators/{symbol}/history",
-                        new IndicatorHistoryHandler(sql, symbols, clock))
-                .cachedGet("/api/alerts", new AlertsHandler(sql, market, symbols, context.api().alerts()))
-                .get("/api/pipeline/status", new PipelineStatusHandler(sql, context.fileSystems(), context.layout(), clock))
+                .cachedGet(
+                        "/api/technical-indicators/{symbol}/history", new IndicatorHistoryHandler(sql, symbols, clock))
+                .cachedGet(
+                        "/api/alerts",
+                        new AlertsHandler(sql, market, symbols, context.api().alerts()))
+                .get(
+                        "/api/pipeline/status",
+                        new PipelineStatusHandler(sql, context.fileSystems(), context.layout(), clock))
                 .get("/openapi.json", new OpenApiHandler())
                 .get("/metrics", new MetricsHandler(metrics, dataSource))
                 .get("/dashboard", new StaticResourceHandler(DASHBOARD + "index.html", "text/html; charset=utf-8"))
-                .get("/dashboard/app.js", new StaticResourceHandler(DASHBOARD + "app.js", "text/javascript; charset=utf-8"))
+                .get(
+                        "/dashboard/app.js",
+                        new StaticResourceHandler(DASHBOARD + "app.js", "text/javascript; charset=utf-8"))
                 .get("/dashboard/app.css", new StaticResourceHandler(DASHBOARD + "app.css", "text/css; charset=utf-8"))
                 .get("/docs", new StaticResourceHandler(DOCS + "index.html", "text/html; charset=utf-8"))
                 .get("/docs/docs.js", new StaticResourceHandler(DOCS + "docs.js", "text/javascript; charset=utf-8"))
-                .get("/docs/swagger-ui.css", new StaticResourceHandler(SwaggerUi.resource("swagger-ui.css"),
-                        "text/css; charset=utf-8"))
-                .get("/docs/swagger-ui-bundle.js", new StaticResourceHandler(SwaggerUi.resource("swagger-ui-bundle.js"),
-                        "text/javascript; charset=utf-8"))
+                .get(
+                        "/docs/swagger-ui.css",
+                        new StaticResourceHandler(SwaggerUi.resource("swagger-ui.css"), "text/css; charset=utf-8"))
+                .get(
+                        "/docs/swagger-ui-bundle.js",
+                        new StaticResourceHandler(
+                                SwaggerUi.resource("swagger-ui-bundle.js"), "text/javascript; charset=utf-8"))
                 .build();
     }
 }

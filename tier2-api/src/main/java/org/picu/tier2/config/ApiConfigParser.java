@@ -149,8 +149,9 @@ final class ApiConfigParser {
         Double critical = number(node, "critical", path);
         if (direction != null && warning != null && critical != null
                 && (direction == AlertRule.Direction.ABOVE ? critical < warning : critical > warning)) {
-            reader.problem(path + ": critical must be " + (direction == AlertRule.Direction.ABOVE ? "at least" : "at most")
-                    + " warning for direction " + directionText);
+            reader.problem(
+                    path + ": critical must be " + (direction == AlertRule.Direction.ABOVE ? "at least" : "at most")
+                            + " warning for direction " + directionText);
         }
         if (reader.problems().size() > before) {
             return Optional.empty();

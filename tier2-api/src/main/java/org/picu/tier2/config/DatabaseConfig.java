@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param poolSize connections in the pool shared by the loader and the API
  * @param embedded the embedded server settings
  */
-public record DatabaseConfig(Optional<String> url, String user, Secret password, int poolSize, EmbeddedDatabaseConfig embedded) {
+public record DatabaseConfig(
+        Optional<String> url, String user, Secret password, int poolSize, EmbeddedDatabaseConfig embedded) {
     public static final int DEFAULT_POOL_SIZE = 4;
     public static final int MAX_POOL_SIZE = 64;
     public static final String URL_PREFIX = "jdbc:mariadb://";
@@ -26,7 +27,8 @@ public record DatabaseConfig(Optional<String> url, String user, Secret password,
         requireNonNull(password, "password is null");
         requireNonNull(embedded, "embedded is null");
         if (embedded.enabled() == url.isPresent()) {
-            throw new IllegalArgumentException("set either database.url or database.embedded.enabled: true, not both or neither");
+            throw new IllegalArgumentException(
+                    "set either database.url or database.embedded.enabled: true, not both or neither");
         }
         url.ifPresent(u -> {
             if (!u.startsWith(URL_PREFIX)) {
@@ -34,15 +36,16 @@ public record DatabaseConfig(Optional<String> url, String user, Secret password,
             }
         });
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
-            throw new IllegalArgumentException("database.pool-size must be from 1 to " + MAX_POOL_SIZE + ", got " + poolSize);
+            throw new IllegalArgumentException(
+                    "database.pool-size must be from 1 to " + MAX_POOL_SIZE + ", got " + poolSize);
         }
     }
 
     /** Like the generated form, but a password written into the URL ({@code ?password=...}) is masked too. */
     @Override
     public String toString() {
-        return "DatabaseConfig[url=" + url.map(u -> u.replaceAll("(?i)(password=)[^&;]*", "$1********"))
-                + ", user=" + user + ", password=" + password + ", poolSize=" + poolSize + ", embedded=" + embedded + "]";
+        return "DatabaseConfig[url=" + url.map(u -> u.replaceAll("(?i)(password=)[^&;]*", "$1********")) + ", user="
+                + user + ", password=" + password + ", poolSize=" + poolSize + ", embedded=" + embedded + "]";
     }
 
     /** An external server at {@code url}. */

@@ -31,7 +31,8 @@ public record EmbeddedDatabaseConfig(boolean enabled, Optional<Path> baseDir, in
             }
         }
         if (enabled && baseDir.isEmpty()) {
-            throw new IllegalArgumentException("database.embedded.base-dir is required when the embedded database is enabled");
+            throw new IllegalArgumentException(
+                    "database.embedded.base-dir is required when the embedded database is enabled");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("database.embedded.port must be from 0 to 65535, got " + port);

@@ -22,7 +22,8 @@ public record LoadConfig(int batchSize, Optional<Duration> interval) {
     public LoadConfig {
         requireNonNull(interval, "interval is null");
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException("load.batch-size must be from 1 to " + MAX_BATCH_SIZE + ", got " + batchSize);
+            throw new IllegalArgumentException(
+                    "load.batch-size must be from 1 to " + MAX_BATCH_SIZE + ", got " + batchSize);
         }
         interval.ifPresent(i -> {
             if (i.compareTo(MIN_INTERVAL) < 0 || i.compareTo(MAX_INTERVAL) > 0) {

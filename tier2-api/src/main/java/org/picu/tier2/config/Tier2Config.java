@@ -42,7 +42,8 @@ public record Tier2Config(DatabaseConfig database, HdfsConfig hdfs, HttpConfig h
      */
     public static Tier2Config localDemo(Path embeddedBaseDir, String hdfsRoot) {
         return new Tier2Config(
-                DatabaseConfig.embedded(EmbeddedDatabaseConfig.at(embeddedBaseDir, 0), DatabaseConfig.DEFAULT_POOL_SIZE),
+                DatabaseConfig.embedded(
+                        EmbeddedDatabaseConfig.at(embeddedBaseDir, 0), DatabaseConfig.DEFAULT_POOL_SIZE),
                 HdfsConfig.local(hdfsRoot),
                 HttpConfig.loopbackAnyPort(),
                 LoadConfig.defaults());

@@ -185,12 +185,14 @@ public final class Tier2ConfigParser {
         Optional<URI> uri = reader.uri(node, "uri", "hdfs.uri", "hdfs://master:9000 or file:///");
         String root = reader.string(node, "root", "hdfs.root").orElse(HdfsConfig.DEFAULT_ROOT);
         if (!HdfsConfig.isAbsoluteRoot(root)) {
-            reader.problem("hdfs.root must be an absolute path such as / or a URI such as file:/var/picu, got '" + root + "'");
+            reader.problem(
+                    "hdfs.root must be an absolute path such as / or a URI such as file:/var/picu, got '" + root + "'");
             root = HdfsConfig.DEFAULT_ROOT;
         }
         Optional<Path> confDir = reader.string(node, "conf-dir", "hdfs.conf-dir").map(this::resolve);
         if (confDir.isPresent() && !Files.isDirectory(confDir.get())) {
-            reader.problem("hdfs.conf-dir " + confDir.get() + " is not a directory; point it at the directory holding core-site.xml");
+            reader.problem("hdfs.conf-dir " + confDir.get()
+                    + " is not a directory; point it at the directory holding core-site.xml");
         }
         return new HdfsConfig(uri, root, confDir);
     }
@@ -198,7 +200,8 @@ public final class Tier2ConfigParser {
     private HttpConfig readHttp(JsonNode node) {
         String bind = reader.string(node, "bind", "http.bind").orElse(HttpConfig.DEFAULT_BIND);
         int port = reader.integer(node, "port", "http.port", HttpConfig.DEFAULT_PORT, 0, 65535);
-        int threads = reader.integer(node, "threads", "http.threads", HttpConfig.DEFAULT_THREADS, 1, HttpConfig.MAX_THREADS);
+        int threads =
+                reader.integer(node, "threads", "http.threads", HttpConfig.DEFAULT_THREADS, 1, HttpConfig.MAX_THREADS);
         return new HttpConfig(bind, port, threads);
     }
 

@@ -41,7 +41,8 @@ final class AvroFields {
         }
         double number = ((Number) value).doubleValue();
         if (!Double.isFinite(number)) {
-            throw new IllegalArgumentException("field " + field + " is " + number + "; MariaDB stores only finite numbers");
+            throw new IllegalArgumentException(
+                    "field " + field + " is " + number + "; MariaDB stores only finite numbers");
         }
         return number;
     }

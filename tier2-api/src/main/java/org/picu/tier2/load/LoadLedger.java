@@ -17,7 +17,8 @@ final class LoadLedger {
     private LoadLedger() {
     }
 
-    static boolean contains(Connection connection, Dataset dataset, PartitionDate date, String runId) throws SQLException {
+    static boolean contains(Connection connection, Dataset dataset, PartitionDate date, String runId)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT 1 FROM load_ledger WHERE dataset = ? AND partition_date = ? AND run_id = ?")) {
             query.setString(1, dataset.dirName());
@@ -38,7 +39,8 @@ final class LoadLedger {
     static boolean record(Connection connection, Dataset dataset, PartitionDate date, String runId, long rowCount,
             Instant loadedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO load_ledger (dataset, partition_date, run_id, row_count, loaded_at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO load_ledger (dataset, partition_date, run_id, row_count, loaded_at) VALUES (?, ?, ?,"
+                        + " ?, ?)")) {
             insert.setString(1, dataset.dirName());
             insert.setObject(2, date.day());
             insert.setString(3, runId);

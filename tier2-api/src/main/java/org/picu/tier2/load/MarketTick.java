@@ -25,7 +25,8 @@ record MarketTick(
         requireNonNull(timestamp, "timestamp is null");
         requireNonNull(crawledAt, "crawledAt is null");
         if (!Double.isFinite(price)) {
-            throw new IllegalArgumentException("price of " + source + "/" + symbol + " at " + timestamp + " is " + price);
+            throw new IllegalArgumentException(
+                    "price of " + source + "/" + symbol + " at " + timestamp + " is " + price);
         }
     }
 

@@ -112,7 +112,8 @@ public final class PartitionLoader {
                 if (!LoadLedger.record(connection, partition.dataset(), partition.date(), manifest.runId(),
                         manifest.recordCount(), clock.instant())) {
                     connection.rollback();
-                    return PartitionOutcome.skipped(partition, manifest.runId(), "loaded concurrently by another loader");
+                    return PartitionOutcome.skipped(
+                            partition, manifest.runId(), "loaded concurrently by another loader");
                 }
                 long rows = loader.load(connection, new PartitionData(fs, partition, manifest), batchSize);
                 if (rows != manifest.recordCount()) {

@@ -46,7 +46,10 @@ public record PublishedPartition(Dataset dataset, PartitionDate date, Path direc
                 "run_id must be 1 to " + MAX_RUN_ID_LENGTH + " characters");
         check(file, manifest.recordCount() >= 0, "record_count is negative");
         for (String name : manifest.dataFiles()) {
-            check(file, isPlainFileName(name), "data file '" + name + "' is not a plain file name inside the partition");
+            check(
+                    file,
+                    isPlainFileName(name),
+                    "data file '" + name + "' is not a plain file name inside the partition");
         }
         return manifest;
     }

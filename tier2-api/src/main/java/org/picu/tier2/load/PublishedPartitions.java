@@ -41,7 +41,10 @@ public final class PublishedPartitions {
                 continue;
             }
             if (!fs.exists(new Path(entry.getPath(), HdfsLayout.MANIFEST_NAME))) {
-                LOG.info("ignoring {}: no {} yet, so it is not completely published", entry.getPath(), HdfsLayout.MANIFEST_NAME);
+                LOG.info(
+                        "ignoring {}: no {} yet, so it is not completely published",
+                        entry.getPath(),
+                        HdfsLayout.MANIFEST_NAME);
                 continue;
             }
             partitions.add(new PublishedPartition(dataset, PartitionDate.parse(name), entry.getPath()));

@@ -30,8 +30,9 @@ final class StagingTable {
     StagingTable(String table, List<String> columns) {
         this.table = table;
         this.columns = List.copyOf(columns);
-        String format = " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-                + columnList() + ")";
+        String format =
+                " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                        + columnList() + ")";
         this.loadData = "LOAD DATA LOCAL INFILE 'partition.tsv' INTO TABLE " + NAME + format;
         this.loadReplacing = "LOAD DATA LOCAL INFILE 'partition.tsv' REPLACE INTO TABLE " + table + format
                 + " SET partition_date = @picu_partition_date, load_run_id = @picu_load_run_id";

@@ -31,7 +31,9 @@ final class TsvRow {
         }
     }
 
-    /** A finite number; {@link Double#toString} is exact (shortest round-trip form) and MariaDB parses its E-notation. */
+    /**
+     * A finite number; {@link Double#toString} is exact (shortest round-trip form) and MariaDB parses its E-notation.
+     */
     void number(double value) {
         separator();
         text.append(value);

@@ -38,15 +38,19 @@ public final class ApiBenchmarkServer {
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(new EmbeddedMariaDb.Settings(dir.resolve("mariadb"), 0,
                 dir.resolve("binaries"), false))) {
             db.createDatabase(DATABASE);
-            try (HikariDataSource pool = DataSources.pool(db.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, Secret.EMPTY, threads);
-                    HikariDataSource uncachedPool = DataSources.pool(db.jdbcUrl(DATABASE), EmbeddedMariaDb.USER,
-                            Secret.EMPTY, threads)) {
+            try (HikariDataSource pool =
+                            DataSources.pool(db.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, Secret.EMPTY, threads);
+                    HikariDataSource uncachedPool =
+                            DataSources.pool(db.jdbcUrl(DATABASE), EmbeddedMariaDb.USER, Secret.EMPTY, threads)) {
                 DatabaseMigrations.migrate(pool);
                 fill(pool);
-                // the same routes twice: with the response cache (the default) and without it (api.cache.enabled: false)
-                try (ApiServer api = ApiServer.start(new HttpConfig("127.0.0.1", port, threads),
+                // the same routes twice: with the response cache (the default) and without it (api.cache.enabled:
+                // false)
+                try (ApiServer api = ApiServer.start(
+                                new HttpConfig("127.0.0.1", port, threads),
                                 ApiRoutes.standard(context(pool, ApiCacheConfig.defaults())));
-                        ApiServer uncached = ApiServer.start(new HttpConfig("127.0.0.1", 0, threads),
+                        ApiServer uncached = ApiServer.start(
+                                new HttpConfig("127.0.0.1", 0, threads),
                                 ApiRoutes.standard(context(uncachedPool, ApiCacheConfig.disabled())))) {
                     scanCheck(pool, uncached.baseUrl());
                     System.out.println("UNCACHED " + uncached.baseUrl());
@@ -68,7 +72,8 @@ public final class ApiBenchmarkServer {
 
     private static void fill(HikariDataSource pool) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            if (count(s, "SELECT COUNT(*) FROM news") >= 1_000_000 && count(s, "SELECT COUNT(*) FROM market_trends") >= 1_000_000) {
+            if (count(s, "SELECT COUNT(*) FROM news") >= 1_000_000
+                    && count(s, "SELECT COUNT(*) FROM market_trends") >= 1_000_000) {
                 System.out.println("database already filled");
                 return;
             }
@@ -80,41 +85,48 @@ public final class ApiBenchmarkServer {
             // The newest rows end at the current hour, so "the last 24 hours" holds a realistic share of them.
             s.execute("SET @now = TIMESTAMP(DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:00:00'))");
             // 1M news over ~3 years (one every 95 s, ~900 a day), three sources; every item analysed
-            s.execute("INSERT INTO news (news_key, source, title, url, content, published_at, keywords, language, crawled_at, "
-                    + "partition_date, load_run_id) SELECT SHA2(seq, 256), ELT(1 + seq MOD 3, 'coinness', 'saveticker', "
-                    + "'perplexity'), CONCAT('Market news item ', seq), CONCAT('https://news.example/item/', seq), "
-                    + "REPEAT('Bitcoin and the market moved. ', 10), @now - INTERVAL seq * 95 SECOND, "
-                    + "JSON_ARRAY(ELT(1 + seq MOD 20, " + SYMBOLS + "), 'market'), 'en', @now - INTERVAL seq * 95 SECOND, "
+            s.execute("INSERT INTO news (news_key, source, title, url, content, published_at, keywords, language,"
+                    + " crawled_at, partition_date, load_run_id) SELECT SHA2(seq, 256), ELT(1 + seq MOD 3,"
+                    + " 'coinness', 'saveticker', 'perplexity'), CONCAT('Market news item ', seq),"
+                    + " CONCAT('https://news.example/item/', seq), REPEAT('Bitcoin and the market moved. ', 10),"
+                    + " @now - INTERVAL seq * 95 SECOND, JSON_ARRAY(ELT(1 + seq MOD 20, " + SYMBOLS
+                    + "), 'market'), 'en', @now - INTERVAL seq * 95 SECOND, "
                     + "DATE(@now - INTERVAL seq * 95 SECOND), 'bench' FROM seq_1_to_1000000");
-            s.execute("INSERT INTO news_sentiment (news_key, score, label, confidence, matched_terms, lexicon_version, "
-                    + "published_at, analyzed_at, partition_date, load_run_id) SELECT news_key, "
-                    + "ROUND(SIN(id) , 2), IF(SIN(id) > 0.2, 'positive', IF(SIN(id) < -0.2, 'negative', 'neutral')), 0.7, "
-                    + "'[]', 'bench', published_at, crawled_at, partition_date, 'bench' FROM news");
+            s.execute("INSERT INTO news_sentiment (news_key, score, label, confidence, matched_terms, lexicon_version,"
+                    + " published_at, analyzed_at, partition_date, load_run_id) SELECT news_key, ROUND(SIN(id) , 2),"
+                    + " IF(SIN(id) > 0.2, 'positive', IF(SIN(id) < -0.2, 'negative', 'neutral')), 0.7, '[]', 'bench',"
+                    + " published_at, crawled_at, partition_date, 'bench' FROM news");
             // 1M market rows: 20 symbols, one observation every 5 minutes each (~174 days)
-            s.execute("INSERT INTO market_trends (source, symbol, quote_currency, price, prev_closing_price, change_24h, "
-                    + "volume_24h, acc_trade_price_24h, `timestamp`, crawled_at, partition_date, load_run_id) "
-                    + "SELECT 'upbit', ELT(1 + seq MOD 20, " + SYMBOLS + "), 'KRW', 1000 + (seq MOD 20) * 50000 + seq MOD 997, "
-                    + "1000, SIN(seq) * 8, 1000 + seq MOD 5000, 1000000 + seq, @now - INTERVAL (seq DIV 20) * 5 MINUTE, "
-                    + "@now - INTERVAL (seq DIV 20) * 5 MINUTE, DATE(@now - INTERVAL (seq DIV 20) * 5 MINUTE), 'bench' "
-                    + "FROM seq_0_to_999999");
+            s.execute(
+                    "INSERT INTO market_trends (source, symbol, quote_currency, price, prev_closing_price, change_24h, "
+                            + "volume_24h, acc_trade_price_24h, `timestamp`, crawled_at, partition_date, load_run_id) "
+                            + "SELECT 'upbit', ELT(1 + seq MOD 20, " + SYMBOLS
+                            + "), 'KRW', 1000 + (seq MOD 20) * 50000 + seq MOD 997, 1000, SIN(seq) * 8, 1000 + seq MOD"
+                            + " 5000, 1000000 + seq, @now - INTERVAL (seq DIV 20) * 5 MINUTE, @now - INTERVAL (seq DIV"
+                            + " 20) * 5 MINUTE, DATE(@now - INTERVAL (seq DIV 20) * 5 MINUTE), 'bench' FROM"
+                            + " seq_0_to_999999");
             // hourly candles and indicators for 20 symbols over ~174 days
-            s.execute("INSERT INTO candles (source, symbol, timeframe, `timestamp`, open, high, low, close, volume, tick_count, "
-                    + "partition_date, load_run_id) SELECT 'upbit', ELT(1 + seq MOD 20, " + SYMBOLS + "), '1h', "
-                    + "@now - INTERVAL (seq DIV 20) HOUR, 100 + SIN(seq / 20) * 10, 112, 88, 100 + COS(seq / 20) * 10, "
-                    + "seq MOD 500, 12, DATE(@now - INTERVAL (seq DIV 20) HOUR), 'bench' FROM seq_0_to_83999");
-            s.execute("INSERT INTO technical_indicators (source, symbol, timeframe, `timestamp`, close, rsi, macd, macd_signal, "
-                    + "macd_histogram, bb_upper, bb_middle, bb_lower, volume, partition_date, load_run_id) SELECT 'upbit', "
-                    + "ELT(1 + seq MOD 20, " + SYMBOLS + "), '1h', @now - INTERVAL (seq DIV 20) HOUR, 100, 50 + SIN(seq) * 40, "
-                    + "1, 0.5, 0.5, 110, 100, 90, 10, DATE(@now - INTERVAL (seq DIV 20) HOUR), 'bench' FROM seq_0_to_83999");
-            s.execute("INSERT INTO fear_greed_index (`timestamp`, value, classification, source, crawled_at, partition_date, "
-                    + "load_run_id) SELECT @now - INTERVAL seq DAY, 50, 'Neutral', 'fear_greed', @now, DATE(@now), 'bench' "
-                    + "FROM seq_0_to_364");
-            s.execute("INSERT INTO crypto_insights (insight_type, symbol, window_start, window_end, severity, description, "
-                    + "value, threshold, related_news, created_at, partition_date, load_run_id) SELECT "
-                    + "ELT(1 + seq MOD 3, 'sentiment_shift', 'volume_spike', 'trend_reversal'), ELT(1 + seq MOD 20, "
-                    + SYMBOLS + "), @now - INTERVAL seq HOUR, @now - INTERVAL seq HOUR + INTERVAL 1 HOUR, "
-                    + "ELT(1 + seq MOD 3, 'normal', 'warning', 'critical'), CONCAT('bench insight ', seq), 1, 1, '[]', "
-                    + "@now - INTERVAL seq HOUR, DATE(@now), 'bench' FROM seq_0_to_9999");
+            s.execute("INSERT INTO candles (source, symbol, timeframe, `timestamp`, open, high, low, close, volume,"
+                    + " tick_count, partition_date, load_run_id) SELECT 'upbit', ELT(1 + seq MOD 20, " + SYMBOLS
+                    + "), '1h', @now - INTERVAL (seq DIV 20) HOUR, 100 + SIN(seq / 20) * 10, 112, 88, 100 +"
+                    + " COS(seq / 20) * 10, seq MOD 500, 12, DATE(@now - INTERVAL (seq DIV 20) HOUR), 'bench'"
+                    + " FROM seq_0_to_83999");
+            s.execute("INSERT INTO technical_indicators (source, symbol, timeframe, `timestamp`, close, rsi, macd,"
+                    + " macd_signal, macd_histogram, bb_upper, bb_middle, bb_lower, volume, partition_date,"
+                    + " load_run_id) SELECT 'upbit', ELT(1 + seq MOD 20, " + SYMBOLS
+                    + "), '1h', @now - INTERVAL (seq DIV 20) HOUR, 100, 50 + SIN(seq) * 40, 1, 0.5, 0.5, 110,"
+                    + " 100, 90, 10, DATE(@now - INTERVAL (seq DIV 20) HOUR), 'bench' FROM seq_0_to_83999");
+            s.execute("INSERT INTO fear_greed_index (`timestamp`, value, classification, source, crawled_at,"
+                    + " partition_date, load_run_id) SELECT @now - INTERVAL seq DAY, 50, 'Neutral', 'fear_greed',"
+                    + " @now, DATE(@now), 'bench' FROM seq_0_to_364");
+            s.execute("INSERT INTO crypto_insights (insight_type, symbol, window_start, window_end, severity,"
+                    + " description, value, threshold, related_news, created_at, partition_date, load_run_id)"
+                    + " SELECT ELT(1 + seq MOD 3, 'sentiment_shift', 'volume_spike', 'trend_reversal'), ELT(1 +"
+                    + " seq MOD 20, "
+                    + SYMBOLS + "), @now - INTERVAL seq HOUR, @now - INTERVAL seq HOUR + INTERVAL 1 HOUR,"
+                    + " ELT(1 + seq MOD 3, 'normal', 'warning', 'critical'), CONCAT('bench insight"
+                    + " ', seq), 1, 1, '[]', @now - INTERVAL seq HOUR, DATE(@now), 'bench' FROM"
+                    + " seq_0_to_9999");
             s.execute("ANALYZE TABLE news, news_sentiment, market_trends, candles, technical_indicators");
             System.out.printf("filled in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }

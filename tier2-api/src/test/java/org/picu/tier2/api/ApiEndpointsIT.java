@@ -47,10 +47,12 @@ class ApiEndpointsIT {
         // a hand-written loader stand-in: "loads" one new insight per call, as a published insights partition would
         api = SeededApi.start(MARIADB, Path.of("target", "partitions", "ApiEndpointsIT"), dataSource -> () -> {
             LOADS.incrementAndGet();
-            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO crypto_insights (insight_type, symbol, window_start, window_end, severity, description, "
-                    + "value, threshold, related_news, created_at, partition_date, load_run_id) VALUES ('volume_spike', "
-                    + "'ETH', ?, ?, 'critical', 'ETH volume 3x', 3, 1.5, '[]', ?, '2026-11-22', 'r2')")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO crypto_insights (insight_type, symbol, window_start, window_end, severity,"
+                                + " description, value, threshold, related_news, created_at, partition_date,"
+                                + " load_run_id) VALUES ('volume_spike', 'ETH', ?, ?, 'critical', 'ETH volume 3x', 3,"
+                                + " 1.5, '[]', ?, '2026-11-22', 'r2')")) {
                 insert.setObject(1, java.time.LocalDateTime.of(2026, 11, 22, LOADS.get(), 0));
                 insert.setObject(2, java.time.LocalDateTime.of(2026, 11, 22, 12, 0));
                 insert.setObject(3, java.time.LocalDateTime.of(2026, 11, 22, 12, 0));
@@ -75,15 +77,42 @@ class ApiEndpointsIT {
     private static void writeHeartbeats(Path dir) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
         Instant now = org.picu.tier2.testing.ApiTestData.NOW;
-        java.nio.file.Files.writeString(dir.resolve("w1.json"), new WorkerHeartbeat("w1", now.minusSeconds(20),
-                now.minusSeconds(50), 1, 2048, "20261122", Map.of("upbit", now.minusSeconds(60)), Map.of(
-                "upbit", new SourceRuns(10, 1, 87, Map.of("missing_field", 3L), now.minusSeconds(60), SourceRuns.OK,
-                        now.minusSeconds(3600), "http_418"),
-                "perplexity", new SourceRuns(4, 4, 0, Map.of("blocked_by_challenge", 4L, "no_content", 1L),
-                        now.minusSeconds(300), SourceRuns.FAILED, now.minusSeconds(300), "blocked_by_challenge"))).toJson());
+        java.nio.file.Files.writeString(
+                dir.resolve("w1.json"),
+                new WorkerHeartbeat(
+                                "w1",
+                                now.minusSeconds(20),
+                                now.minusSeconds(50),
+                                1,
+                                2048,
+                                "20261122",
+                                Map.of("upbit", now.minusSeconds(60)),
+                                Map.of(
+                                        "upbit",
+                                                new SourceRuns(
+                                                        10,
+                                                        1,
+                                                        87,
+                                                        Map.of("missing_field", 3L),
+                                                        now.minusSeconds(60),
+                                                        SourceRuns.OK,
+                                                        now.minusSeconds(3600),
+                                                        "http_418"),
+                                        "perplexity",
+                                                new SourceRuns(
+                                                        4,
+                                                        4,
+                                                        0,
+                                                        Map.of("blocked_by_challenge", 4L, "no_content", 1L),
+                                                        now.minusSeconds(300),
+                                                        SourceRuns.FAILED,
+                                                        now.minusSeconds(300),
+                                                        "blocked_by_challenge")))
+                        .toJson());
         java.nio.file.Files.writeString(dir.resolve("w0.json"), """
-                {"worker_id":"w0","written_at":"2026-11-22T11:59:00Z","last_upload_at":null,"backlog_files":0,
-                 "backlog_bytes":0,"oldest_unshipped":null,"last_success":{"fear_greed":"2026-11-22T06:00:00Z"}}""");
+            {"worker_id":"w0","written_at":"2026-11-22T11:59:00Z","last_upload_at":null,"backlog_files":0,
+             "backlog_bytes":0,"oldest_unshipped":null,"last_success":{"fear_greed":"2026-11-22T06:00:00Z"}}\
+            """);
     }
 
     private static JsonNode ok(String pathAndQuery) {
@@ -114,8 +143,12 @@ class ApiEndpointsIT {
 
     @Test
     void sentiment_timeline_defaults_to_24_hours_instead_of_a_500() {
-        assertEquals(expected("/fixtures/api/sentiment-timeline.expected.json"), ok("/api/dashboard/sentiment-timeline"));
-        assertEquals(3, ok("/api/dashboard/sentiment-timeline?days=3").get("timeline").size(), "the item of 20 Nov too");
+        assertEquals(
+                expected("/fixtures/api/sentiment-timeline.expected.json"), ok("/api/dashboard/sentiment-timeline"));
+        assertEquals(
+                3,
+                ok("/api/dashboard/sentiment-timeline?days=3").get("timeline").size(),
+                "the item of 20 Nov too");
         assertEquals(1, ok("/api/dashboard/sentiment-timeline?hours=1").get("timeline").size());
         badRequest("/api/dashboard/sentiment-timeline?hours=721", "hours");
         badRequest("/api/dashboard/sentiment-timeline?hours=0", "hours");
@@ -129,7 +162,8 @@ class ApiEndpointsIT {
         JsonNode coinness = ok("/api/news/latest?source=coinness&limit=1").get("news");
         assertEquals(1, coinness.size());
         assertEquals("Bitcoin hits a record", coinness.get(0).get("title").asText());
-        assertEquals(3, ok("/api/news/latest?limit=100000").get("news").size(), "a huge limit is lowered, not an error");
+        assertEquals(
+                3, ok("/api/news/latest?limit=100000").get("news").size(), "a huge limit is lowered, not an error");
         badRequest("/api/news/latest?limit=0", "limit");
         badRequest("/api/news/latest?source=Robert%27)%3B", "source");
     }
@@ -151,7 +185,13 @@ class ApiEndpointsIT {
     void insights_recent_filter_by_severity_and_symbol() {
         JsonNode all = ok("/api/insights/recent").get("insights");
         assertTrue(all.size() >= 3);
-        assertEquals("volume_spike", ok("/api/insights/recent?limit=1&symbol=xrp").get("insights").get(0).get("type").asText());
+        assertEquals(
+                "volume_spike",
+                ok("/api/insights/recent?limit=1&symbol=xrp")
+                        .get("insights")
+                        .get(0)
+                        .get("type")
+                        .asText());
         JsonNode warnings = ok("/api/insights/recent?severity=warning").get("insights");
         assertEquals(1, warnings.size());
         assertEquals("BTC", warnings.get(0).get("symbol").asText());
@@ -209,9 +249,13 @@ class ApiEndpointsIT {
     @Test
     void generate_needs_the_bearer_token() {
         int before = LOADS.get();
-        for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("Authorization", "Bearer wrong-token"),
-                Map.of("Authorization", SeededApi.TOKEN), Map.of("Authorization", "Basic " + SeededApi.TOKEN))) {
-            HttpResponse<String> refused = client.send("POST", "/api/insights/generate", headers, "{\"topic\":\"btc\"}");
+        for (Map<String, String> headers : List.of(
+                Map.<String, String>of(),
+                Map.of("Authorization", "Bearer wrong-token"),
+                Map.of("Authorization", SeededApi.TOKEN),
+                Map.of("Authorization", "Basic " + SeededApi.TOKEN))) {
+            HttpResponse<String> refused =
+                    client.send("POST", "/api/insights/generate", headers, "{\"topic\":\"btc\"}");
             assertEquals(401, refused.statusCode(), headers.toString());
             assertFalse(refused.body().contains(SeededApi.TOKEN), "never echoes a token");
         }
@@ -245,14 +289,19 @@ class ApiEndpointsIT {
         assertEquals(SeededApi.ORIGIN, allowed.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
         assertTrue(allowed.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
 
-        HttpResponse<String> other = client.send("GET", "/api/news/latest", Map.of("Origin", "https://evil.example"), null);
+        HttpResponse<String> other =
+                client.send("GET", "/api/news/latest", Map.of("Origin", "https://evil.example"), null);
         assertEquals(200, other.statusCode());
         assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
 
         HttpResponse<String> preflight = client.send("OPTIONS", "/api/insights/generate",
                 Map.of("Origin", SeededApi.ORIGIN, "Access-Control-Request-Method", "POST"), null);
         assertEquals(204, preflight.statusCode());
-        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().contains("Authorization"));
+        assertTrue(preflight
+                .headers()
+                .firstValue("Access-Control-Allow-Headers")
+                .orElseThrow()
+                .contains("Authorization"));
         assertEquals(403, client.send("OPTIONS", "/api/insights/generate",
                 Map.of("Origin", "https://evil.example"), null).statusCode());
     }
@@ -263,7 +312,8 @@ class ApiEndpointsIT {
         client.get("/no/such/path");
         // a request is counted after its response is sent, so the client can be a moment ahead of the counter
         String unmatched = "picu_http_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}";
-        String candles = "picu_http_requests_seconds_count{method=\"GET\",route=\"/api/candles/{symbol}\",status=\"200\"}";
+        String candles =
+                "picu_http_requests_seconds_count{method=\"GET\",route=\"/api/candles/{symbol}\",status=\"200\"}";
         HttpResponse<String> response = client.get("/metrics");
         for (int i = 0; i < 100 && !(response.body().contains(unmatched) && response.body().contains(candles)); i++) {
             Thread.sleep(20);
@@ -274,7 +324,11 @@ class ApiEndpointsIT {
         String text = response.body();
         assertTrue(text.contains(candles), text);
         assertTrue(text.contains(unmatched), text);
-        assertTrue(text.contains("picu_http_requests_seconds_bucket{method=\"GET\",route=\"/api/candles/{symbol}\",status=\"200\",le=\"+Inf\"}"), text);
+        assertTrue(
+                text.contains(
+                        "picu_http_requests_seconds_bucket{method=\"GET\",route=\"/api/candles/{symbol}\",status=\"200"
+                            + "\",le=\"+Inf\"}"),
+                text);
         assertTrue(text.contains("picu_db_pool_connections{state=\"idle\"}"), text);
         assertTrue(text.contains("jvm_memory_used_bytes{"), text);
         assertFalse(text.contains("/no/such/path"), "raw paths never become labels");
@@ -291,7 +345,8 @@ class ApiEndpointsIT {
         access.addAppender(appender);
         try {
             ok("/api/news/latest?limit=2");
-            client.send("POST", "/api/insights/generate", Map.of("Authorization", "Bearer not-" + SeededApi.TOKEN), null);
+            client.send(
+                    "POST", "/api/insights/generate", Map.of("Authorization", "Bearer not-" + SeededApi.TOKEN), null);
             // the line is written after the response is complete, so the client can be a moment ahead of it
             for (int i = 0; i < 100 && lines.toString().split("\n").length < 2; i++) {
                 Thread.sleep(20);

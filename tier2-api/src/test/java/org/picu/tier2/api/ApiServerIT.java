@@ -67,7 +67,11 @@ class ApiServerIT {
     void root_names_the_api_and_our_version() {
         HttpResponse<String> response = client.get("/");
         assertEquals(200, response.statusCode());
-        assertEquals("application/json;charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow()); // Jetty writes it without the optional space
+        assertEquals(
+                "application/json;charset=utf-8",
+                response.headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow()); // Jetty writes it without the optional space
         JsonNode body = json(response);
         assertEquals("CoinTicker API", body.get("message").asText());
         assertEquals(Tier2Version.current(), body.get("version").asText());
@@ -196,7 +200,8 @@ class ApiServerIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
         assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
-        assertTrue(gzipped.body().length < plain.body().length / 2, gzipped.body().length + " vs " + plain.body().length);
+        assertTrue(
+                gzipped.body().length < plain.body().length / 2, gzipped.body().length + " vs " + plain.body().length);
         try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
                 new java.io.ByteArrayInputStream(gzipped.body()))) {
             assertTrue(java.util.Arrays.equals(plain.body(), in.readAllBytes()), "the same bytes once unzipped");

@@ -39,11 +39,38 @@ class DashboardBrowserIT {
         HeadlessChromium.require();
         Path heartbeats = Files.createDirectories(Path.of("target", "partitions", "DashboardBrowserIT", "heartbeats"));
         Instant now = ApiTestData.NOW;
-        Files.writeString(heartbeats.resolve("w1.json"), new WorkerHeartbeat("w1", now.minusSeconds(20), now.minusSeconds(50),
-                0, 0, null, Map.of("upbit", now.minusSeconds(60)), Map.of(
-                "upbit", new SourceRuns(10, 0, 90, Map.of(), now.minusSeconds(60), SourceRuns.OK, null, null),
-                "perplexity", new SourceRuns(4, 4, 0, Map.of("blocked_by_challenge", 4L), now.minusSeconds(300),
-                        SourceRuns.FAILED, now.minusSeconds(300), "blocked_by_challenge"))).toJson());
+        Files.writeString(
+                heartbeats.resolve("w1.json"),
+                new WorkerHeartbeat(
+                                "w1",
+                                now.minusSeconds(20),
+                                now.minusSeconds(50),
+                                0,
+                                0,
+                                null,
+                                Map.of("upbit", now.minusSeconds(60)),
+                                Map.of(
+                                        "upbit",
+                                                new SourceRuns(
+                                                        10,
+                                                        0,
+                                                        90,
+                                                        Map.of(),
+                                                        now.minusSeconds(60),
+                                                        SourceRuns.OK,
+                                                        null,
+                                                        null),
+                                        "perplexity",
+                                                new SourceRuns(
+                                                        4,
+                                                        4,
+                                                        0,
+                                                        Map.of("blocked_by_challenge", 4L),
+                                                        now.minusSeconds(300),
+                                                        SourceRuns.FAILED,
+                                                        now.minusSeconds(300),
+                                                        "blocked_by_challenge")))
+                        .toJson());
         api = SeededApi.start(MARIADB, Path.of("target", "partitions", "DashboardBrowserIT"),
                 dataSource -> () -> new LoadReport(List.of()));
     }

@@ -52,8 +52,10 @@ class DocsBrowserIT {
                 .forEachRemaining(path -> path.getValue().fieldNames()
                         .forEachRemaining(method -> expected.add(method.toUpperCase() + " " + path.getKey())));
         List<String> rendered = new ArrayList<>();
-        dom.select(".opblock").forEach(block -> rendered.add(
-                block.select(".opblock-summary-method").text() + " " + block.select(".opblock-summary-path").attr("data-path")));
+        dom.select(".opblock")
+                .forEach(block ->
+                        rendered.add(block.select(".opblock-summary-method").text() + " "
+                                + block.select(".opblock-summary-path").attr("data-path")));
         assertTrue(dom.select(".info .title").text().startsWith("PICU tier-2 API"), dom.select(".info").text());
         assertEquals(expected.size(), rendered.size(), "rendered: " + rendered);
         assertTrue(rendered.containsAll(expected), "rendered: " + rendered + ", expected: " + expected);

@@ -52,8 +52,18 @@ class InsightsGenerateIT {
         MarketTickPartitions partitions = new MarketTickPartitions(root);
         Path dir = partitions.publish("20261122", "run-1", MarketTickPartitions.fixture("upbit-krw-day"));
         Instant published = Instant.now().minusSeconds(3600);
-        partitions.writeManifest(dir, new PartitionManifest(Dataset.MARKET_TICKS.dirName(), "20261122", "run-1", 7, 0, 0,
-                List.of("part-r-00000.parquet"), List.of(), published));
+        partitions.writeManifest(
+                dir,
+                new PartitionManifest(
+                        Dataset.MARKET_TICKS.dirName(),
+                        "20261122",
+                        "run-1",
+                        7,
+                        0,
+                        0,
+                        List.of("part-r-00000.parquet"),
+                        List.of(),
+                        published));
         Path heartbeats = root.toAbsolutePath().resolve("heartbeats");
         Files.createDirectories(heartbeats);
         Files.writeString(heartbeats.resolve("w1.json"), new WorkerHeartbeat("w1", Instant.now().minusSeconds(30),
@@ -108,7 +118,8 @@ class InsightsGenerateIT {
         assertTrue(metrics.contains("picu_load_partitions{dataset=\"market_ticks\"} 1"), metrics);
         assertTrue(metrics.contains("picu_load_rows{dataset=\"market_ticks\"} 7"), metrics);
 
-        JsonNode again = json(client.send("POST", "/api/insights/generate", Map.of("Authorization", "Bearer " + TOKEN), null));
+        JsonNode again =
+                json(client.send("POST", "/api/insights/generate", Map.of("Authorization", "Bearer " + TOKEN), null));
         assertEquals(0, again.get("load").get("rows").asLong(), "loading again changes nothing: " + again);
     }
 

@@ -72,7 +72,11 @@ class OpenApiConformanceIT {
             Call.get("/api/insights/recent", 200, "/api/insights/recent"),
             Call.get("/api/insights/recent?severity=bad", 400, "/api/insights/recent"),
             new Call("POST", "/api/insights/generate", Map.of(), 401, "/api/insights/generate"),
-            new Call("POST", "/api/insights/generate", Map.of("Authorization", "Bearer " + SeededApi.TOKEN), 200,
+            new Call(
+                    "POST",
+                    "/api/insights/generate",
+                    Map.of("Authorization", "Bearer " + SeededApi.TOKEN),
+                    200,
                     "/api/insights/generate"),
             Call.get("/api/market/trends?symbol=BTC", 200, "/api/market/trends"),
             Call.get("/api/market/trends?symbol=NOPE", 400, "/api/market/trends"),
@@ -82,8 +86,11 @@ class OpenApiConformanceIT {
             Call.get("/api/fear-greed?days=0", 400, "/api/fear-greed"),
             Call.get("/api/technical-indicators/BTC", 200, "/api/technical-indicators/{symbol}"),
             Call.get("/api/technical-indicators/ETH?hours=1", 200, "/api/technical-indicators/{symbol}"),
-            Call.get("/api/technical-indicators/BTC/history?limit=5", 200, "/api/technical-indicators/{symbol}/history"),
-            Call.get("/api/technical-indicators/BTC/history?hours=999", 400,
+            Call.get(
+                    "/api/technical-indicators/BTC/history?limit=5", 200, "/api/technical-indicators/{symbol}/history"),
+            Call.get(
+                    "/api/technical-indicators/BTC/history?hours=999",
+                    400,
                     "/api/technical-indicators/{symbol}/history"),
             Call.get("/api/alerts", 200, "/api/alerts"),
             Call.get("/api/alerts?status=bad", 400, "/api/alerts"),
@@ -174,7 +181,8 @@ class OpenApiConformanceIT {
                             where + " says only 'an object'");
                     assertTrue(json.has("example"), where + " has no example");
                     String pointer = responseSchema(path.getKey(), op.getKey(), Integer.parseInt(response.getKey()));
-                    failures.addAll(validate(pointer, JSON.writeValueAsString(json.get("example")), where + " example"));
+                    failures.addAll(
+                            validate(pointer, JSON.writeValueAsString(json.get("example")), where + " example"));
                 }
             }
         }

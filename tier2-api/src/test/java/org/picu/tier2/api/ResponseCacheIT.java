@@ -40,7 +40,8 @@ class ResponseCacheIT {
 
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(200);
     // the bound is one check interval + one ledger read + one computation; the rest is slack for a busy test
-    // machine (CI shares two cores with mini clusters). Without the ledger watch the answer would stay for max-age (1 h).
+    // machine (CI shares two cores with mini clusters). Without the ledger watch the answer would stay for max-age (1
+    // h).
     private static final Duration SLACK = Duration.ofSeconds(5);
     private static final String BTC = "/api/market/trends?symbol=BTC&limit=1";
 

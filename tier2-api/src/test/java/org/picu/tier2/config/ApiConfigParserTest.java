@@ -71,9 +71,16 @@ class ApiConfigParserTest {
                 + "    - {metric: price, direction: above, warning: 2, critical: 1}\n"
                 + "    - {metric: mood, direction: sideways, warning: x, critical: 1, extra: 1}\n", Map.of()));
         String message = e.getMessage();
-        for (String expected : List.of("api.token", "api.cors-origins", "unknown key 'api.colour'",
-                "api.alerts[0].symbol is required", "api.alerts[0]: critical must be at least warning",
-                "api.alerts[1].metric", "api.alerts[1].direction", "api.alerts[1].warning", "unknown key 'api.alerts[1].extra'")) {
+        for (String expected : List.of(
+                "api.token",
+                "api.cors-origins",
+                "unknown key 'api.colour'",
+                "api.alerts[0].symbol is required",
+                "api.alerts[0]: critical must be at least warning",
+                "api.alerts[1].metric",
+                "api.alerts[1].direction",
+                "api.alerts[1].warning",
+                "unknown key 'api.alerts[1].extra'")) {
             assertTrue(message.contains(expected), expected + " in: " + message);
         }
         assertFalse(message.contains("short secret"), message);

@@ -30,10 +30,10 @@ class Tier2ConfigParserTest {
     @Test
     void minimal_external_config_gets_the_documented_defaults() {
         Tier2Config config = parse("""
-                database:
-                  url: jdbc:mariadb://db:3306/picu
-                  user: picu
-                """);
+            database:
+              url: jdbc:mariadb://db:3306/picu
+              user: picu
+            """);
         assertEquals(Optional.of("jdbc:mariadb://db:3306/picu"), config.database().url());
         assertEquals("picu", config.database().user());
         assertEquals(Secret.EMPTY, config.database().password());
@@ -47,21 +47,21 @@ class Tier2ConfigParserTest {
     @Test
     void every_key_maps_to_its_record_field() {
         Tier2Config config = parse("""
-                database:
-                  url: jdbc:mariadb://db:3306/picu
-                  user: picu
-                  password: s3cret
-                  pool-size: 7
-                hdfs:
-                  uri: hdfs://master:9000
-                  root: /picu
-                http:
-                  bind: 0.0.0.0
-                  port: 8080
-                  threads: 3
-                load:
-                  batch-size: 250
-                """);
+            database:
+              url: jdbc:mariadb://db:3306/picu
+              user: picu
+              password: s3cret
+              pool-size: 7
+            hdfs:
+              uri: hdfs://master:9000
+              root: /picu
+            http:
+              bind: 0.0.0.0
+              port: 8080
+              threads: 3
+            load:
+              batch-size: 250
+            """);
         assertEquals(new Secret("s3cret"), config.database().password());
         assertEquals(7, config.database().poolSize());
         assertEquals(Optional.of(URI.create("hdfs://master:9000")), config.hdfs().uri());
@@ -73,16 +73,16 @@ class Tier2ConfigParserTest {
     @Test
     void embedded_database_paths_resolve_against_the_config_files_directory() {
         Tier2Config config = parse("""
-                database:
-                  embedded:
-                    enabled: true
-                    base-dir: data/mariadb
-                    port: 3307
-                    system-binaries: true
-                    server-options: [--innodb-buffer-pool-size=1G, --innodb-log-file-size=1G]
-                hdfs:
-                  root: file:/var/picu
-                """);
+            database:
+              embedded:
+                enabled: true
+                base-dir: data/mariadb
+                port: 3307
+                system-binaries: true
+                server-options: [--innodb-buffer-pool-size=1G, --innodb-log-file-size=1G]
+            hdfs:
+              root: file:/var/picu
+            """);
         EmbeddedDatabaseConfig embedded = config.database().embedded();
         assertTrue(embedded.enabled());
         assertEquals(Optional.of(BASE.resolve("data/mariadb")), embedded.baseDir());
@@ -96,11 +96,11 @@ class Tier2ConfigParserTest {
     @Test
     void the_environment_password_wins_and_is_never_printed() {
         Tier2Config config = parse("""
-                database:
-                  url: jdbc:mariadb://db:3306/picu
-                  user: picu
-                  password: from-file
-                """, Map.of(Tier2ConfigParser.PASSWORD_ENV, "from-env"));
+            database:
+              url: jdbc:mariadb://db:3306/picu
+              user: picu
+              password: from-file
+            """, Map.of(Tier2ConfigParser.PASSWORD_ENV, "from-env"));
         assertEquals("from-env", config.database().password().value());
         assertFalse(config.toString().contains("from-env"), config.toString());
         assertTrue(config.toString().contains("********"));
@@ -109,10 +109,10 @@ class Tier2ConfigParserTest {
     @Test
     void a_password_inside_the_url_is_masked_when_the_config_is_printed() {
         Tier2Config config = parse("""
-                database:
-                  url: jdbc:mariadb://db:3306/picu?user=picu&password=hunter2&sslMode=verify-full
-                  user: picu
-                """);
+            database:
+              url: jdbc:mariadb://db:3306/picu?user=picu&password=hunter2&sslMode=verify-full
+              user: picu
+            """);
         assertFalse(config.toString().contains("hunter2"), config.toString());
         assertTrue(config.toString().contains("password=********&sslMode=verify-full"), config.toString());
     }
@@ -120,68 +120,83 @@ class Tier2ConfigParserTest {
     @Test
     void all_problems_are_reported_at_once() {
         List<String> problems = problems("""
-                database:
-                  user: picu
-                  pool_size: 3
-                  pool-size: many
-                hdfs:
-                  uri: not a uri
-                  root: relative/dir
-                http:
-                  port: 70000
-                load:
-                  batch-size: 0
-                logging: verbose
-                """);
+            database:
+              user: picu
+              pool_size: 3
+              pool-size: many
+            hdfs:
+              uri: not a uri
+              root: relative/dir
+            http:
+              port: 70000
+            load:
+              batch-size: 0
+            logging: verbose
+            """);
         assertEquals(8, problems.size(), String.join("\n", problems));
-        assertTrue(problems.contains("unknown key 'database.pool_size' (did you mean 'database.pool-size'?)"), problems.toString());
+        assertTrue(
+                problems.contains("unknown key 'database.pool_size' (did you mean 'database.pool-size'?)"),
+                problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("unknown key 'logging'")), problems.toString());
-        assertTrue(problems.contains("database.pool-size must be a whole number from 1 to 64, got 'many'"), problems.toString());
+        assertTrue(
+                problems.contains("database.pool-size must be a whole number from 1 to 64, got 'many'"),
+                problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("database.url is required")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("hdfs.uri must be a URI")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("hdfs.root must be an absolute path")), problems.toString());
-        assertTrue(problems.contains("http.port must be a whole number from 0 to 65535, got '70000'"), problems.toString());
-        assertTrue(problems.contains("load.batch-size must be a whole number from 1 to 100000, got '0'"), problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith("hdfs.root must be an absolute path")),
+                problems.toString());
+        assertTrue(
+                problems.contains("http.port must be a whole number from 0 to 65535, got '70000'"),
+                problems.toString());
+        assertTrue(
+                problems.contains("load.batch-size must be a whole number from 1 to 100000, got '0'"),
+                problems.toString());
     }
 
     @Test
     void embedded_mode_refuses_an_external_url_and_needs_a_base_dir() {
         List<String> problems = problems("""
-                database:
-                  url: jdbc:mariadb://db:3306/picu
-                  embedded:
-                    enabled: yes please
-                """);
-        assertTrue(problems.contains("database.embedded.enabled must be true or false, got 'yes please'"), problems.toString());
+            database:
+              url: jdbc:mariadb://db:3306/picu
+              embedded:
+                enabled: yes please
+            """);
+        assertTrue(
+                problems.contains("database.embedded.enabled must be true or false, got 'yes please'"),
+                problems.toString());
 
         problems = problems("""
-                database:
-                  url: jdbc:mariadb://db:3306/picu
-                  embedded:
-                    enabled: true
-                """);
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("database.embedded.base-dir is required")), problems.toString());
+            database:
+              url: jdbc:mariadb://db:3306/picu
+              embedded:
+                enabled: true
+            """);
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith("database.embedded.base-dir is required")),
+                problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("database.url must not be set")), problems.toString());
     }
 
     @Test
     void a_wrongly_typed_password_is_reported_without_its_value() {
         List<String> problems = problems("""
-                database:
-                  url: jdbc:mariadb://db:3306/picu
-                  user: picu
-                  password: [hunter2]
-                """);
+            database:
+              url: jdbc:mariadb://db:3306/picu
+              user: picu
+              password: [hunter2]
+            """);
         assertEquals(List.of("database.password must be a single text value"), problems);
     }
 
     @Test
     void url_must_be_a_mariadb_jdbc_url() {
-        assertEquals(List.of("database.url must start with jdbc:mariadb://, got 'postgresql://db/picu'"), problems("""
-                database:
-                  url: postgresql://db/picu
-                  user: picu
-                """));
+        assertEquals(
+                List.of("database.url must start with jdbc:mariadb://, got 'postgresql://db/picu'"), problems("""
+                    database:
+                      url: postgresql://db/picu
+                      user: picu
+                    """));
     }
 
     @Test
@@ -190,10 +205,10 @@ class Tier2ConfigParserTest {
         assertTrue(broken.getMessage().startsWith("configuration test.yml has 1 problem:"), broken.getMessage());
 
         List<String> duplicate = problems("""
-                http:
-                  port: 1
-                  port: 2
-                """);
+            http:
+              port: 1
+              port: 2
+            """);
         assertTrue(duplicate.get(0).contains("Duplicate field 'port'"), duplicate.toString());
     }
 

@@ -31,8 +31,9 @@ class DatabaseMigrationsIT {
         Map<String, String> tables = new TreeMap<>();
         try (Connection connection = pool.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        SELECT table_name, CONCAT(engine, ' ', table_collation) FROM information_schema.tables
-                        WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'""");
+                    SELECT table_name, CONCAT(engine, ' ', table_collation) FROM information_schema.tables
+                    WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'\
+                    """);
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 tables.put(rows.getString(1), rows.getString(2));
@@ -56,9 +57,11 @@ class DatabaseMigrationsIT {
                 "market_trends", "symbol,timestamp,source"); // the primary key since V3: (source, symbol, timestamp)
         try (Connection connection = pool.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        SELECT GROUP_CONCAT(column_name ORDER BY seq_in_index) FROM information_schema.statistics
-                        WHERE table_schema = DATABASE() AND table_name = ? AND non_unique = 0
-                        GROUP BY index_name HAVING index_name <> 'PRIMARY' OR ? IN ('news_sentiment', 'market_trends', 'candles')""")) {
+                    SELECT GROUP_CONCAT(column_name ORDER BY seq_in_index) FROM information_schema.statistics
+                    WHERE table_schema = DATABASE() AND table_name = ? AND non_unique = 0
+                    GROUP BY index_name
+                    HAVING index_name <> 'PRIMARY' OR ? IN ('news_sentiment', 'market_trends', 'candles')\
+                    """)) {
             for (Map.Entry<String, String> table : expected.entrySet()) {
                 query.setString(1, table.getKey());
                 query.setString(2, table.getKey());

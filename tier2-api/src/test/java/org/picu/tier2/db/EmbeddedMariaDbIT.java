@@ -17,7 +17,8 @@ class EmbeddedMariaDbIT {
     private static final Path ROOT = Path.of("target", "mariadb");
 
     private static EmbeddedMariaDb start(String name) {
-        return EmbeddedMariaDb.start(new EmbeddedMariaDb.Settings(ROOT.resolve(name), 0, ROOT.resolve("binaries"), false));
+        return EmbeddedMariaDb.start(
+                new EmbeddedMariaDb.Settings(ROOT.resolve(name), 0, ROOT.resolve("binaries"), false));
     }
 
     @Test

@@ -70,7 +70,8 @@ class DatasetLoadersIT {
                 sentiment(1, 0.8, "positive"), sentiment(2, -0.1, "neutral")));
         partitions.publish(Dataset.FEAR_GREED, "20261122", runId, List.of(
                 fearGreed(72, "Greed", "2026-11-22T00:00:00Z")));
-        partitions.publish(Dataset.MARKET_TICKS, "20261122", runId, DatasetPartitions.ticks(6, 2, "2026-11-22T00:00:00Z", 0));
+        partitions.publish(
+                Dataset.MARKET_TICKS, "20261122", runId, DatasetPartitions.ticks(6, 2, "2026-11-22T00:00:00Z", 0));
         partitions.publish(Dataset.CANDLES_1H, "20261122", runId, List.of(
                 candle("BTC", "2026-11-22T00:00:00Z", 100, 105, 3.5),
                 candle("BTC", "2026-11-22T01:00:00Z", 105, 99, null)));
@@ -92,15 +93,22 @@ class DatasetLoadersIT {
         assertEquals(Map.of("news", 2, "news_sentiment", 2, "fear_greed_index", 1, "market_trends", 6, "candles", 2,
                 "technical_indicators", 2, "crypto_insights", 1, "load_ledger", 7),
                 TableSnapshots.counts(TableSnapshots.of(dataSource)));
-        assertEquals("비트코인 🚀 신고가|2026-11-22 09:00:00.000|[\"BTC\",\"비트코인\"]|ko", text(
-                "SELECT CONCAT_WS('|', title, published_at, keywords, language) FROM news WHERE news_key = ?", newsKey(1)));
+        assertEquals(
+                "비트코인 🚀 신고가|2026-11-22 09:00:00.000|[\"BTC\",\"비트코인\"]|ko",
+                text(
+                        "SELECT CONCAT_WS('|', title, published_at, keywords, language) FROM news WHERE news_key = ?",
+                        newsKey(1)));
         assertNull(text("SELECT published_at FROM news WHERE news_key = ?", newsKey(2)));
         assertEquals("positive|0.8|[\"상승\",\"rally\"]|lex-1", text("SELECT CONCAT_WS('|', label, score, matched_terms, "
                 + "lexicon_version) FROM news_sentiment WHERE news_key = ?", newsKey(1)));
         assertEquals("72|Greed|cnn_fear_greed", text("SELECT CONCAT_WS('|', value, classification, source) "
                 + "FROM fear_greed_index WHERE `timestamp` = ?", "2026-11-22 00:00:00"));
-        assertEquals("upbit|100|106|99|105|3.5|60", text("SELECT CONCAT_WS('|', source, open, high, low, close, volume, "
-                + "tick_count) FROM candles WHERE symbol = 'BTC' AND `timestamp` = ?", "2026-11-22 00:00:00"));
+        assertEquals(
+                "upbit|100|106|99|105|3.5|60",
+                text(
+                        "SELECT CONCAT_WS('|', source, open, high, low, close, volume, "
+                                + "tick_count) FROM candles WHERE symbol = 'BTC' AND `timestamp` = ?",
+                        "2026-11-22 00:00:00"));
         assertNull(text("SELECT volume FROM candles WHERE `timestamp` = ?", "2026-11-22 01:00:00"));
         assertNull(text("SELECT rsi FROM technical_indicators WHERE `timestamp` = ?", "2026-11-22 00:00:00"));
         assertEquals("41.5|12.5|10|2.5", text("SELECT CONCAT_WS('|', rsi, macd, macd_signal, macd_histogram) "

@@ -76,7 +76,8 @@ class KilledLoaderIT {
         assertTrue(rerun.waitFor(5, TimeUnit.MINUTES), "the rerun finished");
         String output = Files.readString(DIR.resolve("rerun.out"), StandardCharsets.UTF_8);
         assertEquals(0, rerun.exitValue(), output);
-        assertTrue(output.contains("loaded 1 partition (" + TICKS + " rows), skipped 2 already loaded, 0 failed"), output);
+        assertTrue(
+                output.contains("loaded 1 partition (" + TICKS + " rows), skipped 2 already loaded, 0 failed"), output);
 
         DataSource clean = MARIADB.freshDatabase();
         try (FileSystem fs = FileSystem.newInstance(URI.create("file:///"), TestHadoop.conf())) {

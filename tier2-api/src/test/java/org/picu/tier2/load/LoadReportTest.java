@@ -18,7 +18,9 @@ class LoadReportTest {
     @Test
     void counts_and_summarises_outcomes() {
         LoadReport report = new LoadReport(List.of(outcome("20261121", Status.SKIPPED, 0)))
-                .plus(new LoadReport(List.of(outcome("20261122", Status.LOADED, 7), outcome("20261123", Status.LOADED, 3),
+                .plus(new LoadReport(List.of(
+                        outcome("20261122", Status.LOADED, 7),
+                        outcome("20261123", Status.LOADED, 3),
                         outcome("20261124", Status.FAILED, 0))));
         assertEquals(2, report.loaded());
         assertEquals(1, report.skipped());

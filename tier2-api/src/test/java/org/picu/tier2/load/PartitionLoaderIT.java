@@ -171,7 +171,9 @@ class PartitionLoaderIT {
         LoadReport report = load(1000);
 
         assertEquals(1, report.failed());
-        assertTrue(report.failures().get(0).detail().contains("manifest promises 2"), report.failures().get(0).detail());
+        assertTrue(
+                report.failures().get(0).detail().contains("manifest promises 2"),
+                report.failures().get(0).detail());
         assertEquals(0, count("market_trends"));
         assertEquals(0, count("load_ledger"));
     }

@@ -96,6 +96,7 @@ class PublishedPartitionsTest {
     }
 
     private static PartitionManifest manifest(String dataset, String date, String runId, List<String> files) {
-        return new PartitionManifest(dataset, date, runId, 1, 0, 0, files, List.of(), Instant.parse("2026-11-23T00:00:00Z"));
+        return new PartitionManifest(
+                dataset, date, runId, 1, 0, 0, files, List.of(), Instant.parse("2026-11-23T00:00:00Z"));
     }
 }

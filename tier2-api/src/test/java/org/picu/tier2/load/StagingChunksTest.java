@@ -21,7 +21,9 @@ import org.picu.tier2.testing.DatasetPartitions;
 import org.picu.tier2.testing.TestFiles;
 import org.picu.tier2.testing.TestHadoop;
 
-/** The reader thread between a partition's Parquet files and {@code LOAD DATA}: order, counts, failures, early close. */
+/**
+ * The reader thread between a partition's Parquet files and {@code LOAD DATA}: order, counts, failures, early close.
+ */
 class StagingChunksTest {
     private static final Path ROOT = Path.of("target", "partitions", "StagingChunksTest").toAbsolutePath();
     private static final int TICKS = 250;

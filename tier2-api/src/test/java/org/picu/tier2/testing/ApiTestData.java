@@ -44,9 +44,22 @@ public final class ApiTestData {
             market(c, "ETH", 4_600_000.0, -4.0, 20000.0, "2026-11-22T10:00:00Z");
             market(c, "ETH", 4_500_000.0, -6.2, 21000.25, "2026-11-22T11:00:00Z");
             market(c, "XRP", 3150.0, 12.0, 5_000_000.0, "2026-11-22T11:30:00Z");
-            news(c, KEY_A, "coinness", "Bitcoin hits a record", "https://coinness.example/news/1", "2026-11-22T11:00:00Z",
+            news(
+                    c,
+                    KEY_A,
+                    "coinness",
+                    "Bitcoin hits a record",
+                    "https://coinness.example/news/1",
+                    "2026-11-22T11:00:00Z",
                     "[\"BTC\",\"record\"]");
-            news(c, KEY_B, "saveticker", "이더리움 하락 전환", "https://saveticker.example/n/2", "2026-11-22T10:00:00Z", "[\"ETH\"]");
+            news(
+                    c,
+                    KEY_B,
+                    "saveticker",
+                    "이더리움 하락 전환",
+                    "https://saveticker.example/n/2",
+                    "2026-11-22T10:00:00Z",
+                    "[\"ETH\"]");
             news(c, KEY_C, "coinness", "An item without a date", null, null, "[]");
             sentiment(c, KEY_A, 0.6, "positive", 0.8, "2026-11-22T11:00:00Z");
             sentiment(c, KEY_B, -0.4, "negative", 0.7, "2026-11-22T10:00:00Z");
@@ -67,7 +80,14 @@ public final class ApiTestData {
             indicator(c, "ETH", "2026-11-22T11:00:00Z", 4_500_000.0, 25.0, -10.0, -5.0, -5.0);
             insight(c, "volume_spike", "XRP", "critical", "XRP traded 2.4x its 7-day mean volume", 2.4, 1.5,
                     "2026-11-22T11:40:00Z");
-            insight(c, "trend_reversal", "BTC", "warning", "BTC RSI 82.5 overbought and MACD above its signal", 82.5, 70,
+            insight(
+                    c,
+                    "trend_reversal",
+                    "BTC",
+                    "warning",
+                    "BTC RSI 82.5 overbought and MACD above its signal",
+                    82.5,
+                    70,
                     "2026-11-22T11:10:00Z");
             insight(c, "sentiment_shift", "BTC", "normal", "BTC news sentiment rose by 35%", 35, 30,
                     "2026-11-21T20:00:00Z");
@@ -85,38 +105,87 @@ public final class ApiTestData {
 
     private static void news(Connection c, String key, String source, String title, String url, String publishedAt,
             String keywords) throws SQLException {
-        insert(c, "INSERT INTO news (news_key, source, title, url, content, published_at, keywords, language, crawled_at, "
-                + "partition_date, load_run_id) VALUES (?, ?, ?, ?, 'text', ?, ?, 'en', ?, ?, ?)",
-                key, source, title, url, publishedAt == null ? null : utc(publishedAt), keywords,
-                utc("2026-11-22T11:50:00Z"), PARTITION, RUN);
+        insert(
+                c,
+                "INSERT INTO news (news_key, source, title, url, content, published_at, keywords, language,"
+                        + " crawled_at, partition_date, load_run_id) VALUES (?, ?, ?, ?, 'text', ?, ?, 'en', ?, ?, ?)",
+                key,
+                source,
+                title,
+                url,
+                publishedAt == null ? null : utc(publishedAt),
+                keywords,
+                utc("2026-11-22T11:50:00Z"),
+                PARTITION,
+                RUN);
     }
 
     private static void sentiment(Connection c, String key, double score, String label, double confidence,
             String publishedAt) throws SQLException {
-        insert(c, "INSERT INTO news_sentiment (news_key, score, label, confidence, matched_terms, lexicon_version, "
-                + "published_at, analyzed_at, partition_date, load_run_id) VALUES (?, ?, ?, ?, '[]', 'lex-1', ?, ?, ?, ?)",
-                key, score, label, confidence, utc(publishedAt), utc("2026-11-22T11:55:00Z"), PARTITION, RUN);
+        insert(
+                c,
+                "INSERT INTO news_sentiment (news_key, score, label, confidence, matched_terms, lexicon_version,"
+                    + " published_at, analyzed_at, partition_date, load_run_id) VALUES (?, ?, ?, ?, '[]', 'lex-1', ?,"
+                    + " ?, ?, ?)",
+                key,
+                score,
+                label,
+                confidence,
+                utc(publishedAt),
+                utc("2026-11-22T11:55:00Z"),
+                PARTITION,
+                RUN);
     }
 
     private static void fearGreed(Connection c, String at, int value, String classification) throws SQLException {
-        insert(c, "INSERT INTO fear_greed_index (`timestamp`, value, classification, source, crawled_at, partition_date, "
-                + "load_run_id) VALUES (?, ?, ?, 'fear_greed', ?, ?, ?)", utc(at), value, classification, utc(at),
-                PARTITION, RUN);
+        insert(
+                c,
+                "INSERT INTO fear_greed_index (`timestamp`, value, classification, source, crawled_at, partition_date, "
+                        + "load_run_id) VALUES (?, ?, ?, 'fear_greed', ?, ?, ?)",
+                utc(at),
+                value,
+                classification,
+                utc(at),
+                PARTITION,
+                RUN);
     }
 
     private static void candle(Connection c, Instant at, double open, double high, double low, double close,
             double volume) throws SQLException {
-        insert(c, "INSERT INTO candles (source, symbol, timeframe, `timestamp`, open, high, low, close, volume, tick_count, "
-                + "partition_date, load_run_id) VALUES ('upbit', 'BTC', '1h', ?, ?, ?, ?, ?, ?, 60, ?, ?)",
-                LocalDateTime.ofInstant(at, ZoneOffset.UTC), open, high, low, close, volume, PARTITION, RUN);
+        insert(
+                c,
+                "INSERT INTO candles (source, symbol, timeframe, `timestamp`, open, high, low, close, volume,"
+                    + " tick_count, partition_date, load_run_id) VALUES ('upbit', 'BTC', '1h', ?, ?, ?, ?, ?, ?, 60,"
+                    + " ?, ?)",
+                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                open,
+                high,
+                low,
+                close,
+                volume,
+                PARTITION,
+                RUN);
     }
 
     private static void indicator(Connection c, String symbol, String at, double close, double rsi, double macd,
             double signal, double histogram) throws SQLException {
-        insert(c, "INSERT INTO technical_indicators (source, symbol, timeframe, `timestamp`, close, rsi, macd, macd_signal, "
-                + "macd_histogram, bb_upper, bb_middle, bb_lower, volume, partition_date, load_run_id) "
-                + "VALUES ('upbit', ?, '1h', ?, ?, ?, ?, ?, ?, ?, ?, ?, 12.5, ?, ?)",
-                symbol, utc(at), close, rsi, macd, signal, histogram, close * 1.01, close, close * 0.99, PARTITION, RUN);
+        insert(
+                c,
+                "INSERT INTO technical_indicators (source, symbol, timeframe, `timestamp`, close, rsi, macd,"
+                        + " macd_signal, macd_histogram, bb_upper, bb_middle, bb_lower, volume, partition_date,"
+                        + " load_run_id) VALUES ('upbit', ?, '1h', ?, ?, ?, ?, ?, ?, ?, ?, ?, 12.5, ?, ?)",
+                symbol,
+                utc(at),
+                close,
+                rsi,
+                macd,
+                signal,
+                histogram,
+                close * 1.01,
+                close,
+                close * 0.99,
+                PARTITION,
+                RUN);
     }
 
     private static void insight(Connection c, String type, String symbol, String severity, String description,

@@ -60,8 +60,11 @@ public final class DatasetPartitions {
             Files.createDirectories(dir.resolve(HdfsLayout.REJECTS_DIR));
             Files.deleteIfExists(dir.resolve(name));
             Files.deleteIfExists(dir.resolve("." + name + ".crc"));
-            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter
-                    .<GenericRecord>builder(HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(dir.resolve(name).toUri()), conf))
+            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(
+                            HadoopOutputFile.fromPath(
+                                    new org.apache.hadoop.fs.Path(
+                                            dir.resolve(name).toUri()),
+                                    conf))
                     .withSchema(schemaOf(dataset))
                     .withDataModel(GenericData.get())
                     .withConf(conf)
@@ -178,7 +181,8 @@ public final class DatasetPartitions {
                 .build();
     }
 
-    public static GenericRecord insight(String type, String symbol, String windowStart, double value, int... newsSeeds) {
+    public static GenericRecord insight(
+            String type, String symbol, String windowStart, double value, int... newsSeeds) {
         List<String> related = new ArrayList<>();
         for (int seed : newsSeeds) {
             related.add(newsKey(seed));

@@ -50,7 +50,8 @@ public final class HeadlessChromium {
     }
 
     /** A PNG of the page at {@code width}x{@code height}. */
-    public static void screenshot(String url, Path png, int width, int height) throws IOException, InterruptedException {
+    public static void screenshot(String url, Path png, int width, int height)
+            throws IOException, InterruptedException {
         Files.createDirectories(png.toAbsolutePath().getParent());
         Files.deleteIfExists(png);
         List<String> command = command();
@@ -75,10 +76,14 @@ public final class HeadlessChromium {
 
     private static void run(List<String> command, Path stdout) throws IOException, InterruptedException {
         Path stderr = Path.of(stdout + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(command.get(0) + " did not finish in " + TIMEOUT_SECONDS + " s; see " + stderr);
+            throw new IllegalStateException(
+                    command.get(0) + " did not finish in " + TIMEOUT_SECONDS + " s; see " + stderr);
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ": "

@@ -29,9 +29,11 @@ public final class MariaDbExtension implements BeforeAllCallback, AfterAllCallba
     public void beforeAll(ExtensionContext context) {
         String name = context.getRequiredTestClass().getSimpleName();
         long startNanos = System.nanoTime();
-        server = EmbeddedMariaDb.start(new EmbeddedMariaDb.Settings(ROOT.resolve(name), 0, ROOT.resolve("binaries"), false));
-        System.out.printf("[%s] MariaDB started in %d ms on port %d%n", name, (System.nanoTime() - startNanos) / 1_000_000,
-                server.port());
+        server = EmbeddedMariaDb.start(
+                new EmbeddedMariaDb.Settings(ROOT.resolve(name), 0, ROOT.resolve("binaries"), false));
+        System.out.printf(
+                "[%s] MariaDB started in %d ms on port %d%n",
+                name, (System.nanoTime() - startNanos) / 1_000_000, server.port());
     }
 
     @Override

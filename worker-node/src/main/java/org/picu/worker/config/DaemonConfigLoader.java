@@ -8,7 +8,9 @@ import java.util.Set;
 import org.picu.model.RecordEnvelope;
 import org.picu.worker.daemon.CronSchedule;
 
-/** Validates the keys only the {@code daemon} command uses: {@code upload.*}, {@code schedules}, {@code assignments}. */
+/**
+ * Validates the keys only the {@code daemon} command uses: {@code upload.*}, {@code schedules}, {@code assignments}.
+ */
 final class DaemonConfigLoader {
     private DaemonConfigLoader() {
     }

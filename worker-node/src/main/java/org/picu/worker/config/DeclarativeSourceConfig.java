@@ -64,7 +64,21 @@ public record DeclarativeSourceConfig(String name, URI startUrl, String item, St
     public DeclarativeSourceConfig(String name, URI startUrl, String item, String title, Optional<String> link,
                                    Optional<String> date, Optional<String> dateAttribute, String dateFormat,
                                    ZoneId zone, String body, Optional<String> next, int maxPages) {
-        this(name, startUrl, item, title, link, date, dateAttribute, dateFormat, zone, body, next, maxPages, HTML, false);
+        this(
+                name,
+                startUrl,
+                item,
+                title,
+                link,
+                date,
+                dateAttribute,
+                dateFormat,
+                zone,
+                body,
+                next,
+                maxPages,
+                HTML,
+                false);
     }
 
     public boolean json() {

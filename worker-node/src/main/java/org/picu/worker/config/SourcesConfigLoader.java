@@ -77,7 +77,8 @@ final class SourcesConfigLoader {
         RawSources.Coinness c = raw == null ? new RawSources.Coinness(null, null, null, null, null) : raw;
         String language = c.language() == null ? CoinnessConfig.DEFAULT_LANGUAGE : c.language().trim();
         if (!LANGUAGE.matcher(language).matches()) {
-            problems.add("sources.coinness.language '" + c.language() + "' must be a two-letter language code such as ko or en");
+            problems.add("sources.coinness.language '" + c.language()
+                    + "' must be a two-letter language code such as ko or en");
         }
         return new CoinnessConfig(
                 problems.uri("sources.coinness.api-url", c.apiUrl(), CoinnessConfig.DEFAULT_API_URL, WEB),
@@ -91,10 +92,12 @@ final class SourcesConfigLoader {
         RawSources.SaveTicker s = raw == null ? new RawSources.SaveTicker(null, null, null, null) : raw;
         return new SaveTickerConfig(
                 problems.uri("sources.saveticker.api-url", s.apiUrl(), SaveTickerConfig.DEFAULT_API_URL, WEB),
-                problems.integer("sources.saveticker.page-size", s.pageSize(), SaveTickerConfig.DEFAULT_PAGE_SIZE, 1, 50),
-                problems.integer("sources.saveticker.max-pages", s.maxPages(), SaveTickerConfig.DEFAULT_MAX_PAGES, 0, 20),
-                problems.integer("sources.saveticker.max-items", s.maxItems(), SaveTickerConfig.DEFAULT_MAX_ITEMS,
-                        1, 200));
+                problems.integer(
+                        "sources.saveticker.page-size", s.pageSize(), SaveTickerConfig.DEFAULT_PAGE_SIZE, 1, 50),
+                problems.integer(
+                        "sources.saveticker.max-pages", s.maxPages(), SaveTickerConfig.DEFAULT_MAX_PAGES, 0, 20),
+                problems.integer(
+                        "sources.saveticker.max-items", s.maxItems(), SaveTickerConfig.DEFAULT_MAX_ITEMS, 1, 200));
     }
 
     private static PerplexityConfig perplexity(RawSources.Perplexity raw, Problems problems) {
@@ -145,7 +148,8 @@ final class SourcesConfigLoader {
                     problems.add(at + ".render applies to HTML pages only; a JSON feed is read as served");
                 }
                 if (d.next() != null || d.dateAttribute() != null) {
-                    problems.add(at + ": next and date-attribute apply to HTML pages only; remove them for format json");
+                    problems.add(
+                            at + ": next and date-attribute apply to HTML pages only; remove them for format json");
                 }
             }
             String item = field(at + ".item", d.item(), true, json, problems);

@@ -52,7 +52,8 @@ public final class WorkerConfigLoader {
             // A file with nothing but comments is valid YAML with no content: report the missing keys.
             raw = parser.nextToken() == null ? null : mapper.readValue(parser, RawConfig.class);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(absolute, List.of("the file does not exist; copy worker-example.yml and edit it"));
+            throw new ConfigException(
+                    absolute, List.of("the file does not exist; copy worker-example.yml and edit it"));
         } catch (JsonProcessingException e) {
             throw new ConfigException(absolute, List.of(describe(e)));
         } catch (IOException e) {
@@ -60,8 +61,10 @@ public final class WorkerConfigLoader {
         }
         Problems problems = new Problems();
         unknownKeys.forEach(k -> problems.add("unknown key '" + k + "'"));
-        WorkerConfig config = validate(raw == null ? new RawConfig(null, null, null, null, null, null, null, null, null, null) : raw,
-                absolute.getParent(), problems);
+        WorkerConfig config = validate(
+                raw == null ? new RawConfig(null, null, null, null, null, null, null, null, null, null) : raw,
+                absolute.getParent(),
+                problems);
         if (!problems.list().isEmpty()) {
             throw new ConfigException(absolute, problems.list());
         }
@@ -116,7 +119,8 @@ public final class WorkerConfigLoader {
         JsonLocation where = e.getLocation();
         String line = where == null || where.getLineNr() < 0 ? "" : "line " + where.getLineNr() + ": ";
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            String key = m.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+            String key = m.getPath().stream()
+                    .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
                     .collect(Collectors.joining("."));
             Class<?> target = m.getTargetType();
             if (target != null && target.isRecord()) {
@@ -161,12 +165,21 @@ public final class WorkerConfigLoader {
         RawConfig.Render r = raw == null ? new RawConfig.Render(null, null, null, null, null, null) : raw;
         Path chromium = r.chromium() == null || r.chromium().isBlank() ? RenderConfig.DEFAULT_CHROMIUM
                 : problems.path(baseDir, r.chromium());
-        return new RenderConfig(chromium,
+        return new RenderConfig(
+                chromium,
                 problems.duration("render.timeout", r.timeout(), RenderConfig.DEFAULT_TIMEOUT, false),
                 problems.duration("render.script-budget", r.scriptBudget(), RenderConfig.DEFAULT_SCRIPT_BUDGET, true),
-                problems.integer("render.viewport-height", r.viewportHeight(), RenderConfig.DEFAULT_VIEWPORT_HEIGHT, 200,
+                problems.integer(
+                        "render.viewport-height",
+                        r.viewportHeight(),
+                        RenderConfig.DEFAULT_VIEWPORT_HEIGHT,
+                        200,
                         RenderConfig.MAX_VIEWPORT_HEIGHT),
-                problems.integer("render.max-scrolls", r.maxScrolls(), RenderConfig.DEFAULT_MAX_SCROLLS, 0,
+                problems.integer(
+                        "render.max-scrolls",
+                        r.maxScrolls(),
+                        RenderConfig.DEFAULT_MAX_SCROLLS,
+                        0,
                         RenderConfig.MAX_MAX_SCROLLS),
                 problems.duration("render.scroll-pause", r.scrollPause(), RenderConfig.DEFAULT_SCROLL_PAUSE, true));
     }
@@ -186,7 +199,9 @@ public final class WorkerConfigLoader {
         if (problems.required("hdfs.uri", h.uri()) != null) {
             uri = problems.uri("hdfs.uri", h.uri(), null, List.of());
         }
-        if (uri != null && "file".equalsIgnoreCase(uri.getScheme()) && (uri.getPath() == null || !uri.getPath().startsWith("/"))) {
+        if (uri != null
+                && "file".equalsIgnoreCase(uri.getScheme())
+                && (uri.getPath() == null || !uri.getPath().startsWith("/"))) {
             problems.add("hdfs.uri '" + uri + "' must name an absolute directory, e.g. file:///var/picu/hdfs");
         }
         String root = h.root() == null || h.root().isBlank() ? HdfsConfig.DEFAULT_ROOT : h.root().trim();
@@ -204,14 +219,18 @@ public final class WorkerConfigLoader {
     }
 
     private static FetchConfig fetch(RawConfig.Fetch raw, Problems problems) {
-        RawConfig.Fetch f = raw == null ? new RawConfig.Fetch(null, null, null, null, null, null, null, null, null, null, null, null) : raw;
+        RawConfig.Fetch f = raw == null
+                ? new RawConfig.Fetch(null, null, null, null, null, null, null, null, null, null, null, null)
+                : raw;
         String userAgent = f.userAgent() == null ? FetchConfig.DEFAULT_USER_AGENT : f.userAgent().trim();
         if (userAgent.isEmpty() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             problems.add("fetch.user-agent must be non-empty text on one line, e.g. "
                     + FetchConfig.DEFAULT_USER_AGENT);
         }
-        return new FetchConfig(userAgent,
-                problems.duration("fetch.connect-timeout", f.connectTimeout(), FetchConfig.DEFAULT_CONNECT_TIMEOUT, false),
+        return new FetchConfig(
+                userAgent,
+                problems.duration(
+                        "fetch.connect-timeout", f.connectTimeout(), FetchConfig.DEFAULT_CONNECT_TIMEOUT, false),
                 problems.duration("fetch.read-timeout", f.readTimeout(), FetchConfig.DEFAULT_READ_TIMEOUT, false),
                 problems.size("fetch.max-body-bytes", f.maxBodyBytes(), FetchConfig.DEFAULT_MAX_BODY_BYTES),
                 problems.duration("fetch.host-delay", f.hostDelay(), FetchConfig.DEFAULT_HOST_DELAY, true),
@@ -220,8 +239,8 @@ public final class WorkerConfigLoader {
                 problems.integer("fetch.max-attempts", f.maxAttempts(), FetchConfig.DEFAULT_MAX_ATTEMPTS, 1, 10),
                 problems.duration("fetch.backoff-base", f.backoffBase(), FetchConfig.DEFAULT_BACKOFF_BASE, true),
                 problems.duration("fetch.backoff-max", f.backoffMax(), FetchConfig.DEFAULT_BACKOFF_MAX, true),
-                problems.integer("fetch.host-error-limit", f.hostErrorLimit(), FetchConfig.DEFAULT_HOST_ERROR_LIMIT,
-                        1, 1000),
+                problems.integer(
+                        "fetch.host-error-limit", f.hostErrorLimit(), FetchConfig.DEFAULT_HOST_ERROR_LIMIT, 1, 1000),
                 problems.duration("fetch.run-time-limit", f.runTimeLimit(), FetchConfig.DEFAULT_RUN_TIME_LIMIT, false));
     }
 }

@@ -107,8 +107,15 @@ public final class CrawlRun {
         } catch (BlockedException e) {
             result = new CrawlResult((int) written.get(), List.of(new Rejection(e.reason(), e.getMessage())));
         } catch (FetchException | SpiderException | IOException | RuntimeException e) {
-            record(spider.name(), new CrawlRunRecord(started, clock.instant(), written.get(), Map.of(), failureReason(e),
-                    e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
+            record(
+                    spider.name(),
+                    new CrawlRunRecord(
+                            started,
+                            clock.instant(),
+                            written.get(),
+                            Map.of(),
+                            failureReason(e),
+                            e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
             throw e;
         } finally {
             if (interrupted.get()) {

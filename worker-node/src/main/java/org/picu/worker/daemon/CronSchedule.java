@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public final class CronSchedule {
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-    private static final CronParser SECONDS = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
+    private static final CronParser SECONDS =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
 
     private final String expression;
     private final ExecutionTime executionTime;
@@ -32,13 +33,16 @@ public final class CronSchedule {
         try {
             return new CronSchedule(trimmed, ExecutionTime.forCron(parser.parse(trimmed)));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
     }
 
     /** The first run strictly after {@code after}, if the expression ever fires again. */
     public Optional<Instant> nextAfter(Instant after) {
-        return executionTime.nextExecution(ZonedDateTime.ofInstant(after, ZoneOffset.UTC)).map(ZonedDateTime::toInstant);
+        return executionTime
+                .nextExecution(ZonedDateTime.ofInstant(after, ZoneOffset.UTC))
+                .map(ZonedDateTime::toInstant);
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running worker: runs each assigned source on its cron schedule into one spool writer that stays
- * open across runs (files roll by size, age and UTC day, so a source gives at most one file per roll-age), while an {@link UploadLoop} ships complete files on its own thread. After every run the writer is
+ * open across runs (files roll by size, age and UTC day, so a source gives at most one file per roll-age), while an
+ * {@link UploadLoop} ships complete files on its own thread. After every run the writer is
  * synced (group commit), so a crash loses at most the run in progress. One failed run is logged and
  * the next one is tried on schedule; a run still going at its next fire time skips that fire time.
  */

@@ -15,7 +15,10 @@ public final class BlockedException extends FetchException {
         this.reason = reason;
     }
 
-    /** {@link FetchOutcome#BLOCKED_BY_CHALLENGE}, {@link FetchOutcome#HTTP_418} or {@link FetchOutcome#HOST_COOLING_DOWN}. */
+    /**
+     * {@link FetchOutcome#BLOCKED_BY_CHALLENGE}, {@link FetchOutcome#HTTP_418} or {@link
+     * FetchOutcome#HOST_COOLING_DOWN}.
+     */
     @Override
     public String reason() {
         return reason;

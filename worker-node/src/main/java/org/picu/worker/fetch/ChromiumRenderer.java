@@ -280,7 +280,8 @@ public final class ChromiumRenderer implements PageRenderer {
             // older kernel, or the process ended: fall back to VmRSS
         }
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
+            for (String line :
+                    Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("VmRSS:")) {
                     String[] parts = line.substring(6).trim().split("\\s+");
                     return Long.parseLong(parts[0]) * 1024;

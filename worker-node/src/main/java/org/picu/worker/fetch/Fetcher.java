@@ -77,7 +77,8 @@ public final class Fetcher {
      * @param cooldowns host cool-downs shared with earlier runs and kept across restarts
      * @param renderer the headless browser for {@link #render}, or null when rendering is not configured
      */
-    public Fetcher(FetchConfig config, Clock clock, RobotsCache robots, HostCooldowns cooldowns, PageRenderer renderer) {
+    public Fetcher(
+            FetchConfig config, Clock clock, RobotsCache robots, HostCooldowns cooldowns, PageRenderer renderer) {
         this.config = config;
         this.clock = clock;
         this.robots = robots;
@@ -171,7 +172,8 @@ public final class Fetcher {
                 throw new BlockedException(url, FetchException.NO_STATUS, host.blockedReason,
                         "host skipped for this run: " + host.skippedBecause);
             }
-            throw new FetchException(url, FetchException.NO_STATUS, "host skipped for this run: " + host.skippedBecause);
+            throw new FetchException(
+                    url, FetchException.NO_STATUS, "host skipped for this run: " + host.skippedBecause);
         }
         Optional<HostCooldowns.Entry> cooling = cooldowns.active(key);
         if (cooling.isPresent()) {
@@ -246,7 +248,8 @@ public final class Fetcher {
             throw blocked(url, host, status, challenge.get());
         }
         if (status == 418) {
-            Duration asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+            Duration asked = RetryAfter.parse(
+                            response.headers().firstValue("Retry-After").orElse(null), clock.instant())
                     .orElse(Duration.ZERO);
             throw refused(url, host, status, FetchOutcome.HTTP_418,
                     "HTTP 418: the site banned this address for a while after too many requests",
@@ -270,7 +273,8 @@ public final class Fetcher {
                     clock.instant());
             if (wait.isPresent()) {
                 if (wait.get().compareTo(config.backoffMax()) > 0) {
-                    host.skippedBecause = "it asked to wait " + wait.get() + " (Retry-After), more than fetch.backoff-max";
+                    host.skippedBecause =
+                            "it asked to wait " + wait.get() + " (Retry-After), more than fetch.backoff-max";
                     throw new FetchException(url, status, "Retry-After " + wait.get() + " exceeds fetch.backoff-max "
                             + config.backoffMax() + "; host skipped for this run");
                 }

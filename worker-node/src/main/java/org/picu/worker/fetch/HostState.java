@@ -1,7 +1,8 @@
 package org.picu.worker.fetch;
 
 /**
- * What one fetcher knows about one host during a run: when it last answered, when it may be asked next, how many errors in a row it
+ * What one fetcher knows about one host during a run: when it last answered, when it may be asked next, how many errors
+ * in a row it
  * gave, and whether it is skipped for the rest of the run. Times are {@link System#nanoTime()} values.
  */
 final class HostState {

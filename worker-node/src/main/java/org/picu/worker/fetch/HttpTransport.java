@@ -64,7 +64,8 @@ final class HttpTransport {
                 .header("Accept", "application/json, text/html;q=0.9, */*;q=0.8")
                 .timeout(config.readTimeout())
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, CappedBodySubscriber.handler(maxBytes));
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                client.sendAsync(request, CappedBodySubscriber.handler(maxBytes));
         try {
             // The request timeout stops at the headers; waiting on the future bounds the body download too.
             return pending.get(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code picu_worker_fetch_requests_total{source,status}}: request tries by status class ({@code 2xx},
  *       {@code 4xx}, {@code 5xx}, ...) or, for a try without an HTTP answer, its outcome word ({@code no_answer},
  *       {@code robots_disallowed}, {@code blocked_by_challenge}, {@code host_cooling_down}, {@code rendered},
- *       {@code render_failed}); from the fetcher's outcome counts ({@code Fetcher.outcomes()}) at the end of a run;</li>
+ *       {@code render_failed}); from the fetcher's outcome counts ({@code Fetcher.outcomes()}) at the end of a
+ * run;</li>
  *   <li>{@code picu_worker_records_total{source}}, {@code picu_worker_rejects_total{source,reason}},
  *       {@code picu_worker_crawl_runs_total{source,result}} ({@code ok}/{@code failed}) and
  *       {@code picu_worker_crawl_duration_seconds{source}}: what each crawl run recorded in the run history;</li>

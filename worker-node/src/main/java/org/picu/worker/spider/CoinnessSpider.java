@@ -92,7 +92,10 @@ public final class CoinnessSpider implements Spider {
         String api = config.apiUrl().toString();
         StringBuilder url = new StringBuilder(api).append(config.apiUrl().getRawQuery() == null ? '?' : '&')
                 .append("languageCode=").append(encode(config.language())).append("&limit=").append(config.pageSize());
-        cursor.ifPresent(c -> url.append("&lastId=").append(encode(c.lastId())).append("&lastAt=").append(encode(c.lastAt())));
+        cursor.ifPresent(c -> url.append("&lastId=")
+                .append(encode(c.lastId()))
+                .append("&lastAt=")
+                .append(encode(c.lastAt())));
         return URI.create(url.toString());
     }
 

@@ -36,7 +36,8 @@ final class DeclarativeParser {
     /**
      * Reads one answer of a JSON feed: the array at {@code item}, and in each element the fields at
      * {@code title}, {@code body}, {@code link} and {@code date}. Strings are used as text (HTML tags and
-     * entities in a body are reduced to its text), numbers as their decimal text; a field that is missing, null, an object or an
+     * entities in a body are reduced to its text), numbers as their decimal text; a field that is missing, null, an
+     * object or an
      * array rejects the item. An answer that is not JSON is {@code bad_json}; one without an array at
      * {@code item} is {@code layout_changed}, naming the keys it has; an empty array is {@code no_items}.
      */
@@ -175,7 +176,9 @@ final class DeclarativeParser {
         Optional<OffsetDateTime> publishedAt = Optional.empty();
         if (source.date().isPresent()) {
             Element date = element.selectFirst(source.date().get());
-            String raw = date == null ? "" : PageText.squash(source.dateAttribute().map(date::attr).orElse(date.text()));
+            String raw = date == null
+                    ? ""
+                    : PageText.squash(source.dateAttribute().map(date::attr).orElse(date.text()));
             if (raw.isEmpty()) {
                 throw new MalformedRecordException("missing_field", "no date for '" + title + "' ("
                         + source.date().get() + ")");
@@ -192,7 +195,8 @@ final class DeclarativeParser {
     static OffsetDateTime date(String text, Instant crawledAt, DeclarativeSourceConfig source)
             throws MalformedRecordException {
         String format = source.dateFormat();
-        if (format.equals(DeclarativeSourceConfig.EPOCH_SECONDS) || format.equals(DeclarativeSourceConfig.EPOCH_MILLIS)) {
+        if (format.equals(DeclarativeSourceConfig.EPOCH_SECONDS)
+                || format.equals(DeclarativeSourceConfig.EPOCH_MILLIS)) {
             try {
                 long n = Long.parseLong(text.strip());
                 Instant at = format.equals(DeclarativeSourceConfig.EPOCH_SECONDS) ? Instant.ofEpochSecond(n)

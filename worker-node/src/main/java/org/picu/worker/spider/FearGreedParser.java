@@ -36,7 +36,10 @@ final class FearGreedParser {
         try {
             tree = JSON.readTree(body);
         } catch (IOException e) {
-            return Parsed.rejected("bad_json", "the API answer is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            return Parsed.rejected(
+                    "bad_json",
+                    "the API answer is not JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
         JsonNode data = tree == null ? null : tree.get("data");
         if (data == null || !data.isArray() || data.isEmpty()) {
@@ -92,7 +95,9 @@ final class FearGreedParser {
         } catch (NumberFormatException e) {
             throw new MalformedRecordException("bad_field", "value '" + node.asText() + "' is not a number");
         }
-        if (number.stripTrailingZeros().scale() > 0 || number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0) {
+        if (number.stripTrailingZeros().scale() > 0
+                || number.signum() < 0
+                || number.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new MalformedRecordException("bad_field", "value " + node + " is not a whole number from 0 to 100");
         }
         return number.intValueExact();

@@ -21,7 +21,9 @@ final class FeedJson {
     private FeedJson() {
     }
 
-    /** @throws MalformedRecordException {@code bad_json} for a body that is empty, cut off or not JSON (an HTML page) */
+    /**
+     * @throws MalformedRecordException {@code bad_json} for a body that is empty, cut off or not JSON (an HTML page)
+     */
     static JsonNode read(byte[] body, String what) throws MalformedRecordException {
         JsonNode tree;
         try {
@@ -56,7 +58,8 @@ final class FeedJson {
             return "";
         }
         if (!value.isTextual()) {
-            throw new MalformedRecordException("bad_field", where + ": " + field + " is " + describe(value) + ", not text");
+            throw new MalformedRecordException(
+                    "bad_field", where + ": " + field + " is " + describe(value) + ", not text");
         }
         return value.asText();
     }
@@ -117,7 +120,9 @@ final class FeedJson {
     }
 
     static Optional<String> optionalText(JsonNode node) {
-        return node != null && node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+        return node != null && node.isTextual() && !node.asText().isBlank()
+                ? Optional.of(node.asText())
+                : Optional.empty();
     }
 
     private static String firstLine(String message) {

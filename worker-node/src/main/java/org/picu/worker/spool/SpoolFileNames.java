@@ -18,8 +18,8 @@ import org.picu.model.layout.RawFileName;
 public final class SpoolFileNames {
     public static final String TMP_SUFFIX = ".tmp";
     public static final String UPLOADED_SUFFIX = ".uploaded";
-    private static final Pattern TMP = Pattern.compile(
-            "(" + RecordEnvelope.NAME.pattern() + ")\\.(" + RecordEnvelope.NAME.pattern() + ")\\.(\\d{12})\\.jsonl\\.tmp");
+    private static final Pattern TMP = Pattern.compile("(" + RecordEnvelope.NAME.pattern() + ")\\.("
+            + RecordEnvelope.NAME.pattern() + ")\\.(\\d{12})\\.jsonl\\.tmp");
 
     private SpoolFileNames() {
     }

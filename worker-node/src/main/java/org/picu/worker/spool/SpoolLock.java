@@ -43,7 +43,8 @@ final class SpoolLock implements AutoCloseable {
             return new SpoolLock(channel, lock);
         } catch (OverlappingFileLockException e) {
             channel.close();
-            throw new IOException("spool " + spoolRoot + " is already open in this process; close the other writer first");
+            throw new IOException(
+                    "spool " + spoolRoot + " is already open in this process; close the other writer first");
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

@@ -87,7 +87,10 @@ public final class SpoolWriter implements AutoCloseable {
         return openFor(spoolRoot, source, workerId, rollBytes, rollAge, clock);
     }
 
-    /** Opens the spool for any number of sources; records are appended with {@link #append(String, RecordKind, Instant, String, ObjectNode)}. */
+    /**
+     * Opens the spool for any number of sources; records are appended with {@link #append(String, RecordKind, Instant,
+     * String, ObjectNode)}.
+     */
     public static SpoolWriter open(Path spoolRoot, String workerId, long rollBytes, Duration rollAge, Clock clock)
             throws IOException {
         return openFor(spoolRoot, null, workerId, rollBytes, rollAge, clock);
@@ -139,7 +142,8 @@ public final class SpoolWriter implements AutoCloseable {
      *
      * @return the envelope as written
      */
-    public RecordEnvelope append(RecordKind kind, Instant crawledAt, String url, ObjectNode payload) throws IOException {
+    public RecordEnvelope append(RecordKind kind, Instant crawledAt, String url, ObjectNode payload)
+            throws IOException {
         if (defaultSource == null) {
             throw new IllegalStateException("this spool writer serves several sources; name the source");
         }

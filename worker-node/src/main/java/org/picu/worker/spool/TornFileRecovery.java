@@ -46,7 +46,8 @@ final class TornFileRecovery {
             return new Outcome(Action.QUARANTINED, corrupt, Math.max(lastSeq, scan.lastLineSeq(codec)),
                     contradiction.get());
         }
-        // the last record's own number: the sources of a worker share its numbering, so a file's need not be consecutive
+        // the last record's own number: the sources of a worker share its numbering, so a file's need not be
+        // consecutive
         lastSeq = scan.lastLineSeq(codec);
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             channel.truncate(scan.completeBytes);
@@ -59,7 +60,9 @@ final class TornFileRecovery {
         return new Outcome(Action.RENAMED, target, lastSeq, "cut after " + scan.lines + " complete records");
     }
 
-    /** Counts complete lines and remembers the first and where the last one ends, without loading the file into memory. */
+    /**
+     * Counts complete lines and remembers the first and where the last one ends, without loading the file into memory.
+     */
     private static Scan scan(Path tmp) throws IOException {
         long position = 0;
         long completeBytes = 0;

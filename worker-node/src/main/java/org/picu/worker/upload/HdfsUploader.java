@@ -93,8 +93,10 @@ public final class HdfsUploader {
             if (existing.getLen() == length) {
                 return false;
             }
-            throw new IOException(target + " already exists with " + existing.getLen() + " bytes but the spool file has "
-                    + length + "; names are unique per worker and sequence, so two workers probably share one worker.id");
+            throw new IOException(
+                    target + " already exists with " + existing.getLen() + " bytes but the spool file has " + length
+                            + "; names are unique per worker and sequence, so two workers probably share one"
+                            + " worker.id");
         }
         Path dir = target.getParent();
         Path uploading = new Path(dir, "." + target.getName() + ".uploading");

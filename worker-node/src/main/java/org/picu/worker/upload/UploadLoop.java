@@ -97,8 +97,12 @@ public final class UploadLoop implements Runnable {
                     lastUploadAt = clock.instant();
                 }
                 if (!complete) {
-                    LOG.warn("upload round incomplete: {}; retrying after a backoff (first error: {})", report.summary(),
-                            report.failed().isEmpty() ? "none" : report.failed().get(0).message());
+                    LOG.warn(
+                            "upload round incomplete: {}; retrying after a backoff (first error: {})",
+                            report.summary(),
+                            report.failed().isEmpty()
+                                    ? "none"
+                                    : report.failed().get(0).message());
                 } else if (!report.shipped().isEmpty()) {
                     LOG.info("upload: {}", report.summary());
                 }

@@ -59,14 +59,14 @@ class WorkerConfigLoaderTest {
     @Test
     void daemon_keys_are_validated_and_every_problem_named() {
         ConfigException e = assertThrows(ConfigException.class, () -> load("""
-                worker: {id: w1}
-                spool: {dir: spool, max-bytes: lots}
-                hdfs: {uri: "file:///x"}
-                fetch: {max-attempts: 0, run-time-limit: forever}
-                upload: {backoff-min: PT1M, backoff-max: PT1S}
-                schedules: {upbit: "every minute", fear_greed: "0 * * * *"}
-                assignments: {w1: [fear_greed, coinness], W2: [fear_greed]}
-                """));
+            worker: {id: w1}
+            spool: {dir: spool, max-bytes: lots}
+            hdfs: {uri: "file:///x"}
+            fetch: {max-attempts: 0, run-time-limit: forever}
+            upload: {backoff-min: PT1M, backoff-max: PT1S}
+            schedules: {upbit: "every minute", fear_greed: "0 * * * *"}
+            assignments: {w1: [fear_greed, coinness], W2: [fear_greed]}
+            """));
 
         List<String> problems = e.problems();
         assertContains(problems, "spool.max-bytes 'lots' is not a size");
@@ -82,10 +82,10 @@ class WorkerConfigLoaderTest {
     @Test
     void only_the_required_keys_are_needed_everything_else_has_defaults() throws Exception {
         WorkerConfig config = load("""
-                worker: {id: pi-3}
-                spool: {dir: spool}
-                hdfs: {uri: "hdfs://127.0.0.1:9000"}
-                """);
+            worker: {id: pi-3}
+            spool: {dir: spool}
+            hdfs: {uri: "hdfs://127.0.0.1:9000"}
+            """);
 
         assertEquals(dir.resolve("spool"), config.spool().dir(), "relative to the config file, not the working dir");
         assertEquals(SpoolConfig.DEFAULT_ROLL_BYTES, config.spool().rollBytes());
@@ -101,15 +101,15 @@ class WorkerConfigLoaderTest {
     void values_are_parsed_and_normalised() throws Exception {
         Files.createDirectories(dir.resolve("hadoop-conf"));
         WorkerConfig config = load("""
-                worker: {id: w2}
-                spool: {dir: /data/spool, roll-bytes: 512KiB, roll-age: pt15m}
-                hdfs: {uri: "file:///srv/picu", root: /picu, conf-dir: hadoop-conf}
-                fetch: {user-agent: "bot/1", connect-timeout: PT2S, read-timeout: PT5S, max-body-bytes: 1048576, host-delay: PT0S,
-                        host-jitter: PT0S, robots-ttl: PT1H, max-attempts: 2, backoff-base: PT1S, backoff-max: PT1M,
-                        host-error-limit: 4, run-time-limit: PT5M}
-                sources:
-                  upbit: {base-url: "http://127.0.0.1:8080/", quote: krw, symbols: [btc, eth, btc], batch-size: 2}
-                """);
+            worker: {id: w2}
+            spool: {dir: /data/spool, roll-bytes: 512KiB, roll-age: pt15m}
+            hdfs: {uri: "file:///srv/picu", root: /picu, conf-dir: hadoop-conf}
+            fetch: {user-agent: "bot/1", connect-timeout: PT2S, read-timeout: PT5S, max-body-bytes: 1048576,
+                    host-delay: PT0S, host-jitter: PT0S, robots-ttl: PT1H, max-attempts: 2, backoff-base: PT1S,
+                    backoff-max: PT1M, host-error-limit: 4, run-time-limit: PT5M}
+            sources:
+              upbit: {base-url: "http://127.0.0.1:8080/", quote: krw, symbols: [btc, eth, btc], batch-size: 2}
+            """);
 
         assertEquals(512 * 1024, config.spool().rollBytes());
         assertEquals(Duration.ofMinutes(15), config.spool().rollAge());
@@ -125,22 +125,24 @@ class WorkerConfigLoaderTest {
     @Test
     void layout_root_joins_the_uri_and_the_root() {
         assertEquals("hdfs://master:9000/", new HdfsConfig(URI.create("hdfs://master:9000"), "/", null).layoutRoot());
-        assertEquals("hdfs://master:9000/picu/", new HdfsConfig(URI.create("hdfs://master:9000/"), "/picu", null).layoutRoot());
+        assertEquals(
+                "hdfs://master:9000/picu/",
+                new HdfsConfig(URI.create("hdfs://master:9000/"), "/picu", null).layoutRoot());
         assertEquals("file:///var/picu/", new HdfsConfig(URI.create("file:///var/picu"), "/", null).layoutRoot());
     }
 
     @Test
     void every_problem_is_reported_at_once_each_naming_its_key() {
         ConfigException e = assertThrows(ConfigException.class, () -> load("""
-                worker: {id: Worker_One}
-                spool: {roll-bytes: lots, rol-age: PT1H}
-                hdfs: {uri: "127.0.0.1:9000", root: raw, conf-dir: /no/such/dir}
-                fetch: {read-timeout: 30s, host-delay: -PT1S, max-body-bytes: 0}
-                sources:
-                  upbit: {quote: "K", symbols: ["BTC", "B T C"], batch-size: 500, base-url: "ftp://x"}
-                  coinbase: {}
-                extra: 1
-                """));
+            worker: {id: Worker_One}
+            spool: {roll-bytes: lots, rol-age: PT1H}
+            hdfs: {uri: "127.0.0.1:9000", root: raw, conf-dir: /no/such/dir}
+            fetch: {read-timeout: 30s, host-delay: -PT1S, max-body-bytes: 0}
+            sources:
+              upbit: {quote: "K", symbols: ["BTC", "B T C"], batch-size: 500, base-url: "ftp://x"}
+              coinbase: {}
+            extra: 1
+            """));
 
         List<String> problems = e.problems();
         assertContains(problems, "unknown key 'spool.rol-age'");
@@ -196,20 +198,20 @@ class WorkerConfigLoaderTest {
     @Test
     void the_renderers_scroll_keys_are_read_and_bounded() throws Exception {
         WorkerConfig config = load("""
-                worker: {id: w1}
-                spool: {dir: spool}
-                hdfs: {uri: "file:///x"}
-                render: {max-scrolls: 0, scroll-pause: PT0.25S}
-                """);
+            worker: {id: w1}
+            spool: {dir: spool}
+            hdfs: {uri: "file:///x"}
+            render: {max-scrolls: 0, scroll-pause: PT0.25S}
+            """);
         assertEquals(0, config.render().maxScrolls());
         assertEquals(Duration.ofMillis(250), config.render().scrollPause());
 
         ConfigException e = assertThrows(ConfigException.class, () -> load("""
-                worker: {id: w1}
-                spool: {dir: spool}
-                hdfs: {uri: "file:///x"}
-                render: {max-scrolls: 51, scroll-pause: -PT1S}
-                """));
+            worker: {id: w1}
+            spool: {dir: spool}
+            hdfs: {uri: "file:///x"}
+            render: {max-scrolls: 51, scroll-pause: -PT1S}
+            """));
         assertContains(e.problems(), "render.max-scrolls 51 must be between 0 and 50");
         assertContains(e.problems(), "render.scroll-pause '-PT1S' must be zero or positive");
     }

@@ -55,12 +55,13 @@ class CrawlRunTest {
                 }
 
                 @Override
-                public CrawlResult crawl(org.picu.worker.fetch.Fetcher fetcher,
-                        org.picu.worker.spider.RecordSink sink) throws java.io.IOException {
+                public CrawlResult crawl(org.picu.worker.fetch.Fetcher fetcher, org.picu.worker.spider.RecordSink sink)
+                        throws java.io.IOException {
                     for (int i = 0; i < 10; i++) {
                         ObjectNode payload = EnvelopeCodec.newPayload();
                         payload.put("symbol", "S" + i);
-                        sink.accept(new CrawledRecord(RecordKind.MARKET_TICK, "https://api.upbit.com/v1/ticker", T, payload));
+                        sink.accept(new CrawledRecord(
+                                RecordKind.MARKET_TICK, "https://api.upbit.com/v1/ticker", T, payload));
                     }
                     return new CrawlResult(10, List.of());
                 }
@@ -77,8 +78,10 @@ class CrawlRunTest {
         }
         long lines;
         try (Stream<Path> files = Files.walk(spool)) {
-            lines = files.filter(p -> p.getFileName().toString().startsWith("upbit.w1.") && p.toString().endsWith(".jsonl"))
-                    .mapToLong(CrawlRunTest::lines).sum();
+            lines = files.filter(p -> p.getFileName().toString().startsWith("upbit.w1.")
+                            && p.toString().endsWith(".jsonl"))
+                    .mapToLong(CrawlRunTest::lines)
+                    .sum();
         }
         assertEquals(20, lines, "both runs' records are in the spool");
     }
@@ -120,8 +123,14 @@ class CrawlRunTest {
                     () -> false));
             assertEquals(418, banned.status());
             clock.advance(Duration.ofMinutes(1));
-            assertThrows(SpiderException.class, () -> run.run(failing("perplexity",
-                    new SpiderException(URI.create("https://www.perplexity.ai/finance"), "no main")), null, () -> false));
+            assertThrows(
+                    SpiderException.class,
+                    () -> run.run(
+                            failing(
+                                    "perplexity",
+                                    new SpiderException(URI.create("https://www.perplexity.ai/finance"), "no main")),
+                            null,
+                            () -> false));
         }
         assertEquals(T, ledger.lastSuccess().get("perplexity"), "only the first run succeeded");
         List<CrawlRunRecord> all = ledger.recentRuns().get("perplexity");

@@ -59,12 +59,17 @@ class DaemonHdfsRestartIT {
             WorkerConfig config = WorkerConfigLoader.load(configFile);
             HdfsLayout layout = new HdfsLayout(config.hdfs().layoutRoot());
             String raw = layout.root() + "/raw";
-            try (FileSystem fs = HadoopFileSystems.open(config.hdfs(), HadoopFileSystems.configuration(config.hdfs()))) {
+            try (FileSystem fs =
+                    HadoopFileSystems.open(config.hdfs(), HadoopFileSystems.configuration(config.hdfs()))) {
                 SpoolDirectory dir = new SpoolDirectory(spool);
                 UploadLoop uploads = new UploadLoop(dir, new HdfsUploader(fs, layout), new HeartbeatWriter(fs, layout),
                         "w1", config.upload(), Clock.systemUTC());
-                WorkerDaemon daemon = new WorkerDaemon(config, Map.of("upbit", Spiders.create("upbit", config).orElseThrow()),
-                        Map.of("upbit", CronSchedule.parse("* * * * * *")), uploads, Clock.systemUTC());
+                WorkerDaemon daemon = new WorkerDaemon(
+                        config,
+                        Map.of("upbit", Spiders.create("upbit", config).orElseThrow()),
+                        Map.of("upbit", CronSchedule.parse("* * * * * *")),
+                        uploads,
+                        Clock.systemUTC());
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 Thread runner = new Thread(() -> {
                     try {

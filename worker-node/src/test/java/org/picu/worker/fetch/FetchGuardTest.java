@@ -150,8 +150,12 @@ class FetchGuardTest {
 
     @Test
     void remaining_req_is_parsed_as_upbit_documents_it() {
-        assertEquals(new RemainingReq("ticker", 29), RemainingReq.parse("group=ticker; min=1800; sec=29").orElseThrow());
-        assertEquals(new RemainingReq("default", 0), RemainingReq.parse("group=default; min=1800; sec=0").orElseThrow());
+        assertEquals(
+                new RemainingReq("ticker", 29),
+                RemainingReq.parse("group=ticker; min=1800; sec=29").orElseThrow());
+        assertEquals(
+                new RemainingReq("default", 0),
+                RemainingReq.parse("group=default; min=1800; sec=0").orElseThrow());
         assertTrue(RemainingReq.parse("group=default; min=1800; sec=0").orElseThrow().low());
         assertFalse(RemainingReq.parse("group=market; sec=5").orElseThrow().low());
         assertTrue(RemainingReq.parse("group=market; min=5").isEmpty(), "no sec, nothing to go by");

@@ -50,7 +50,8 @@ class FetcherPolitenessTest {
         try (ReplayServer site = ReplayServer.start("politeness")) {
             Fetcher fetcher = new Fetcher(fast());
 
-            FetchException refused = assertThrows(FetchException.class, () -> fetcher.get(url(site, "/private/secret")));
+            FetchException refused =
+                    assertThrows(FetchException.class, () -> fetcher.get(url(site, "/private/secret")));
             fetcher.get(url(site, "/page"));
             assertThrows(FetchException.class, () -> fetcher.get(url(site, "/private/secret")));
 
@@ -179,7 +180,8 @@ class FetcherPolitenessTest {
         try (ReplayServer site = ReplayServer.start("politeness")) {
             new Fetcher(config).get(url(site, "/page"));
 
-            assertTrue(site.requests().stream().allMatch(r -> r.userAgent().equals("picu-crawler/9 (+mailto:ops@example.org)")));
+            assertTrue(site.requests().stream()
+                    .allMatch(r -> r.userAgent().equals("picu-crawler/9 (+mailto:ops@example.org)")));
             assertFalse(site.requests().isEmpty());
         }
     }

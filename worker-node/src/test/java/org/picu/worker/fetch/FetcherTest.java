@@ -61,8 +61,9 @@ class FetcherTest {
 
     @Test
     void a_body_over_the_cap_is_refused() throws Exception {
-        Fetcher capped = new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofSeconds(5), 1024, Duration.ZERO)
-                .withBackoff(1, Duration.ZERO, Duration.ZERO, 5));
+        Fetcher capped =
+                new Fetcher(new FetchConfig("t", Duration.ofSeconds(5), Duration.ofSeconds(5), 1024, Duration.ZERO)
+                        .withBackoff(1, Duration.ZERO, Duration.ZERO, 5));
 
         FetchException e = assertThrows(FetchException.class, () -> capped.get(url("/big")));
 

@@ -52,7 +52,8 @@ class WorkerMetricsTest {
     @Test
     void a_scrape_shows_crawls_rejects_uploads_backlog_and_lag_and_answers_the_dashboard() throws Exception {
         Path day = Files.createDirectories(spool.resolve("20261207"));
-        Path pending = Files.writeString(day.resolve("upbit.w1.000000000001-000000000002.jsonl"), "{\"a\":1}\n{\"a\":2}\n");
+        Path pending =
+                Files.writeString(day.resolve("upbit.w1.000000000001-000000000002.jsonl"), "{\"a\":1}\n{\"a\":2}\n");
         Files.setLastModifiedTime(pending, FileTime.from(NOW.minusSeconds(90)));
         Files.writeString(day.resolve("upbit.w1.000000000003.jsonl.tmp"), "{\"a\":3}\n");
         new CrawlLedger(spool).recordSuccess("upbit", NOW.minusSeconds(30));
@@ -97,7 +98,10 @@ class WorkerMetricsTest {
                 "never succeeded");
 
         GrafanaDashboard dashboard = GrafanaDashboard.read(Path.of("..", "conf", "grafana", "picu-dashboard.json"));
-        assertTrue(dashboard.queries().stream().anyMatch(q -> "picu-worker".equals(GrafanaDashboard.jobOf(q).orElse(""))),
+        assertTrue(
+                dashboard.queries().stream()
+                        .anyMatch(q ->
+                                "picu-worker".equals(GrafanaDashboard.jobOf(q).orElse(""))),
                 "the dashboard has worker panels");
         assertEquals(List.of(), dashboard.problems("picu-worker", scrape));
     }

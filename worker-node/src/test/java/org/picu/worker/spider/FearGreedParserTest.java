@@ -14,7 +14,8 @@ class FearGreedParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"api_normal", "api_numbers", "api_empty", "api_truncated", "api_bad_entries"})
     void api_answers(String fixtureCase) {
-        Fixtures.assertParsed(SOURCE, fixtureCase, FearGreedParser.fromApi(Fixtures.bytes(SOURCE, fixtureCase + ".json")));
+        Fixtures.assertParsed(
+                SOURCE, fixtureCase, FearGreedParser.fromApi(Fixtures.bytes(SOURCE, fixtureCase + ".json")));
     }
 
     @ParameterizedTest

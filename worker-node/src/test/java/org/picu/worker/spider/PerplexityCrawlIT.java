@@ -23,13 +23,16 @@ class PerplexityCrawlIT {
         try (ReplayServer site = ReplayServer.start("perplexity")) {
             String page = site.baseUrl() + "/finance/crypto";
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "perplexity", """
-                    perplexity:
-                      page-url: "%s"
-                    """.formatted(page));
+                perplexity:
+                  page-url: "%s"
+                """.formatted(page));
 
             assertEquals(1, result.records().size(), result.summary());
             // The expected record was read at the real site's address; only url and the id hashed from it differ.
-            ObjectNode want = ((ObjectNode) Fixtures.expected("perplexity", "page_normal").get("records").get(0)).deepCopy();
+            ObjectNode want = ((ObjectNode) Fixtures.expected("perplexity", "page_normal")
+                            .get("records")
+                            .get(0))
+                    .deepCopy();
             want.put("url", page);
             want.put("item_id", ContentId.of("pplx", page, want.get("content").asText()));
             Fixtures.assertRecords("crawl perplexity", Fixtures.JSON.createArrayNode().add(want),
@@ -41,21 +44,22 @@ class PerplexityCrawlIT {
     void the_live_sites_bot_check_ends_the_run_as_blocked_by_challenge() throws Exception {
         try (ReplayServer site = ReplayServer.start("perplexity")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "perplexity", """
-                    perplexity:
-                      page-url: "%s/challenge/finance/crypto"
-                    """.formatted(site.baseUrl()));
+                perplexity:
+                  page-url: "%s/challenge/finance/crypto"
+                """.formatted(site.baseUrl()));
 
             assertEquals(0, result.records().size());
-            assertEquals("crawl perplexity: 0 records written, 1 rejected, 0 files rolled; stopped: blocked_by_challenge",
+            assertEquals(
+                    "crawl perplexity: 0 records written, 1 rejected, 0 files rolled; stopped: blocked_by_challenge",
                     result.summary());
             assertEquals(1, site.requestCount("/challenge/finance/crypto"), "a bot check is not retried");
             assertTrue(Files.readString(dir.resolve("spool").resolve(".host-cooldowns.json"))
                     .contains("blocked_by_challenge"), "the host cools down, also for the next run");
             // The next run (a new process) does not ask the host while it cools down.
             ReplayCrawl.Result next = ReplayCrawl.run(dir, "perplexity", """
-                    perplexity:
-                      page-url: "%s/challenge/finance/crypto"
-                    """.formatted(site.baseUrl()));
+                perplexity:
+                  page-url: "%s/challenge/finance/crypto"
+                """.formatted(site.baseUrl()));
             assertTrue(next.summary().endsWith("stopped: host_cooling_down"), next.summary());
             assertEquals(1, site.requestCount("/challenge/finance/crypto"));
         }
@@ -69,14 +73,14 @@ class PerplexityCrawlIT {
             Files.createDirectories(dir.resolve("plain"));
             Files.createDirectories(dir.resolve("rendered"));
             ReplayCrawl.Result plain = ReplayCrawl.run(dir.resolve("plain"), "perplexity", """
-                    perplexity:
-                      page-url: "%s"
-                    """.formatted(page));
+                perplexity:
+                  page-url: "%s"
+                """.formatted(page));
             ReplayCrawl.Result rendered = ReplayCrawl.run(dir.resolve("rendered"), "perplexity", """
-                    perplexity:
-                      page-url: "%s"
-                      render: true
-                    """.formatted(page));
+                perplexity:
+                  page-url: "%s"
+                  render: true
+                """.formatted(page));
 
             assertEquals("crawl perplexity: 0 records written, 1 rejected, 0 files rolled", plain.summary(),
                     "the server's shell alone has no content");

@@ -18,10 +18,10 @@ class SaveTickerCrawlIT {
     void top_stories_and_list_pages_become_one_record_per_item_from_its_detail() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
-                    saveticker:
-                      api-url: "%s"
-                      page-size: 3
-                    """.formatted(site.baseUrl()));
+                saveticker:
+                  api-url: "%s"
+                  page-size: 3
+                """.formatted(site.baseUrl()));
 
             // Six items (161415 is both a top story and on list page 1); 161402's detail is gone (404).
             assertEquals("crawl saveticker: 5 records written, 1 rejected, 1 file rolled", result.summary());
@@ -32,9 +32,14 @@ class SaveTickerCrawlIT {
             List<String> ids = List.of("161424", "161415", "161167", "161410", "161398");
             for (int i = 0; i < ids.size(); i++) {
                 RecordEnvelope got = result.records().get(i);
-                Fixtures.assertRecords(ids.get(i), Fixtures.expected("saveticker", "detail_" + ids.get(i)).get("records"),
+                Fixtures.assertRecords(
+                        ids.get(i),
+                        Fixtures.expected("saveticker", "detail_" + ids.get(i)).get("records"),
                         List.of(got.payload()));
-                assertEquals(site.baseUrl() + "/api/news/detail/" + ids.get(i), got.url(), "the envelope's url is the request");
+                assertEquals(
+                        site.baseUrl() + "/api/news/detail/" + ids.get(i),
+                        got.url(),
+                        "the envelope's url is the request");
             }
         }
     }
@@ -43,10 +48,10 @@ class SaveTickerCrawlIT {
     void a_retired_list_is_counted_and_the_top_stories_are_still_written() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker-retired")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
-                    saveticker:
-                      api-url: "%s"
-                      max-pages: 3
-                    """.formatted(site.baseUrl()));
+                saveticker:
+                  api-url: "%s"
+                  max-pages: 3
+                """.formatted(site.baseUrl()));
 
             assertEquals("crawl saveticker: 3 records written, 1 rejected, 1 file rolled", result.summary());
             assertEquals(1, site.requestCount("/api/news/list"), "a gone list is asked once per run");
@@ -59,11 +64,11 @@ class SaveTickerCrawlIT {
     void max_items_bounds_the_detail_requests() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
-                    saveticker:
-                      api-url: "%s"
-                      max-pages: 0
-                      max-items: 2
-                    """.formatted(site.baseUrl()));
+                saveticker:
+                  api-url: "%s"
+                  max-pages: 0
+                  max-items: 2
+                """.formatted(site.baseUrl()));
 
             assertEquals("crawl saveticker: 2 records written, 0 rejected, 1 file rolled", result.summary());
             assertEquals(0, site.requestCount("/api/news/list"));
@@ -75,12 +80,13 @@ class SaveTickerCrawlIT {
     void a_challenge_mid_run_ends_the_run_with_that_outcome_and_keeps_what_was_written() throws Exception {
         try (ReplayServer site = ReplayServer.start("saveticker-challenged")) {
             ReplayCrawl.Result result = ReplayCrawl.run(dir, "saveticker", """
-                    saveticker:
-                      api-url: "%s"
-                      max-pages: 0
-                    """.formatted(site.baseUrl()));
+                saveticker:
+                  api-url: "%s"
+                  max-pages: 0
+                """.formatted(site.baseUrl()));
 
-            assertEquals("crawl saveticker: 1 records written, 1 rejected, 1 file rolled; stopped: blocked_by_challenge",
+            assertEquals(
+                    "crawl saveticker: 1 records written, 1 rejected, 1 file rolled; stopped: blocked_by_challenge",
                     result.summary());
             assertEquals(List.of("/api/news/top-stories", "/api/news/detail/161424", "/api/news/detail/161415"),
                     site.requestedPaths(), "nothing is asked after the challenge");

@@ -73,7 +73,12 @@ class SaveTickerParserTest {
     }
 
     private static SaveTickerParser.Entry entry(String listFile, String id) {
-        return SaveTickerParser.list(Fixtures.bytes(SOURCE, listFile), URI.create("https://api.saveticker.com/api/news/top-stories"))
-                .entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        return SaveTickerParser.list(
+                        Fixtures.bytes(SOURCE, listFile), URI.create("https://api.saveticker.com/api/news/top-stories"))
+                .entries()
+                .stream()
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -23,10 +23,13 @@ public final class SourceParseBench {
         byte[] coinnessFeed = Fixtures.bytes("coinness", "feed_normal.json");
         URI coinnessUrl = URI.create("https://api.coinness.com/feed/v1/breaking-news?languageCode=ko&limit=20");
         byte[] saveTickerList = Fixtures.bytes("saveticker", "list_page1.json");
-        URI saveTickerListUrl = URI.create("https://api.saveticker.com/api/news/list?page=1&page_size=20&sort=created_at_desc");
+        URI saveTickerListUrl =
+                URI.create("https://api.saveticker.com/api/news/list?page=1&page_size=20&sort=created_at_desc");
         byte[] saveTickerDetail = Fixtures.bytes("saveticker", "detail_161415.json");
         URI saveTickerDetailUrl = URI.create("https://api.saveticker.com/api/news/detail/161415");
-        SaveTickerParser.Entry saveTickerEntry = SaveTickerParser.list(saveTickerList, saveTickerListUrl).entries().get(0);
+        SaveTickerParser.Entry saveTickerEntry = SaveTickerParser.list(saveTickerList, saveTickerListUrl)
+                .entries()
+                .get(0);
         String perplexity = Fixtures.text("perplexity", "page_normal.html");
         String fngPage = Fixtures.text("fear_greed", "page_normal.html");
         byte[] fngApi = Fixtures.bytes("fear_greed", "api_normal.json");
@@ -47,16 +50,34 @@ public final class SourceParseBench {
                 .setNodeFactory(UpbitTickerParser.EXACT);
         List<Case> cases = List.of(
                 new Case("fear_greed api", fngApi.length, () -> FearGreedParser.fromApi(fngApi)),
-                new Case("fear_greed html", fngPage.length(), () -> FearGreedParser.fromHtml(fngPage, Fixtures.CRAWLED_AT)),
+                new Case(
+                        "fear_greed html",
+                        fngPage.length(),
+                        () -> FearGreedParser.fromHtml(fngPage, Fixtures.CRAWLED_AT)),
                 new Case("coinness feed", coinnessFeed.length, () -> CoinnessParser.page(coinnessFeed, coinnessUrl)),
-                new Case("saveticker list", saveTickerList.length,
+                new Case(
+                        "saveticker list",
+                        saveTickerList.length,
                         () -> SaveTickerParser.list(saveTickerList, saveTickerListUrl)),
-                new Case("saveticker detail", saveTickerDetail.length, () -> SaveTickerParser.withDetail(
-                        saveTickerEntry, saveTickerDetail, saveTickerDetailUrl).toPayload()),
-                new Case("perplexity page", perplexity.length(), () -> PerplexityParser.snapshot(perplexity,
-                        URI.create("https://www.perplexity.ai/finance/crypto"), 15_000).toPayload()),
-                new Case("declarative board", boardPage.length(), () -> DeclarativeParser.page(boardPage,
-                        URI.create("https://coinboard.example/board/list?page=1"), Fixtures.CRAWLED_AT, board)),
+                new Case(
+                        "saveticker detail",
+                        saveTickerDetail.length,
+                        () -> SaveTickerParser.withDetail(saveTickerEntry, saveTickerDetail, saveTickerDetailUrl)
+                                .toPayload()),
+                new Case(
+                        "perplexity page",
+                        perplexity.length(),
+                        () -> PerplexityParser.snapshot(
+                                        perplexity, URI.create("https://www.perplexity.ai/finance/crypto"), 15_000)
+                                .toPayload()),
+                new Case(
+                        "declarative board",
+                        boardPage.length(),
+                        () -> DeclarativeParser.page(
+                                boardPage,
+                                URI.create("https://coinboard.example/board/list?page=1"),
+                                Fixtures.CRAWLED_AT,
+                                board)),
                 new Case("upbit 4 tickers", upbitMajors.length, () -> {
                     for (com.fasterxml.jackson.databind.JsonNode t : upbitJson.readTree(upbitMajors)) {
                         UpbitTickerParser.toPayload(t, "KRW");
@@ -69,17 +90,22 @@ public final class SourceParseBench {
                 }),
                 new Case("perplexity challenge", challenge.length(), () -> {
                     try {
-                        PerplexityParser.snapshot(challenge, URI.create("https://www.perplexity.ai/finance/crypto"),
-                                15_000);
+                        PerplexityParser.snapshot(
+                                challenge, URI.create("https://www.perplexity.ai/finance/crypto"), 15_000);
                         throw new IllegalStateException("a challenge page must not make a snapshot");
                     } catch (org.picu.model.MalformedRecordException expected) {
                         // no_content, as in the fixture test
                     }
                 }),
-                new Case("json feed cryptocompare", ccFeed.length, () -> DeclarativeParser.feed(ccFeed,
-                        cryptoCompare.startUrl(), Fixtures.CRAWLED_AT, cryptoCompare)),
-                new Case("json feed coindesk", cdFeed.length, () -> DeclarativeParser.feed(cdFeed,
-                        coinDesk.startUrl(), Fixtures.CRAWLED_AT, coinDesk)));
+                new Case(
+                        "json feed cryptocompare",
+                        ccFeed.length,
+                        () -> DeclarativeParser.feed(
+                                ccFeed, cryptoCompare.startUrl(), Fixtures.CRAWLED_AT, cryptoCompare)),
+                new Case(
+                        "json feed coindesk",
+                        cdFeed.length,
+                        () -> DeclarativeParser.feed(cdFeed, coinDesk.startUrl(), Fixtures.CRAWLED_AT, coinDesk)));
         System.out.printf("%-24s %8s %10s %10s%n", "parser", "bytes", "pages/s", "us/page");
         for (Case c : cases) {
             for (int i = 0; i < rounds / 4; i++) {

@@ -47,8 +47,14 @@ class UpbitSpiderTest {
             assertEquals("BTC", btc.payload().get("symbol").asText());
             assertEquals("2026-11-21T03:04:05.123Z", btc.payload().get("timestamp").asText());
             // Base units traded since 00:00 UTC (Upbit's acc_trade_volume), next to the rolling 24 h volume.
-            assertEquals(0, new java.math.BigDecimal("1141.0346").compareTo(btc.payload().get("day_volume").decimalValue()));
-            assertEquals(0, new java.math.BigDecimal("2480.51").compareTo(btc.payload().get("volume_24h").decimalValue()));
+            assertEquals(
+                    0,
+                    new java.math.BigDecimal("1141.0346")
+                            .compareTo(btc.payload().get("day_volume").decimalValue()));
+            assertEquals(
+                    0,
+                    new java.math.BigDecimal("2480.51")
+                            .compareTo(btc.payload().get("volume_24h").decimalValue()));
         }
     }
 
@@ -69,7 +75,8 @@ class UpbitSpiderTest {
     @Test
     void falls_back_to_the_first_twenty_markets_when_no_symbol_is_listed() throws Exception {
         try (ReplayServer upbit = ReplayServer.start("upbit")) {
-            CrawlResult result = spider(upbit, UpbitConfig.defaults().withSymbols(List.of("LUNA"))).crawl(fetcher, sink::add);
+            CrawlResult result = spider(upbit, UpbitConfig.defaults().withSymbols(List.of("LUNA")))
+                    .crawl(fetcher, sink::add);
 
             assertEquals(20, result.records());
             assertEquals("KRW-APT", sink.get(19).payload().get("market").asText());
@@ -84,8 +91,16 @@ class UpbitSpiderTest {
             assertEquals(1, result.records());
             assertEquals("XRP", sink.get(0).payload().get("symbol").asText());
             assertEquals(7, result.rejected());
-            assertEquals(List.of("missing_field", "bad_field", "bad_field", "not_an_object", "bad_field", "missing_field",
-                    "missing_field"), result.rejections().stream().map(Rejection::reason).toList());
+            assertEquals(
+                    List.of(
+                            "missing_field",
+                            "bad_field",
+                            "bad_field",
+                            "not_an_object",
+                            "bad_field",
+                            "missing_field",
+                            "missing_field"),
+                    result.rejections().stream().map(Rejection::reason).toList());
             assertTrue(result.rejections().get(0).detail().contains("KRW-ADA: trade_price is missing"),
                     result.rejections().get(0).detail());
         }
@@ -108,7 +123,8 @@ class UpbitSpiderTest {
             // BTC-quoted markets are listed but the recording has only KRW tickers, so Upbit's 404 comes back.
             UpbitConfig btcQuote = new UpbitConfig(URI.create(upbit.baseUrl()), "BTC", List.of("ETH"), 100);
 
-            FetchException e = assertThrows(FetchException.class, () -> new UpbitSpider(btcQuote).crawl(fetcher, sink::add));
+            FetchException e =
+                    assertThrows(FetchException.class, () -> new UpbitSpider(btcQuote).crawl(fetcher, sink::add));
 
             assertEquals(404, e.status());
             assertTrue(e.url().toString().endsWith("/v1/ticker?markets=BTC-ETH"), e.url().toString());

@@ -92,7 +92,8 @@ class UpbitTickerParserTest {
         ObjectMapper spiderJson = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .setNodeFactory(UpbitTickerParser.EXACT);
         JsonNode tickers;
-        try (InputStream in = UpbitTickerParserTest.class.getResourceAsStream("/fixtures/upbit/ticker_eight_decimals.json")) {
+        try (InputStream in =
+                UpbitTickerParserTest.class.getResourceAsStream("/fixtures/upbit/ticker_eight_decimals.json")) {
             tickers = spiderJson.readTree(in);
         }
 
@@ -110,10 +111,15 @@ class UpbitTickerParserTest {
 
     @Test
     void change_is_rounded_half_up_to_two_places() {
-        assertEquals(new BigDecimal("0.01"), UpbitTickerParser.changePercent(new BigDecimal("100.005"), new BigDecimal("100")));
-        assertEquals(new BigDecimal("-0.01"), UpbitTickerParser.changePercent(new BigDecimal("99.995"), new BigDecimal("100")));
+        assertEquals(
+                new BigDecimal("0.01"),
+                UpbitTickerParser.changePercent(new BigDecimal("100.005"), new BigDecimal("100")));
+        assertEquals(
+                new BigDecimal("-0.01"),
+                UpbitTickerParser.changePercent(new BigDecimal("99.995"), new BigDecimal("100")));
         assertEquals(new BigDecimal("0.00"), UpbitTickerParser.changePercent(new BigDecimal("5"), BigDecimal.ZERO));
-        assertEquals(new BigDecimal("0.00"), UpbitTickerParser.changePercent(new BigDecimal("5"), new BigDecimal("-1")));
+        assertEquals(
+                new BigDecimal("0.00"), UpbitTickerParser.changePercent(new BigDecimal("5"), new BigDecimal("-1")));
     }
 
     static JsonNode fixture(String name) throws IOException {

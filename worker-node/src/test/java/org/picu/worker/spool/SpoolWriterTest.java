@@ -113,7 +113,8 @@ class SpoolWriterTest {
         writeRecords("upbit", 2);
         writeRecords("fear_greed", 1);
 
-        assertEquals(List.of("fear_greed.w1.000000000002-000000000002.jsonl", "upbit.w1.000000000000-000000000001.jsonl"),
+        assertEquals(
+                List.of("fear_greed.w1.000000000002-000000000002.jsonl", "upbit.w1.000000000000-000000000001.jsonl"),
                 names(spool.resolve("20261121")));
     }
 
@@ -169,13 +170,15 @@ class SpoolWriterTest {
     void tmp_files_of_sources_sharing_the_numbering_are_recovered_with_their_real_ranges() throws Exception {
         Path day = Files.createDirectories(spool.resolve("20261121"));
         Files.writeString(day.resolve("upbit.w1.000000000005.jsonl.tmp"), line(5) + line(7) + line(9));
-        Files.writeString(day.resolve("fear_greed.w1.000000000006.jsonl.tmp"), line(6) + line(8) + line(10).substring(0, 30));
+        Files.writeString(
+                day.resolve("fear_greed.w1.000000000006.jsonl.tmp"), line(6) + line(8) + line(10).substring(0, 30));
 
         try (SpoolWriter writer = open("upbit", BIG, Duration.ofHours(1))) {
             assertEquals(10, writer.nextSeq(), "the torn record's number is free again");
         }
 
-        assertEquals(List.of("fear_greed.w1.000000000006-000000000008.jsonl", "upbit.w1.000000000005-000000000009.jsonl"),
+        assertEquals(
+                List.of("fear_greed.w1.000000000006-000000000008.jsonl", "upbit.w1.000000000005-000000000009.jsonl"),
                 names(day));
         assertEquals(line(6) + line(8), Files.readString(day.resolve("fear_greed.w1.000000000006-000000000008.jsonl")));
     }
@@ -187,7 +190,8 @@ class SpoolWriterTest {
 
         writeRecords("upbit", 1);
 
-        assertEquals(List.of("fear_greed.w1.000000000000-000000000000.jsonl", "upbit.w1.000000000001-000000000001.jsonl"),
+        assertEquals(
+                List.of("fear_greed.w1.000000000000-000000000000.jsonl", "upbit.w1.000000000001-000000000001.jsonl"),
                 names(day));
     }
 

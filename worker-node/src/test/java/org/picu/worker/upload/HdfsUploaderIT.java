@@ -82,12 +82,14 @@ class HdfsUploaderIT {
 
         assertEquals(0, report.shipped().size());
         assertEquals(1, report.alreadyPresent().size());
-        assertEquals(List.of("upbit.w1.000000000000-000000000002.jsonl"), names(new Path(root + "/raw/upbit/20261121")));
+        assertEquals(
+                List.of("upbit.w1.000000000000-000000000002.jsonl"), names(new Path(root + "/raw/upbit/20261121")));
         assertTrue(Files.exists(java.nio.file.Path.of(local + ".uploaded")));
     }
 
     @Test
-    void a_reupload_of_a_file_compacted_and_deleted_since_is_recognised_from_the_index_and_not_shipped_again() throws Exception {
+    void a_reupload_of_a_file_compacted_and_deleted_since_is_recognised_from_the_index_and_not_shipped_again()
+            throws Exception {
         java.nio.file.Path local = SpoolFixture.write(spool, SpoolFixture.DAY_1, 3).get(0);
         uploader().drain(new SpoolDirectory(spool));
         String name = local.getFileName().toString();

@@ -90,7 +90,9 @@ class HdfsUploaderTest {
         UploadReport report = uploader.drain(new SpoolDirectory(spool));
 
         assertEquals(1, report.failed().size());
-        assertTrue(report.failed().get(0).message().contains("already exists with 15 bytes"), report.failed().get(0).message());
+        assertTrue(
+                report.failed().get(0).message().contains("already exists with 15 bytes"),
+                report.failed().get(0).message());
         assertTrue(Files.exists(local), "the local file stays for the operator");
         assertEquals("something else\n", Files.readString(target));
     }
@@ -104,7 +106,8 @@ class HdfsUploaderTest {
         }
         UploadReport report;
         try (FileSystem down = FileSystem.newInstance(URI.create("hdfs://127.0.0.1:" + port), new Configuration())) {
-            report = new HdfsUploader(down, new HdfsLayout("hdfs://127.0.0.1:" + port + "/")).drain(new SpoolDirectory(spool));
+            report = new HdfsUploader(down, new HdfsLayout("hdfs://127.0.0.1:" + port + "/"))
+                    .drain(new SpoolDirectory(spool));
         }
 
         assertEquals(HdfsUploader.MAX_CONSECUTIVE_FAILURES, report.failed().size());

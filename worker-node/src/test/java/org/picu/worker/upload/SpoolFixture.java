@@ -29,7 +29,8 @@ final class SpoolFixture {
                     ObjectNode payload = EnvelopeCodec.newPayload();
                     payload.put("symbol", "BTC");
                     payload.put("price", 131245000 + i);
-                    writer.append(RecordKind.MARKET_TICK, day, "https://api.upbit.com/v1/ticker?markets=KRW-BTC", payload);
+                    writer.append(
+                            RecordKind.MARKET_TICK, day, "https://api.upbit.com/v1/ticker?markets=KRW-BTC", payload);
                 }
                 writer.roll();
             }

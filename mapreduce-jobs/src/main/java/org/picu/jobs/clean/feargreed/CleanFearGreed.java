@@ -30,7 +30,8 @@ record CleanFearGreed(String source, int value, String classification, long time
 
     /**
      * The record as its Avro row: the row parquet-avro would write. The reducers write rows from the shuffled
-     * bytes ({@link CleanFearGreedWritable.Rows}), and the tests hold those files to parquet-avro's of this row byte for byte.
+     * bytes ({@link CleanFearGreedWritable.Rows}), and the tests hold those files to parquet-avro's of this row byte
+     * for byte.
      */
     GenericRecord toAvro() {
         GenericRecord r = new GenericData.Record(DatasetSchemas.FEAR_GREED);

@@ -22,21 +22,40 @@ import org.picu.model.layout.Dataset;
 public class CleanFearGreedJob extends CleaningJob<CleanFearGreed> {
     public static final String NAME = "clean-fear-greed";
     private static final Schema KEY_PROJECTION = SchemaBuilder.record(DatasetSchemas.FEAR_GREED.getName())
-            .namespace(DatasetSchemas.FEAR_GREED.getNamespace()).fields().name("timestamp").type(DatasetSchemas.FEAR_GREED.getField("timestamp").schema()).noDefault().endRecord();
+            .namespace(DatasetSchemas.FEAR_GREED.getNamespace())
+            .fields()
+            .name("timestamp")
+            .type(DatasetSchemas.FEAR_GREED.getField("timestamp").schema())
+            .noDefault()
+            .endRecord();
 
     public CleanFearGreedJob() {
         this(Clock.systemUTC());
     }
 
     CleanFearGreedJob(Clock clock) {
-        super(clock, new CleaningSpec(NAME, Dataset.FEAR_GREED, DatasetSchemas.FEAR_GREED,
-                new CleaningSpec.Keys(CleanFearGreedConfigKeys.SOURCES, CleanFearGreedConfigKeys.SOURCES_DEFAULT,
-                        CleanFearGreedConfigKeys.DEDUP_DAYS, CleanFearGreedConfigKeys.DEDUP_DAYS_DEFAULT,
-                        CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE, CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
-                KEY_PROJECTION,
-                projected -> projected.get("timestamp").toString(),
-                new CleaningSpec.Classes(CleanFearGreedMapper.class, CleanFearGreedCombiner.class, CleanFearGreedReducer.class, CleanFearGreedWritable.class,
-                        CleanFearGreedWritable.Rows.class), List.of()));
+        super(
+                clock,
+                new CleaningSpec(
+                        NAME,
+                        Dataset.FEAR_GREED,
+                        DatasetSchemas.FEAR_GREED,
+                        new CleaningSpec.Keys(
+                                CleanFearGreedConfigKeys.SOURCES,
+                                CleanFearGreedConfigKeys.SOURCES_DEFAULT,
+                                CleanFearGreedConfigKeys.DEDUP_DAYS,
+                                CleanFearGreedConfigKeys.DEDUP_DAYS_DEFAULT,
+                                CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE,
+                                CleanFearGreedConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
+                        KEY_PROJECTION,
+                        projected -> projected.get("timestamp").toString(),
+                        new CleaningSpec.Classes(
+                                CleanFearGreedMapper.class,
+                                CleanFearGreedCombiner.class,
+                                CleanFearGreedReducer.class,
+                                CleanFearGreedWritable.class,
+                                CleanFearGreedWritable.Rows.class),
+                        List.of()));
     }
 
     public static void main(String[] args) throws Exception {

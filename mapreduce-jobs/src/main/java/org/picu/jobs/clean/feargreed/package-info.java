@@ -1,2 +1,5 @@
-/** {@code clean-fear-greed}: validate and deduplicate crawled Fear &amp; Greed readings into the {@code fear_greed} dataset. */
+/**
+ * {@code clean-fear-greed}: validate and deduplicate crawled Fear &amp; Greed readings into the {@code fear_greed}
+ * dataset.
+ */
 package org.picu.jobs.clean.feargreed;

@@ -32,16 +32,31 @@ public class CleanMarketJob extends CleaningJob<CleanMarketTick> {
     }
 
     CleanMarketJob(Clock clock) {
-        super(clock, new CleaningSpec(NAME, Dataset.MARKET_TICKS, DatasetSchemas.MARKET_TICK,
-                new CleaningSpec.Keys(CleanMarketConfigKeys.SOURCES, CleanMarketConfigKeys.SOURCES_DEFAULT,
-                        CleanMarketConfigKeys.DEDUP_DAYS, CleanMarketConfigKeys.DEDUP_DAYS_DEFAULT,
-                        CleanMarketConfigKeys.PARQUET_BLOCK_SIZE, CleanMarketConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
-                KEY_PROJECTION,
-                projected -> CleanMarketTick.dedupKey(projected.get("source").toString(),
-                            projected.get("symbol").toString(), (Long) projected.get("timestamp")),
-                new CleaningSpec.Classes(CleanMarketMapper.class, CleanMarketCombiner.class, CleanMarketReducer.class, CleanMarketTickWritable.class,
-                        CleanMarketTickWritable.Rows.class),
-                List.of("volume_24h", "acc_trade_price_24h", "seq")));
+        super(
+                clock,
+                new CleaningSpec(
+                        NAME,
+                        Dataset.MARKET_TICKS,
+                        DatasetSchemas.MARKET_TICK,
+                        new CleaningSpec.Keys(
+                                CleanMarketConfigKeys.SOURCES,
+                                CleanMarketConfigKeys.SOURCES_DEFAULT,
+                                CleanMarketConfigKeys.DEDUP_DAYS,
+                                CleanMarketConfigKeys.DEDUP_DAYS_DEFAULT,
+                                CleanMarketConfigKeys.PARQUET_BLOCK_SIZE,
+                                CleanMarketConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
+                        KEY_PROJECTION,
+                        projected -> CleanMarketTick.dedupKey(
+                                projected.get("source").toString(),
+                                projected.get("symbol").toString(),
+                                (Long) projected.get("timestamp")),
+                        new CleaningSpec.Classes(
+                                CleanMarketMapper.class,
+                                CleanMarketCombiner.class,
+                                CleanMarketReducer.class,
+                                CleanMarketTickWritable.class,
+                                CleanMarketTickWritable.Rows.class),
+                        List.of("volume_24h", "acc_trade_price_24h", "seq")));
     }
 
     public static void main(String[] args) throws Exception {

@@ -47,7 +47,8 @@ record CleanMarketTick(
 
     /**
      * The record as its Avro row: the row parquet-avro would write. The reducers write rows from the shuffled
-     * bytes ({@link CleanMarketTickWritable.Rows}), and the tests hold those files to parquet-avro's of this row byte for byte.
+     * bytes ({@link CleanMarketTickWritable.Rows}), and the tests hold those files to parquet-avro's of this row byte
+     * for byte.
      */
     GenericRecord toAvro() {
         GenericRecord r = new GenericData.Record(DatasetSchemas.MARKET_TICK);

@@ -81,12 +81,15 @@ final class MarketTickNormalizer {
     }
 
     private static String quoteCurrency(Payload p) throws MalformedRecordException {
-        String quote = p.hasNonNull("quote_currency") ? p.get("quote_currency").asText().trim().toUpperCase(java.util.Locale.ROOT) : null;
+        String quote = p.hasNonNull("quote_currency")
+                ? p.get("quote_currency").asText().trim().toUpperCase(java.util.Locale.ROOT)
+                : null;
         if (quote == null && p.hasNonNull("market") && p.get("market").asText().contains("-")) {
             quote = p.get("market").asText().split("-", 2)[0].trim().toUpperCase(java.util.Locale.ROOT);
         }
         if (quote == null) {
-            throw new MalformedRecordException("missing_field", "quote_currency is missing and no market code gives it");
+            throw new MalformedRecordException(
+                    "missing_field", "quote_currency is missing and no market code gives it");
         }
         if (!isCode(quote, false)) {
             throw new MalformedRecordException("bad_field", "quote_currency '" + quote + "' must be 2-10 letters");
@@ -172,7 +175,8 @@ final class MarketTickNormalizer {
             return Instant.ofEpochMilli(v.asLong());
         }
         if (!v.isTextual()) {
-            throw new MalformedRecordException("bad_timestamp", "timestamp must be ISO-8601 text or epoch milliseconds");
+            throw new MalformedRecordException(
+                    "bad_timestamp", "timestamp must be ISO-8601 text or epoch milliseconds");
         }
         try {
             return IsoTimes.offsetDateTime(v.asText().trim());

@@ -32,8 +32,18 @@ record CleanNews(
         keywords = List.copyOf(keywords);
     }
 
-    CleanNews(String id, String source, String title, String url, String content, Long publishedAt, List<String> keywords,
-            String language, long crawledAt, String workerId, long seq) {
+    CleanNews(
+            String id,
+            String source,
+            String title,
+            String url,
+            String content,
+            Long publishedAt,
+            List<String> keywords,
+            String language,
+            long crawledAt,
+            String workerId,
+            long seq) {
         this(id, source, Utf8Text.of(title), url, Utf8Text.ofNullable(content), publishedAt, keywords, language,
                 crawledAt, workerId, seq);
     }
@@ -60,7 +70,8 @@ record CleanNews(
 
     /**
      * The record as its Avro row: the row parquet-avro would write. The reducers write rows from the shuffled
-     * bytes ({@link CleanNewsWritable.Rows}), and the tests hold those files to parquet-avro's of this row byte for byte.
+     * bytes ({@link CleanNewsWritable.Rows}), and the tests hold those files to parquet-avro's of this row byte for
+     * byte.
      */
     GenericRecord toAvro() {
         GenericRecord r = new GenericData.Record(DatasetSchemas.NEWS);

@@ -28,15 +28,28 @@ public class CleanNewsJob extends CleaningJob<CleanNews> {
     }
 
     CleanNewsJob(Clock clock) {
-        super(clock, new CleaningSpec(NAME, Dataset.NEWS, DatasetSchemas.NEWS,
-                new CleaningSpec.Keys(CleanNewsConfigKeys.SOURCES, CleanNewsConfigKeys.SOURCES_DEFAULT,
-                        CleanNewsConfigKeys.DEDUP_DAYS, CleanNewsConfigKeys.DEDUP_DAYS_DEFAULT,
-                        CleanNewsConfigKeys.PARQUET_BLOCK_SIZE, CleanNewsConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
-                KEY_PROJECTION,
-                projected -> projected.get("id").toString(),
-                new CleaningSpec.Classes(CleanNewsMapper.class, CleanNewsCombiner.class, CleanNewsReducer.class, CleanNewsWritable.class,
-                        CleanNewsWritable.Rows.class),
-                List.of("id", "title", "url", "content", "seq")));
+        super(
+                clock,
+                new CleaningSpec(
+                        NAME,
+                        Dataset.NEWS,
+                        DatasetSchemas.NEWS,
+                        new CleaningSpec.Keys(
+                                CleanNewsConfigKeys.SOURCES,
+                                CleanNewsConfigKeys.SOURCES_DEFAULT,
+                                CleanNewsConfigKeys.DEDUP_DAYS,
+                                CleanNewsConfigKeys.DEDUP_DAYS_DEFAULT,
+                                CleanNewsConfigKeys.PARQUET_BLOCK_SIZE,
+                                CleanNewsConfigKeys.PARQUET_BLOCK_SIZE_DEFAULT),
+                        KEY_PROJECTION,
+                        projected -> projected.get("id").toString(),
+                        new CleaningSpec.Classes(
+                                CleanNewsMapper.class,
+                                CleanNewsCombiner.class,
+                                CleanNewsReducer.class,
+                                CleanNewsWritable.class,
+                                CleanNewsWritable.Rows.class),
+                        List.of("id", "title", "url", "content", "seq")));
     }
 
     public static void main(String[] args) throws Exception {

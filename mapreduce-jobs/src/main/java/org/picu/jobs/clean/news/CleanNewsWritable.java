@@ -58,7 +58,8 @@ public class CleanNewsWritable extends RecordWritable<CleanNews> {
         long crawledAt = WritableUtils.readVLong(in);
         String workerId = readString(in);
         long seq = WritableUtils.readVLong(in);
-        return new CleanNews(id, source, title, url, content, publishedAt, keywords, language, crawledAt, workerId, seq);
+        return new CleanNews(
+                id, source, title, url, content, publishedAt, keywords, language, crawledAt, workerId, seq);
     }
 
     /** Writes shuffled items as {@code news} rows (see {@link ShuffledRowsWriteSupport}). */

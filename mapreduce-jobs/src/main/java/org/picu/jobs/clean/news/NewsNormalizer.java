@@ -77,7 +77,8 @@ final class NewsNormalizer {
         }
         Utf8Text title = plainTitle.text();
         if (title.length() < MIN_TITLE) {
-            throw new MalformedRecordException("bad_title", "title '" + title + "' is shorter than " + MIN_TITLE + " characters");
+            throw new MalformedRecordException(
+                    "bad_title", "title '" + title + "' is shorter than " + MIN_TITLE + " characters");
         }
         Plain plainContent = plainText(p, "content", MAX_CONTENT);
         if (plainContent != null && plainContent.text().length() < MIN_CONTENT) {
@@ -93,7 +94,9 @@ final class NewsNormalizer {
             throw new MalformedRecordException("bad_field", "published_at must be ISO-8601 text or epoch milliseconds");
         }
         Long publishedAt = PublishedTime.of(published, optionalText(p, "published_text"), crawledAt);
-        String id = simpleUrl != null ? NewsSignature.ofNormalizedUrl(simpleUrl) : NewsSignature.of(source, title, uri, content);
+        String id = simpleUrl != null
+                ? NewsSignature.ofNormalizedUrl(simpleUrl)
+                : NewsSignature.of(source, title, uri, content);
         return new CleanNews(id, source, title, url,
                 content, publishedAt, keywords(p.get("keywords")), language(plainTitle, plainContent),
                 crawledAt.toEpochMilli(), workerId, seq);
@@ -126,7 +129,9 @@ final class NewsNormalizer {
             return null;
         }
         if (!v.isTextual()) {
-            throw new MalformedRecordException("bad_field", field + " must be a string, was " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new MalformedRecordException(
+                    "bad_field",
+                    field + " must be a string, was " + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return v.asText();
     }
@@ -145,7 +150,8 @@ final class NewsNormalizer {
                 candidates.add(k.asText());
             }
         } else {
-            throw new MalformedRecordException("bad_field", "keywords must be an array of strings or comma-separated text");
+            throw new MalformedRecordException(
+                    "bad_field", "keywords must be an array of strings or comma-separated text");
         }
         List<String> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -166,7 +172,8 @@ final class NewsNormalizer {
     }
 
     static String language(Utf8Text title, Utf8Text content) {
-        return language(new Plain(title, scanned(title)), content == null ? null : new Plain(content, scanned(content)));
+        return language(
+                new Plain(title, scanned(title)), content == null ? null : new Plain(content, scanned(content)));
     }
 
     private static Utf8Scan scanned(Utf8Text text) {
@@ -179,7 +186,8 @@ final class NewsNormalizer {
         Utf8Scan t = plainTitle.scan();
         Utf8Scan c = plainContent == null ? null : plainContent.scan();
         if (t != null && (content == null || c != null)) {
-            // Bytes never decoded: the scan's counts decide unless the Hangul it cannot be sure of could change the answer.
+            // Bytes never decoded: the scan's counts decide unless the Hangul it cannot be sure of could change the
+            // answer.
             if (c == null || c.units() <= LANGUAGE_SAMPLE) {
                 long latin = t.latin() + (c == null ? 0 : c.latin());
                 long least = t.hangul() + (c == null ? 0 : c.hangul());
@@ -192,7 +200,9 @@ final class NewsNormalizer {
         // The title and the first LANGUAGE_SAMPLE characters of the content, counted in place (no joined copy).
         long titleCounts = letters(title, title.length());
         long contentCounts = content == null ? 0 : letters(content, Math.min(LANGUAGE_SAMPLE, content.length()));
-        return language((titleCounts >>> 32) + (contentCounts >>> 32), (titleCounts & 0xFFFF_FFFFL) + (contentCounts & 0xFFFF_FFFFL));
+        return language(
+                (titleCounts >>> 32) + (contentCounts >>> 32),
+                (titleCounts & 0xFFFF_FFFFL) + (contentCounts & 0xFFFF_FFFFL));
     }
 
     private static String language(long hangul, long latin) {

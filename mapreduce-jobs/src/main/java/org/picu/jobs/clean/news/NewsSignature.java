@@ -28,7 +28,9 @@ final class NewsSignature {
 
     /** As {@link #of(String, String, URI, String)}; the texts are decoded only for an item without a URL. */
     static String of(String source, Utf8Text title, URI url, Utf8Text content) {
-        return url != null ? sha256(normalizeUrl(url)) : withoutUrl(source, title.toString(), content == null ? null : content.toString());
+        return url != null
+                ? sha256(normalizeUrl(url))
+                : withoutUrl(source, title.toString(), content == null ? null : content.toString());
     }
 
     /** As {@link #of(String, String, String, String)}, with the URL already parsed by {@link #validUri}. */
@@ -148,7 +150,9 @@ final class NewsSignature {
         return u == null ? null : u.toString();
     }
 
-    /** {@link #validUrl} parsed, so that the signature does not parse it again; its {@code toString()} is the URL kept. */
+    /**
+     * {@link #validUrl} parsed, so that the signature does not parse it again; its {@code toString()} is the URL kept.
+     */
     static URI validUri(String raw) {
         String s = raw.trim();
         String lower = s.toLowerCase(Locale.ROOT);

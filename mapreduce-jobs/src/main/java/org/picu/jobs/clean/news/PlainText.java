@@ -11,9 +11,11 @@ final class PlainText {
     private static final Pattern LOOKS_LIKE_MARKUP = Pattern.compile("<\\s*[a-zA-Z!/]");
     private static final Pattern INVISIBLE_BLOCKS = Pattern.compile("(?is)<(script|style|noscript)\\b.*?</\\1\\s*>");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
-    private static final Pattern BLOCK_TAG = Pattern.compile("(?i)</?(p|div|br|li|h[1-6]|tr|td|section|article)\\b[^>]*>");
+    private static final Pattern BLOCK_TAG =
+            Pattern.compile("(?i)</?(p|div|br|li|h[1-6]|tr|td|section|article)\\b[^>]*>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
+    private static final Pattern ENTITY =
+            Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
 
     private PlainText() {
     }
@@ -67,7 +69,9 @@ final class PlainText {
             boolean drop = !space && Character.isISOControl(c);
             if (out == null) {
                 // Stay on the fast path while the text is already clean.
-                boolean clean = !drop && !(space && (c != ' ' || i == 0 || i == n - 1 || chars[i + 1] == ' ' || isSpace(chars[i + 1])));
+                boolean clean = !drop
+                        && !(space
+                                && (c != ' ' || i == 0 || i == n - 1 || chars[i + 1] == ' ' || isSpace(chars[i + 1])));
                 if (clean) {
                     continue;
                 }

@@ -18,7 +18,8 @@ import org.picu.jobs.clean.IsoTimes;
  */
 final class PublishedTime {
     private static final Pattern KOREAN = Pattern.compile("(\\d{1,4})\\s*(초|분|시간|일|주|개월|달|년)\\s*전");
-    private static final Pattern ENGLISH = Pattern.compile("(\\d{1,4}|an?)\\s*(sec|second|min|minute|hr|hour|day|week|month|year)s?\\s+ago");
+    private static final Pattern ENGLISH =
+            Pattern.compile("(\\d{1,4}|an?)\\s*(sec|second|min|minute|hr|hour|day|week|month|year)s?\\s+ago");
     private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
     private PublishedTime() {

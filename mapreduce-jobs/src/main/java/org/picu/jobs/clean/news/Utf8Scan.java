@@ -36,8 +36,11 @@ final class Utf8Scan {
             long e = 0;
             if (b == ' ') {
                 e |= SPACE;
-            } else if (b < ' ' || b == 0x7F || b == '<' || b == '&' || b == '"' || b == '\\' || b == 0xC0 || b == 0xC1 || b > 0xF4) {
-                e |= REJECT; // controls, what may start markup or an entity, what a JSON string's bytes cannot hold, invalid leads
+            } else if (b < ' ' || b == 0x7F || b == '<' || b == '&' || b == '"' || b == '\\' || b == 0xC0 || b == 0xC1
+                    || b > 0xF4) {
+                e |=
+                        REJECT; // controls, what may start markup or an entity, what a JSON string's bytes cannot hold,
+                                // invalid leads
             } else if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
                 e |= CHECK; // leads of the ranges that hold C1 controls and Unicode white space
             }
@@ -162,7 +165,8 @@ final class Utf8Scan {
         int s2 = b[i + 2] & 0xFF;
         return switch (lead) {
             case 0xE1 -> !(s1 == 0x9A && s2 == 0x80);
-            case 0xE2 -> !((s1 == 0x80 && (s2 <= 0x8B || s2 == 0xA8 || s2 == 0xA9 || s2 == 0xAF)) || (s1 == 0x81 && s2 == 0x9F));
+            case 0xE2 ->
+                !((s1 == 0x80 && (s2 <= 0x8B || s2 == 0xA8 || s2 == 0xA9 || s2 == 0xAF)) || (s1 == 0x81 && s2 == 0x9F));
             case 0xE3 -> !(s1 == 0x80 && s2 == 0x80);
             default -> !(s1 == 0xBB && s2 == 0xBF); // 0xEF
         };

@@ -14,14 +14,20 @@ class CleanFearGreedWritableTest {
     private static final String[] TEXTS = {"alternative.me", "w1", "", "Extreme Fear", "Greed", "공포"};
 
     @Test
-    void the_rows_written_from_the_shuffled_bytes_are_parquet_avros_file_byte_for_byte(@TempDir Path dir) throws Exception {
+    void the_rows_written_from_the_shuffled_bytes_are_parquet_avros_file_byte_for_byte(@TempDir Path dir)
+            throws Exception {
         SplittableRandom random = new SplittableRandom(11);
         List<CleanFearGreed> readings = new ArrayList<>();
         for (int n = 0; n < 2_000; n++) {
             readings.add(new CleanFearGreed(text(random), random.nextInt(101), text(random), random.nextLong(),
                     random.nextLong(), text(random), random.nextLong(), random.nextBoolean()));
         }
-        ParquetFiles.assertSameFileAsParquetAvro(dir, DatasetSchemas.FEAR_GREED, readings, CleanFearGreed::toAvro, CleanFearGreedWritable::new,
+        ParquetFiles.assertSameFileAsParquetAvro(
+                dir,
+                DatasetSchemas.FEAR_GREED,
+                readings,
+                CleanFearGreed::toAvro,
+                CleanFearGreedWritable::new,
                 new CleanFearGreedWritable.Rows());
     }
 

@@ -50,8 +50,12 @@ class FearGreedNormalizerTest {
         int[][] edges = {{0, 0}, {25, 0}, {26, 1}, {45, 1}, {46, 2}, {55, 2}, {56, 3}, {75, 3}, {76, 4}, {100, 4}};
         String[] labels = {"Extreme Fear", "Fear", "Neutral", "Greed", "Extreme Greed"};
         for (int[] e : edges) {
-            assertEquals(labels[e[1]], clean("{\"value\":" + e[0] + ",\"classification\":\"Neutral\",\"timestamp\":\"2026-11-21T00:00:00Z\"}")
-                    .classification(), "value " + e[0]);
+            assertEquals(
+                    labels[e[1]],
+                    clean("{\"value\":" + e[0]
+                                    + ",\"classification\":\"Neutral\",\"timestamp\":\"2026-11-21T00:00:00Z\"}")
+                            .classification(),
+                    "value " + e[0]);
         }
     }
 
@@ -70,7 +74,11 @@ class FearGreedNormalizerTest {
         CleanFearGreed html = clean("{\"value\":1,\"timestamp\":\"2026-11-21T00:00:00Z\",\"via\":\"html\"}");
         assertEquals("cnn_fear_greed", html.source());
         assertFalse(html.viaApi());
-        CleanFearGreed api = new CleanFearGreed("cnn_fear_greed", 1, "Extreme Fear", html.timestamp(), html.crawledAt(), "w9", 9, true);
-        assertEquals(-1, CleanFearGreed.WINNER_FIRST.compare(api, html), "an API reading beats an HTML one crawled at the same time");
+        CleanFearGreed api = new CleanFearGreed(
+                "cnn_fear_greed", 1, "Extreme Fear", html.timestamp(), html.crawledAt(), "w9", 9, true);
+        assertEquals(
+                -1,
+                CleanFearGreed.WINNER_FIRST.compare(api, html),
+                "an API reading beats an HTML one crawled at the same time");
     }
 }

@@ -133,7 +133,8 @@ class CleanMarketJobTest {
             conf.set(CleaningConfigKeys.COMBINE, combine);
             assertEquals(0, ToolRunner.run(conf, new CleanMarketJob(), new String[] {DAY}));
             Path partition = root.resolve("cleaned/market_ticks/" + DAY);
-            PartitionManifest manifest = PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
+            PartitionManifest manifest =
+                    PartitionManifest.fromJson(Files.readString(partition.resolve("_manifest.json")));
             rows.add(rows(conf, partition, manifest));
             counts.add(List.of(manifest.recordCount(), manifest.rejectedCount(), manifest.duplicateCount()));
         }
@@ -151,10 +152,19 @@ class CleanMarketJobTest {
         StringBuilder lines = new StringBuilder();
         for (int i = 1; i <= 3_000; i++) {
             lines.append("{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\",")
-                    .append("\"crawled_at\":\"2026-11-21T03:00:05Z\",\"worker_id\":\"w1\",\"seq\":").append(i)
-                    .append(",\"url\":\"https://api.upbit.com\",\"payload\":{\"symbol\":\"BTC\",\"quote_currency\":\"KRW\",")
-                    .append("\"price\":").append(1000 + i % 7).append(",\"volume_24h\":").append(i * 1.25)
-                    .append(",\"acc_trade_price_24h\":").append(i * 3.5).append(",\"timestamp\":").append(1_795_230_000_000L + i)
+                    .append("\"crawled_at\":\"2026-11-21T03:00:05Z\",\"worker_id\":\"w1\",\"seq\":")
+                    .append(i)
+                    .append(
+                            ",\"url\":\"https://api.upbit.com\",\"payload\":{\"symbol\":\"BTC\",\"quote_currency\":\"KR"
+                                + "W\",")
+                    .append("\"price\":")
+                    .append(1000 + i % 7)
+                    .append(",\"volume_24h\":")
+                    .append(i * 1.25)
+                    .append(",\"acc_trade_price_24h\":")
+                    .append(i * 3.5)
+                    .append(",\"timestamp\":")
+                    .append(1_795_230_000_000L + i)
                     .append("}}\n");
         }
         Files.writeString(raw.resolve("upbit.w1.000000000001-000000003000.jsonl"), lines);
@@ -168,7 +178,8 @@ class CleanMarketJobTest {
             try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
                 for (BlockMetaData block : reader.getFooter().getBlocks()) {
                     for (ColumnChunkMetaData column : block.getColumns()) {
-                        dictionary.merge(column.getPath().toDotString(), column.hasDictionaryPage(), Boolean::logicalOr);
+                        dictionary.merge(
+                                column.getPath().toDotString(), column.hasDictionaryPage(), Boolean::logicalOr);
                     }
                 }
             }
@@ -213,7 +224,8 @@ class CleanMarketJobTest {
     }
 
     /** Parquet rows in the expected file's JSON form, sorted by symbol and time. */
-    private static List<JsonNode> rows(Configuration conf, Path partition, PartitionManifest manifest) throws IOException {
+    private static List<JsonNode> rows(Configuration conf, Path partition, PartitionManifest manifest)
+            throws IOException {
         List<org.apache.hadoop.fs.Path> files = manifest.dataFiles().stream()
                 .map(f -> new org.apache.hadoop.fs.Path(partition.resolve(f).toUri())).toList();
         List<JsonNode> rows = new ArrayList<>();

@@ -15,8 +15,9 @@ import org.picu.jobs.clean.CleaningMapper;
 
 class CleanMarketMapperTest {
     private static final String GOOD = "{\"schema_version\":1,\"source\":\"upbit\",\"kind\":\"market_tick\","
-            + "\"crawled_at\":\"2026-11-21T03:00:05Z\",\"worker_id\":\"w1\",\"seq\":1,\"url\":\"http://x\","
-            + "\"payload\":{\"symbol\":\"BTC\",\"quote_currency\":\"KRW\",\"price\":1.5,\"timestamp\":\"2026-11-21T03:00:00Z\"}}";
+        + "\"crawled_at\":\"2026-11-21T03:00:05Z\",\"worker_id\":\"w1\",\"seq\":1,\"url\":\"http://x\","
+        + "\"payload\":{\"symbol\":\"BTC\",\"quote_currency\":\"KRW\",\"price\":1.5,\"timestamp\":\"2026-11-21T03:00:00"
+        + "Z\"}}";
     private final CleanMarketMapper mapper = new CleanMarketMapper();
 
     @Test
@@ -69,7 +70,8 @@ class CleanMarketMapperTest {
 
     @Test
     void a_tick_with_absent_figures_round_trips_through_the_shuffle_form() throws Exception {
-        CleanMarketTick sparse = new CleanMarketTick("upbit", "ETH", "KRW", 0, null, null, null, null, null, 5, 6, "w1", 7);
+        CleanMarketTick sparse =
+                new CleanMarketTick("upbit", "ETH", "KRW", 0, null, null, null, null, null, 5, 6, "w1", 7);
         assertEquals(sparse, roundTrip(sparse));
     }
 

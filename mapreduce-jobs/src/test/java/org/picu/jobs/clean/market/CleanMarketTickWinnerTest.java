@@ -14,7 +14,8 @@ import org.picu.jobs.clean.Winners;
 class CleanMarketTickWinnerTest {
 
     private static CleanMarketTick tick(long crawledAt, String worker, long seq, double volume) {
-        return new CleanMarketTick("upbit", "BTC", "KRW", 100, 99.0, 1.01, volume, null, 2.5, 1000, crawledAt, worker, seq);
+        return new CleanMarketTick(
+                "upbit", "BTC", "KRW", 100, 99.0, 1.01, volume, null, 2.5, 1000, crawledAt, worker, seq);
     }
 
     private static Winners.Result<CleanMarketTick> pick(CleanMarketTick... ticks) {

@@ -31,7 +31,9 @@ class CleanMarketYarnIT {
     @BeforeAll
     static void startCluster() throws IOException {
         Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Paths.get("target", "minidfs-yarn-it").toAbsolutePath().toString());
+        conf.set(
+                MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
+                Paths.get("target", "minidfs-yarn-it").toAbsolutePath().toString());
         dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         dfs.waitActive();
 
@@ -99,15 +101,24 @@ class CleanMarketYarnIT {
 
         Path candlesDir = new Path("/cleaned/candles_1h/20261121");
         PartitionManifest candles = manifest(fs, candlesDir);
-        java.util.List<org.apache.avro.generic.GenericRecord> ticks = org.picu.jobs.LocalHadoop.readParquet(conf,
-                java.util.Arrays.stream(fs.listStatus(ticksDir, p -> p.getName().endsWith(".parquet"))).map(f -> f.getPath()).toList());
+        java.util.List<org.apache.avro.generic.GenericRecord> ticks = org.picu.jobs.LocalHadoop.readParquet(
+                conf,
+                java.util.Arrays.stream(fs.listStatus(ticksDir, p -> p.getName().endsWith(".parquet")))
+                        .map(f -> f.getPath())
+                        .toList());
         java.util.List<org.apache.avro.generic.GenericRecord> rows = org.picu.jobs.LocalHadoop.readParquet(conf,
                 candles.dataFiles().stream().map(f -> new Path(candlesDir, f)).toList());
-        long hours = ticks.stream().map(t -> t.get("symbol") + "@" + ((Long) t.get("timestamp") / 3_600_000)).distinct().count();
+        long hours = ticks.stream()
+                .map(t -> t.get("symbol") + "@" + ((Long) t.get("timestamp") / 3_600_000))
+                .distinct()
+                .count();
         assertTrue(hours > 0);
         assertEquals(hours, candles.recordCount(), "one candle per symbol and hour");
         assertEquals(hours, rows.size());
-        assertEquals(ticks.size(), rows.stream().mapToInt(r -> (Integer) r.get("tick_count")).sum(), "every tick in exactly one candle");
+        assertEquals(
+                ticks.size(),
+                rows.stream().mapToInt(r -> (Integer) r.get("tick_count")).sum(),
+                "every tick in exactly one candle");
     }
 
     private static PartitionManifest manifest(FileSystem fs, Path partition) throws IOException {

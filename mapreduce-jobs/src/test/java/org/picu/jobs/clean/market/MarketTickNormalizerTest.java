@@ -32,7 +32,8 @@ class MarketTickNormalizerTest {
     }
 
     private CleanMarketTick normalize(ObjectNode p) throws MalformedRecordException {
-        return normalizer.normalize(new RecordEnvelope(1, "upbit", RecordKind.MARKET_TICK, CRAWLED, "w1", 7, "http://x", p));
+        return normalizer.normalize(
+                new RecordEnvelope(1, "upbit", RecordKind.MARKET_TICK, CRAWLED, "w1", 7, "http://x", p));
     }
 
     @Test
@@ -100,8 +101,12 @@ class MarketTickNormalizerTest {
 
     @Test
     void rejects_records_of_another_kind() {
-        RecordEnvelope news = new RecordEnvelope(1, "coinness", RecordKind.NEWS, CRAWLED, "w1", 1, "http://x", payload());
-        assertEquals("wrong_kind", assertThrows(MalformedRecordException.class, () -> normalizer.normalize(news)).reason());
+        RecordEnvelope news =
+                new RecordEnvelope(1, "coinness", RecordKind.NEWS, CRAWLED, "w1", 1, "http://x", payload());
+        assertEquals(
+                "wrong_kind",
+                assertThrows(MalformedRecordException.class, () -> normalizer.normalize(news))
+                        .reason());
     }
 
     @Test
@@ -111,21 +116,39 @@ class MarketTickNormalizerTest {
             double x;
             switch (i % 4) {
                 case 0 -> x = (random.nextDouble() - 0.5) * 200; // ordinary changes in per cent
-                case 1 -> x = (random.nextInt(2_000_001) - 1_000_000 + 0.5) / 100 + (random.nextInt(5) - 2) * 1e-12; // at and near ties
+                case 1 ->
+                    x = (random.nextInt(2_000_001) - 1_000_000 + 0.5) / 100
+                            + (random.nextInt(5) - 2) * 1e-12; // at and near ties
                 case 2 -> x = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(20) - 6); // every scale
                 default -> x = (random.nextInt(2001) - 1000) / 1e5; // rounds to zero or one step, either sign
             }
             assertRoundsAsDecimal(x);
         }
-        for (double x : new double[] {0.0, -0.0, 0.005, -0.005, 1.005, -1.005, 0.004999, -0.004999, 1e7 + 0.005, 1e9, -1e12,
-            Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE}) {
+        for (double x : new double[] {
+            0.0,
+            -0.0,
+            0.005,
+            -0.005,
+            1.005,
+            -1.005,
+            0.004999,
+            -0.004999,
+            1e7 + 0.005,
+            1e9,
+            -1e12,
+            Double.MIN_VALUE,
+            -Double.MIN_VALUE,
+            Double.MAX_VALUE
+        }) {
             assertRoundsAsDecimal(x);
         }
     }
 
     private static void assertRoundsAsDecimal(double x) {
         double expected = BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP).doubleValue();
-        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(MarketTickNormalizer.twoDecimalsHalfUp(x)),
+        assertEquals(
+                Double.doubleToRawLongBits(expected),
+                Double.doubleToRawLongBits(MarketTickNormalizer.twoDecimalsHalfUp(x)),
                 () -> "x = " + x + ": expected " + expected + ", got " + MarketTickNormalizer.twoDecimalsHalfUp(x));
     }
 
@@ -138,11 +161,14 @@ class MarketTickNormalizerTest {
         for (int n = 0; n < 100_000; n++) {
             char[] chars = new char[random.nextInt(13)];
             for (int i = 0; i < chars.length; i++) {
-                chars[i] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (char) random.nextInt('0', 'Z' + 2);
+                chars[i] = random.nextInt(4) == 0
+                        ? alphabet[random.nextInt(alphabet.length)]
+                        : (char) random.nextInt('0', 'Z' + 2);
             }
             String s = new String(chars);
             assertEquals(symbol.matcher(s).matches(), MarketTickNormalizer.isCode(s, true), () -> "symbol '" + s + "'");
-            assertEquals(currency.matcher(s).matches(), MarketTickNormalizer.isCode(s, false), () -> "currency '" + s + "'");
+            assertEquals(
+                    currency.matcher(s).matches(), MarketTickNormalizer.isCode(s, false), () -> "currency '" + s + "'");
         }
     }
 }

@@ -23,10 +23,22 @@ import org.picu.model.avro.DatasetSchemas;
 
 /** The shuffle form: lazy decoding, the combiner's pass-through of undecoded bytes, wrapper reuse. */
 class RecordWritableTest {
-    private static final CleanMarketTick BTC = new CleanMarketTick("upbit", "BTC", "KRW", 5_120_000.5, 5_000_000.0, 2.41,
-            1234.25, null, 77.5, 1_795_230_000_000L, 1_795_230_005_000L, "w1", 17);
-    private static final CleanMarketTick ETH = new CleanMarketTick("upbit", "ETH", "KRW", 0, null, null, null, null, null,
-            5, 6, "w2", 7);
+    private static final CleanMarketTick BTC = new CleanMarketTick(
+            "upbit",
+            "BTC",
+            "KRW",
+            5_120_000.5,
+            5_000_000.0,
+            2.41,
+            1234.25,
+            null,
+            77.5,
+            1_795_230_000_000L,
+            1_795_230_005_000L,
+            "w1",
+            17);
+    private static final CleanMarketTick ETH =
+            new CleanMarketTick("upbit", "ETH", "KRW", 0, null, null, null, null, null, 5, 6, "w2", 7);
 
     @Test
     void a_record_read_and_written_again_without_decoding_keeps_its_exact_bytes() throws Exception {
@@ -77,13 +89,19 @@ class RecordWritableTest {
      * parquet-avro's file of the decoded ticks' Avro rows, byte for byte (schema, footer metadata, pages, statistics).
      */
     @Test
-    void the_rows_written_from_the_shuffled_bytes_are_parquet_avros_file_byte_for_byte(@TempDir Path dir) throws Exception {
+    void the_rows_written_from_the_shuffled_bytes_are_parquet_avros_file_byte_for_byte(@TempDir Path dir)
+            throws Exception {
         SplittableRandom random = new SplittableRandom(6);
         List<CleanMarketTick> ticks = new ArrayList<>();
         for (int n = 0; n < 3_000; n++) {
             ticks.add(tick(random));
         }
-        ParquetFiles.assertSameFileAsParquetAvro(dir, DatasetSchemas.MARKET_TICK, ticks, CleanMarketTick::toAvro, CleanMarketTickWritable::new,
+        ParquetFiles.assertSameFileAsParquetAvro(
+                dir,
+                DatasetSchemas.MARKET_TICK,
+                ticks,
+                CleanMarketTick::toAvro,
+                CleanMarketTickWritable::new,
                 new CleanMarketTickWritable.Rows());
     }
 
@@ -91,15 +109,26 @@ class RecordWritableTest {
     void a_writer_refuses_a_schema_whose_fields_it_does_not_write() {
         Configuration conf = new Configuration();
         AvroWriteSupport.setSchema(conf, DatasetSchemas.NEWS);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new CleanMarketTickWritable.Rows().init(conf));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> new CleanMarketTickWritable.Rows().init(conf));
         assertTrue(e.getMessage().startsWith("the Parquet schema's fields are id, source, title"), e.getMessage());
     }
 
     private static CleanMarketTick tick(SplittableRandom random) {
         String[] texts = {"upbit", "BTC", "KRW", "w1", "", "é", "비트", "🐋"};
-        return new CleanMarketTick(texts[random.nextInt(texts.length)], texts[random.nextInt(texts.length)],
-                texts[random.nextInt(texts.length)], random.nextDouble() * 1e7, maybe(random), maybe(random), maybe(random),
-                maybe(random), maybe(random), random.nextLong(), random.nextLong(), texts[random.nextInt(texts.length)],
+        return new CleanMarketTick(
+                texts[random.nextInt(texts.length)],
+                texts[random.nextInt(texts.length)],
+                texts[random.nextInt(texts.length)],
+                random.nextDouble() * 1e7,
+                maybe(random),
+                maybe(random),
+                maybe(random),
+                maybe(random),
+                maybe(random),
+                random.nextLong(),
+                random.nextLong(),
+                texts[random.nextInt(texts.length)],
                 random.nextLong());
     }
 

@@ -26,7 +26,8 @@ class CleanNewsJobTest {
     private static Path rootWithFixtureDay(String name) throws Exception {
         Path root = LocalHadoop.freshDir(name);
         CleanFixtures.uploadRaw(CleanFixtures.dir("clean-news").resolve("raw"), root, DAY);
-        CleanFixtures.writeInvalidUtf8(root.resolve("raw/saveticker/" + DAY), "saveticker.w4.000000000001-000000000001.jsonl");
+        CleanFixtures.writeInvalidUtf8(
+                root.resolve("raw/saveticker/" + DAY), "saveticker.w4.000000000001-000000000001.jsonl");
         return root;
     }
 
@@ -39,7 +40,8 @@ class CleanNewsJobTest {
     }
 
     @Test
-    void cleans_deduplicates_and_publishes_the_fixture_day_including_every_malformed_line_as_a_reject() throws Exception {
+    void cleans_deduplicates_and_publishes_the_fixture_day_including_every_malformed_line_as_a_reject()
+            throws Exception {
         Path root = rootWithFixtureDay("clean-news-publish");
         Configuration conf = LocalHadoop.conf(root);
 
@@ -124,14 +126,19 @@ class CleanNewsJobTest {
         assertEquals(0, run(conf, DAY));
 
         String late = "coinness.w1.000000000006-000000000006.jsonl";
-        Files.writeString(root.resolve("raw/coinness/" + DAY + "/" + late),
-                "{\"schema_version\":1,\"source\":\"coinness\",\"kind\":\"news\",\"crawled_at\":\"2026-11-21T23:59:30Z\","
-                        + "\"worker_id\":\"w1\",\"seq\":6,\"url\":\"https://www.coinness.com/news\",\"payload\":"
-                        + "{\"title\":\"자정 직전 속보\",\"url\":\"https://www.coinness.com/news/1999\"}}\n");
+        Files.writeString(
+                root.resolve("raw/coinness/" + DAY + "/" + late),
+                "{\"schema_version\":1,\"source\":\"coinness\",\"kind\":\"news\",\"crawled_at\":\"2026-11-21T23:59:30Z"
+                    + "\","
+                    + "\"worker_id\":\"w1\",\"seq\":6,\"url\":\"https://www.coinness.com/news\",\"payload\":{\"title\":"
+                    + "\"자정"
+                    + " 직전 속보\",\"url\":\"https://www.coinness.com/news/1999\"}}\n");
         assertEquals(0, run(conf, DAY));
 
         PartitionManifest manifest = CleanFixtures.manifest(partition);
-        assertTrue(manifest.inputFiles().contains("raw/coinness/" + DAY + "/" + late), "manifest lists the late file: " + manifest.inputFiles());
+        assertTrue(
+                manifest.inputFiles().contains("raw/coinness/" + DAY + "/" + late),
+                "manifest lists the late file: " + manifest.inputFiles());
         List<JsonNode> rows = CleanFixtures.rows(conf, partition, "id");
         assertEquals(10, rows.size());
         assertTrue(rows.containsAll(expectedRows()), "the earlier items are still there");

@@ -21,18 +21,26 @@ class CleanNewsWinnerTest {
     }
 
     private static CleanNews pick(CleanNews... items) {
-        List<CleanNewsWritable> values = Arrays.stream(items).map(i -> (CleanNewsWritable) new CleanNewsWritable().set(i)).toList();
+        List<CleanNewsWritable> values = Arrays.stream(items)
+                .map(i -> (CleanNewsWritable) new CleanNewsWritable().set(i))
+                .toList();
         return Winners.pick(values, CleanNews.WINNER_FIRST).winner();
     }
 
     @Test
     void the_newest_crawl_wins_even_with_a_longer_url() {
-        assertEquals(20, pick(item(10, "https://x.com/a", "w1", 1), item(20, "https://x.com/a?utm_source=x", "w2", 1)).crawledAt());
+        assertEquals(
+                20,
+                pick(item(10, "https://x.com/a", "w1", 1), item(20, "https://x.com/a?utm_source=x", "w2", 1))
+                        .crawledAt());
     }
 
     @Test
     void on_equal_crawl_time_the_shortest_url_wins_before_the_worker_id() {
-        assertEquals("w2", pick(item(10, "https://x.com/a?utm_source=x", "w1", 1), item(10, "https://x.com/a", "w2", 1)).workerId());
+        assertEquals(
+                "w2",
+                pick(item(10, "https://x.com/a?utm_source=x", "w1", 1), item(10, "https://x.com/a", "w2", 1))
+                        .workerId());
     }
 
     @Test
@@ -43,8 +51,11 @@ class CleanNewsWinnerTest {
 
     @RepeatedTest(5)
     void the_winner_does_not_depend_on_arrival_order() {
-        List<CleanNews> items = new ArrayList<>(List.of(item(10, "https://x.com/a?b", "w1", 1), item(10, "https://x.com/a", "w3", 5),
-                item(10, "https://x.com/a", "w3", 4), item(9, "https://x.com/", "w0", 1)));
+        List<CleanNews> items = new ArrayList<>(List.of(
+                item(10, "https://x.com/a?b", "w1", 1),
+                item(10, "https://x.com/a", "w3", 5),
+                item(10, "https://x.com/a", "w3", 4),
+                item(9, "https://x.com/", "w0", 1)));
         Collections.shuffle(items);
         CleanNews winner = pick(items.toArray(CleanNews[]::new));
         assertEquals("w3", winner.workerId());

@@ -15,13 +15,19 @@ class CleanNewsWritableTest {
         "https://example.com/a?b=c", "é", "🐋 whale alert", "x".repeat(3_000)};
 
     @Test
-    void the_rows_written_from_the_shuffled_bytes_are_parquet_avros_file_byte_for_byte(@TempDir Path dir) throws Exception {
+    void the_rows_written_from_the_shuffled_bytes_are_parquet_avros_file_byte_for_byte(@TempDir Path dir)
+            throws Exception {
         SplittableRandom random = new SplittableRandom(10);
         List<CleanNews> items = new ArrayList<>();
         for (int n = 0; n < 3_000; n++) {
             items.add(item(random));
         }
-        ParquetFiles.assertSameFileAsParquetAvro(dir, DatasetSchemas.NEWS, items, CleanNews::toAvro, CleanNewsWritable::new,
+        ParquetFiles.assertSameFileAsParquetAvro(
+                dir,
+                DatasetSchemas.NEWS,
+                items,
+                CleanNews::toAvro,
+                CleanNewsWritable::new,
                 new CleanNewsWritable.Rows());
     }
 

@@ -52,16 +52,27 @@ class NewsNormalizerTest {
 
     @Test
     void content_is_plain_text_nulled_under_ten_characters_and_cut_at_fifty_thousand() throws Exception {
-        assertEquals("Bitcoin rose 5% & more", clean("{\"title\":\"t t t\",\"content\":\"<p>Bitcoin <b>rose</b> 5%&nbsp;&amp; more</p><script>x()</script>\"}").content());
+        assertEquals(
+                "Bitcoin rose 5% & more",
+                clean("{\"title\":\"t t t\",\"content\":\"<p>Bitcoin <b>rose</b> 5%&nbsp;&amp;"
+                                + " more</p><script>x()</script>\"}")
+                        .content());
         assertNull(clean("{\"title\":\"t t t\",\"content\":\"too short\"}").content());
         assertEquals("ten chars!", clean("{\"title\":\"t t t\",\"content\":\"ten chars!\"}").content());
-        assertEquals(50_000, clean("{\"title\":\"t t t\",\"content\":\"" + "가".repeat(60_000) + "\"}").content().length());
+        assertEquals(
+                50_000,
+                clean("{\"title\":\"t t t\",\"content\":\"" + "가".repeat(60_000) + "\"}")
+                        .content()
+                        .length());
         assertEquals("bad_field", rejectReason("{\"title\":\"t t t\",\"content\":{\"html\":\"x\"}}"));
     }
 
     @Test
     void only_http_urls_with_a_host_are_kept() throws Exception {
-        assertEquals("https://www.coinness.com/news/1", clean("{\"title\":\"abc\",\"url\":\" https://www.coinness.com/news/1 \"}").url());
+        assertEquals(
+                "https://www.coinness.com/news/1",
+                clean("{\"title\":\"abc\",\"url\":\" https://www.coinness.com/news/1 \"}")
+                        .url());
         assertEquals("HTTP://x.com/a", clean("{\"title\":\"abc\",\"url\":\"HTTP://x.com/a\"}").url());
         for (String bad : List.of("javascript:alert(1)", "/news/1", "ftp://x.com/f", "https://", "http://bad host/x")) {
             assertNull(clean("{\"title\":\"abc\",\"url\":\"" + bad + "\"}").url(), bad);
@@ -71,7 +82,10 @@ class NewsNormalizerTest {
 
     @Test
     void keywords_are_trimmed_longer_than_one_character_deduplicated_in_order_and_at_most_twenty() throws Exception {
-        assertEquals(List.of("BTC", "비트코인", "ETF"), clean("{\"title\":\"abc\",\"keywords\":[\"BTC\",\"btc\",\"비트코인\",\"x\",\" ETF \"]}").keywords());
+        assertEquals(
+                List.of("BTC", "비트코인", "ETF"),
+                clean("{\"title\":\"abc\",\"keywords\":[\"BTC\",\"btc\",\"비트코인\",\"x\",\" ETF \"]}")
+                        .keywords());
         assertEquals(List.of("ETH", "이더리움"), clean("{\"title\":\"abc\",\"keywords\":\"ETH, 이더리움, ,E\"}").keywords());
         StringBuilder many = new StringBuilder("[");
         for (int i = 0; i < 30; i++) {
@@ -92,8 +106,14 @@ class NewsNormalizerTest {
                 clean("{\"title\":\"abc\",\"published_text\":\"3시간 전\"}").publishedAt());
         assertEquals(Instant.parse("2026-11-21T11:55:00Z").toEpochMilli(),
                 clean("{\"title\":\"abc\",\"published_text\":\"5 minutes ago\"}").publishedAt());
-        assertNull(clean("{\"title\":\"abc\",\"published_at\":\"2026-11-21 09:00:00\"}").publishedAt(), "no zone: not guessed");
-        assertNull(clean("{\"title\":\"abc\",\"published_at\":\"2026-11-25T00:00:00Z\"}").publishedAt(), "days after the crawl");
+        assertNull(
+                clean("{\"title\":\"abc\",\"published_at\":\"2026-11-21 09:00:00\"}")
+                        .publishedAt(),
+                "no zone: not guessed");
+        assertNull(
+                clean("{\"title\":\"abc\",\"published_at\":\"2026-11-25T00:00:00Z\"}")
+                        .publishedAt(),
+                "days after the crawl");
         assertNull(clean("{\"title\":\"abc\"}").publishedAt());
         assertEquals("bad_field", rejectReason("{\"title\":\"abc\",\"published_at\":[2026]}"));
     }
@@ -129,20 +149,27 @@ class NewsNormalizerTest {
         for (int i = 0; i < 20_000; i++) {
             String title = randomText(random, alphabet, random.nextInt(20));
             String content = random.nextInt(4) == 0 ? null : randomText(random, alphabet, random.nextInt(700));
-            assertEquals(languageAsWritten(title, content), NewsNormalizer.language(title, content), title + " / " + content);
+            assertEquals(
+                    languageAsWritten(title, content),
+                    NewsNormalizer.language(title, content),
+                    title + " / " + content);
             // The same count on the bytes of text that was never decoded (a lone surrogate is '?' in UTF-8).
             Utf8Text titleBytes = Utf8Text.ofUtf8(title.getBytes(StandardCharsets.UTF_8));
             Utf8Text contentBytes = content == null ? null : Utf8Text.ofUtf8(content.getBytes(StandardCharsets.UTF_8));
             String expected = languageAsWritten(new String(titleBytes.utf8(), StandardCharsets.UTF_8),
                     content == null ? null : new String(contentBytes.utf8(), StandardCharsets.UTF_8));
-            assertEquals(expected, NewsNormalizer.language(titleBytes, contentBytes), "bytes of " + title + " / " + content);
+            assertEquals(
+                    expected, NewsNormalizer.language(titleBytes, contentBytes), "bytes of " + title + " / " + content);
         }
     }
 
     private static String randomText(SplittableRandom random, char[] alphabet, int n) {
         StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            b.append(random.nextInt(3) == 0 ? (char) random.nextInt(0x10000) : alphabet[random.nextInt(alphabet.length)]);
+            b.append(
+                    random.nextInt(3) == 0
+                            ? (char) random.nextInt(0x10000)
+                            : alphabet[random.nextInt(alphabet.length)]);
         }
         return b.toString();
     }
@@ -154,8 +181,10 @@ class NewsNormalizerTest {
      */
     @Test
     void text_kept_as_the_lines_bytes_gives_the_items_the_codec_gives() throws Exception {
-        String[] pieces = {"a", "Z", " ", " ", "비트코인", "ETF", "급등", "rally", ".", "😀", "\u00B7", "\u2026", "\u00A0",
-            "\u3000", "\u2003", "\uFEFF", "<b>", "&amp;", "a < b", "\\\"", "\\\\", "\\n", "\\u00e9", "\\u3000", "\u0001", "\t"};
+        String[] pieces = {
+            "a", "Z", " ", " ", "비트코인", "ETF", "급등", "rally", ".", "😀", "\u00B7", "\u2026", "\u00A0", "\u3000",
+            "\u2003", "\uFEFF", "<b>", "&amp;", "a < b", "\\\"", "\\\\", "\\n", "\\u00e9", "\\u3000", "\u0001", "\t"
+        };
         SplittableRandom random = new SplittableRandom(23);
         CleanNewsMapper mapper = new CleanNewsMapper();
         EnvelopeCodec codec = new EnvelopeCodec();
@@ -164,10 +193,14 @@ class NewsNormalizerTest {
         int keptContents = 0;
         for (int i = 0; i < 20_000; i++) {
             String title = randomPieces(random, pieces, random.nextInt(8));
-            String content = random.nextInt(200) == 0 ? "가".repeat(50_001) : randomPieces(random, pieces, random.nextInt(30));
-            String line = "{\"schema_version\":1,\"source\":\"coinness\",\"kind\":\"news\",\"crawled_at\":\"2026-11-21T01:00:00Z\","
-                    + "\"worker_id\":\"w1\",\"seq\":" + i + ",\"url\":\"https://coinness.com\",\"payload\":{\"title\":\"" + title
-                    + "\",\"content\":\"" + content + "\",\"url\":\"https://coinness.com/news/" + i + "\"}}";
+            String content =
+                    random.nextInt(200) == 0 ? "가".repeat(50_001) : randomPieces(random, pieces, random.nextInt(30));
+            String line =
+                    "{\"schema_version\":1,\"source\":\"coinness\",\"kind\":\"news\",\"crawled_at\":\"2026-11-21T01:00:"
+                        + "00Z\","
+                        + "\"worker_id\":\"w1\",\"seq\":" + i
+                            + ",\"url\":\"https://coinness.com\",\"payload\":{\"title\":\"" + title
+                            + "\",\"content\":\"" + content + "\",\"url\":\"https://coinness.com/news/" + i + "\"}}";
             CleaningMapper.Outcome<CleanNews> fast = mapper.clean(new Text(line), "f.jsonl", i);
             CleanNews expected;
             try {
@@ -185,8 +218,10 @@ class NewsNormalizerTest {
             assertEquals(expected, item, line);
         }
         assertTrue(items > 5_000, "too few good items: " + items);
-        assertTrue(keptTitles > items / 4 && keptContents > items / 20,
-                "the bytes were kept for " + keptTitles + " titles and " + keptContents + " contents of " + items + " items");
+        assertTrue(
+                keptTitles > items / 4 && keptContents > items / 20,
+                "the bytes were kept for " + keptTitles + " titles and " + keptContents + " contents of " + items
+                        + " items");
     }
 
     private static String randomPieces(SplittableRandom random, String[] pieces, int n) {
@@ -201,7 +236,10 @@ class NewsNormalizerTest {
     void other_record_kinds_are_rejected() throws Exception {
         RecordEnvelope tick = new RecordEnvelope(1, "upbit", RecordKind.MARKET_TICK, CRAWLED, "w1", 1, "https://x",
                 (ObjectNode) JSON.readTree("{\"title\":\"abc\"}"));
-        assertEquals("wrong_kind", assertThrows(MalformedRecordException.class, () -> normalizer.normalize(tick)).reason());
+        assertEquals(
+                "wrong_kind",
+                assertThrows(MalformedRecordException.class, () -> normalizer.normalize(tick))
+                        .reason());
     }
 
     /** A defect of the original: every URL-less SaveTicker item of a day collapsed into one. */
@@ -210,7 +248,8 @@ class NewsNormalizerTest {
         CleanNews a = normalizer.normalize(news("saveticker", "{\"title\":\"파월 발언\",\"content\":\"금리 동결 가능성 시사.\"}"));
         CleanNews b = normalizer.normalize(news("saveticker", "{\"title\":\"SEC 승인\",\"content\":\"현물 ETF 추가 승인.\"}"));
         CleanNews c = normalizer.normalize(news("saveticker", "{\"title\":\"파월 발언\",\"content\":\"다른 내용의 기사 본문.\"}"));
-        CleanNews again = normalizer.normalize(news("saveticker", "{\"title\":\" 파월  발언\",\"content\":\"금리 동결 가능성 시사.\"}"));
+        CleanNews again =
+                normalizer.normalize(news("saveticker", "{\"title\":\" 파월  발언\",\"content\":\"금리 동결 가능성 시사.\"}"));
         assertNotEquals(a.id(), b.id());
         assertNotEquals(a.id(), c.id());
         assertEquals(a.id(), again.id());

@@ -19,23 +19,55 @@ class NewsSignatureTest {
     @Test
     void simple_urls_are_kept_and_normalised_as_java_net_uri_would() {
         String[] starts = {"https://", "http://", "HTTPS://", "Http://", "ftp://", "https:/", "https:///"};
-        String[] hostPieces = {"www", "coinness", "com", "a", "z9", "x-y", "-x", "x-", "1", "123", "_x", "Coin", "é", "", ".", ".", "."};
-        String[] pathPieces = {"/", "/", "news", "1", "A", "-", ".", "_", "~", "%20", "?", "q=1", "&", "utm_source=x", "#",
-            ":", "@", ";", " ", "é", "//", ":443", "user@"};
+        String[] hostPieces = {
+            "www", "coinness", "com", "a", "z9", "x-y", "-x", "x-", "1", "123", "_x", "Coin", "é", "", ".", ".", "."
+        };
+        String[] pathPieces = {
+            "/",
+            "/",
+            "news",
+            "1",
+            "A",
+            "-",
+            ".",
+            "_",
+            "~",
+            "%20",
+            "?",
+            "q=1",
+            "&",
+            "utm_source=x",
+            "#",
+            ":",
+            "@",
+            ";",
+            " ",
+            "é",
+            "//",
+            ":443",
+            "user@"
+        };
         SplittableRandom random = new SplittableRandom(29);
         int simple = 0;
         for (int i = 0; i < 100_000; i++) {
-            StringBuilder b = new StringBuilder(starts[random.nextInt(4) > 0 ? random.nextInt(2) : random.nextInt(starts.length)]);
+            StringBuilder b = new StringBuilder(
+                    starts[random.nextInt(4) > 0 ? random.nextInt(2) : random.nextInt(starts.length)]);
             int labels = 1 + random.nextInt(4);
             for (int k = 0; k < labels; k++) {
                 if (k > 0) {
                     b.append('.');
                 }
-                b.append(random.nextInt(4) > 0 ? hostPieces[random.nextInt(6)] : hostPieces[random.nextInt(hostPieces.length)]);
+                b.append(
+                        random.nextInt(4) > 0
+                                ? hostPieces[random.nextInt(6)]
+                                : hostPieces[random.nextInt(hostPieces.length)]);
             }
             int pieces = random.nextInt(6);
             for (int k = 0; k < pieces; k++) {
-                b.append(random.nextInt(3) > 0 ? pathPieces[random.nextInt(9)] : pathPieces[random.nextInt(pathPieces.length)]);
+                b.append(
+                        random.nextInt(3) > 0
+                                ? pathPieces[random.nextInt(9)]
+                                : pathPieces[random.nextInt(pathPieces.length)]);
             }
             String url = b.toString();
             String normalized = NewsSignature.simpleNormalized(url);
@@ -53,7 +85,8 @@ class NewsSignatureTest {
     @Test
     void simple_urls_get_the_signature_of_their_normal_form() {
         assertEquals("https://www.coinness.com/", NewsSignature.simpleNormalized("https://www.coinness.com"));
-        assertEquals("https://www.coinness.com/news/1", NewsSignature.simpleNormalized("https://www.coinness.com/news/1/"));
+        assertEquals(
+                "https://www.coinness.com/news/1", NewsSignature.simpleNormalized("https://www.coinness.com/news/1/"));
         assertEquals("http://a.b/c//", NewsSignature.simpleNormalized("http://a.b/c///"));
         assertNull(NewsSignature.simpleNormalized("https://www.coinness.com/news?id=1"), "a query takes the URI path");
         assertNull(NewsSignature.simpleNormalized("https://1.2.3.4/x"), "a numeric host takes the URI path");

@@ -32,10 +32,51 @@ class PlainTextTest {
      */
     @Test
     void the_byte_check_agrees_with_the_rules_on_random_text() {
-        String[] alphabet = {"a", "Z", " ", " ", " ", "한", "글", "<", "&", "\"", "\\", "\t", "\u0001", "\u007F", "\u0080",
-            "\u0085", "\u009F", "\u00A0", "\u00A1", "\u00B7", "\u00E9", "\u1234", "\u1680", "\u1681", "\u2000", "\u200B",
-            "\u200C", "\u2026", "\u2028", "\u2029", "\u202F", "\u205F", "\u2060", "\u2FFF", "\u3000", "\u3001", "\uFEFE",
-            "\uFEFF", "\uFFFD", "\uD83D\uDE00", "\u001C", "\u001F", "."};
+        String[] alphabet = {
+            "a",
+            "Z",
+            " ",
+            " ",
+            " ",
+            "한",
+            "글",
+            "<",
+            "&",
+            "\"",
+            "\\",
+            "\t",
+            "\u0001",
+            "\u007F",
+            "\u0080",
+            "\u0085",
+            "\u009F",
+            "\u00A0",
+            "\u00A1",
+            "\u00B7",
+            "\u00E9",
+            "\u1234",
+            "\u1680",
+            "\u1681",
+            "\u2000",
+            "\u200B",
+            "\u200C",
+            "\u2026",
+            "\u2028",
+            "\u2029",
+            "\u202F",
+            "\u205F",
+            "\u2060",
+            "\u2FFF",
+            "\u3000",
+            "\u3001",
+            "\uFEFE",
+            "\uFEFF",
+            "\uFFFD",
+            "\uD83D\uDE00",
+            "\u001C",
+            "\u001F",
+            "."
+        };
         SplittableRandom random = new SplittableRandom(17);
         int plain = 0;
         for (int i = 0; i < 200_000; i++) {
@@ -43,7 +84,10 @@ class PlainTextTest {
             int n = random.nextInt(10);
             for (int k = 0; k < n; k++) {
                 // Mostly plain characters, so that the cases the check accepts are many.
-                b.append(random.nextInt(4) > 0 ? alphabet[random.nextInt(7)] : alphabet[random.nextInt(alphabet.length)]);
+                b.append(
+                        random.nextInt(4) > 0
+                                ? alphabet[random.nextInt(7)]
+                                : alphabet[random.nextInt(alphabet.length)]);
             }
             String text = b.toString();
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -112,8 +156,10 @@ class PlainTextTest {
 
     @Test
     void markup_is_removed_block_tags_separate_words_and_entities_are_decoded() {
-        assertEquals("Title Para one and bold & more",
-                PlainText.of("<h1>Title</h1><p>Para one</p><!-- ad --><p>and <b>bold</b> &amp; more</p><style>p{}</style>"));
+        assertEquals(
+                "Title Para one and bold & more",
+                PlainText.of(
+                        "<h1>Title</h1><p>Para one</p><!-- ad --><p>and <b>bold</b> &amp; more</p><style>p{}</style>"));
         assertEquals("5 < 6 \"q\" '", PlainText.of("5 &lt; 6 &quot;q&quot; &#39;"));
         assertEquals("€", PlainText.of("&#x20AC;"));
         assertEquals("a < b", PlainText.of("a < b"), "a lone '<' that opens no tag is text");

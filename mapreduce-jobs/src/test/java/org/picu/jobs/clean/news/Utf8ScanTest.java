@@ -30,8 +30,10 @@ class Utf8ScanTest {
             }
             assertEquals(text.length(), scan.units(), "units of " + utf8.length + " bytes");
             assertEquals(latin, scan.latin());
-            assertTrue(scan.hangul() <= hangul && hangul <= scan.hangul() + scan.hangulMaybe(),
-                    hangul + " Hangul syllables outside [" + scan.hangul() + ", " + (scan.hangul() + scan.hangulMaybe()) + "]");
+            assertTrue(
+                    scan.hangul() <= hangul && hangul <= scan.hangul() + scan.hangulMaybe(),
+                    hangul + " Hangul syllables outside [" + scan.hangul() + ", " + (scan.hangul() + scan.hangulMaybe())
+                            + "]");
         }
     }
 }

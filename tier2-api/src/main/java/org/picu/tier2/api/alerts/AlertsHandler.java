@@ -30,9 +30,10 @@ import org.picu.tier2.config.AlertRule;
 public final class AlertsHandler implements Handler {
     static final Set<String> STATUSES = Set.of("normal", "warning", "critical");
     // loose index scan of the unique key for the newest time per symbol, then the rows through the same key
-    static final String LATEST_INDICATORS = "SELECT t.symbol, t.rsi, t.macd_histogram, t.`timestamp` "
-            + "FROM technical_indicators t JOIN (SELECT symbol, MAX(`timestamp`) AS ts FROM technical_indicators "
-            + "WHERE timeframe = '1h' GROUP BY symbol) l ON t.symbol = l.symbol AND t.timeframe = '1h' AND t.`timestamp` = l.ts";
+    static final String LATEST_INDICATORS = "SELECT t.symbol, t.rsi, t.macd_histogram, t.`timestamp` FROM"
+            + " technical_indicators t JOIN (SELECT symbol, MAX(`timestamp`) AS ts FROM technical_indicators WHERE"
+            + " timeframe = '1h' GROUP BY symbol) l ON t.symbol = l.symbol AND t.timeframe = '1h' AND t.`timestamp` ="
+            + " l.ts";
 
     private final SqlReader sql;
     private final LatestMarket market;
@@ -86,9 +87,11 @@ public final class AlertsHandler implements Handler {
         }
         sql.list(LATEST_INDICATORS, row -> {
             LocalDateTime at = SqlReader.utc(row, "timestamp");
-            Map<AlertRule.Metric, Observed> values = latest.computeIfAbsent(row.getString("symbol"), s -> new LinkedHashMap<>());
+            Map<AlertRule.Metric, Observed> values =
+                    latest.computeIfAbsent(row.getString("symbol"), s -> new LinkedHashMap<>());
             values.put(AlertRule.Metric.RSI, new Observed(SqlReader.nullableDouble(row, "rsi"), at));
-            values.put(AlertRule.Metric.MACD_HISTOGRAM, new Observed(SqlReader.nullableDouble(row, "macd_histogram"), at));
+            values.put(
+                    AlertRule.Metric.MACD_HISTOGRAM, new Observed(SqlReader.nullableDouble(row, "macd_histogram"), at));
             return null;
         });
         return latest;

@@ -57,17 +57,28 @@ public final class DashboardSummaryHandler implements Handler {
                 .map(t -> new DashboardSummaryRepresentation.Coin(t.symbol(), ApiJson.number(t.volume24h()),
                         ApiJson.number(t.change24h())))
                 .toList();
-        List<DashboardSummaryRepresentation.Insight> insights = sql.list(INSIGHTS,
-                row -> new DashboardSummaryRepresentation.Insight(row.getString("insight_type"), row.getString("symbol"),
-                        row.getString("description"), row.getString("severity")), LATEST_INSIGHTS);
+        List<DashboardSummaryRepresentation.Insight> insights = sql.list(
+                INSIGHTS,
+                row -> new DashboardSummaryRepresentation.Insight(
+                        row.getString("insight_type"),
+                        row.getString("symbol"),
+                        row.getString("description"),
+                        row.getString("severity")),
+                LATEST_INSIGHTS);
         return ApiResponse.ok(new DashboardSummaryRepresentation(
-                index == null ? DashboardSummaryRepresentation.Index.NEUTRAL
-                        : new DashboardSummaryRepresentation.Index(index.value(), index.classification(), index.timestamp()),
-                round2(average.isEmpty() ? null : average.get(0)), top, insights,
+                index == null
+                        ? DashboardSummaryRepresentation.Index.NEUTRAL
+                        : new DashboardSummaryRepresentation.Index(
+                                index.value(), index.classification(), index.timestamp()),
+                round2(average.isEmpty() ? null : average.get(0)),
+                top,
+                insights,
                 latest.stream().map(DashboardSummaryRepresentation.Price::of).toList()));
     }
 
     private static BigDecimal round2(Double value) {
-        return value == null ? BigDecimal.ZERO.setScale(1) : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+        return value == null
+                ? BigDecimal.ZERO.setScale(1)
+                : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 }

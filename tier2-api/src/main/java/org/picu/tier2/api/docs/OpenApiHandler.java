@@ -14,7 +14,8 @@ public final class OpenApiHandler implements Handler {
     /** The class-path location of the document. */
     public static final String RESOURCE = "/org/picu/tier2/api/docs/openapi.json";
 
-    private final StaticResourceHandler resource = new StaticResourceHandler(RESOURCE, "application/json; charset=utf-8");
+    private final StaticResourceHandler resource =
+            new StaticResourceHandler(RESOURCE, "application/json; charset=utf-8");
 
     @Override
     public ApiResponse handle(ApiRequest request) {

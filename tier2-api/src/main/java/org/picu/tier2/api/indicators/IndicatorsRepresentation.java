@@ -20,9 +20,16 @@ public final class IndicatorsRepresentation {
     public record Values(BigDecimal rsi, Macd macd, @JsonProperty("bollinger_bands") Bands bollingerBands,
             BigDecimal volume, BigDecimal close, String timestamp) {
         static Values of(IndicatorRow row) {
-            return new Values(ApiJson.number(row.rsi()),
-                    new Macd(ApiJson.number(row.macd()), ApiJson.number(row.macdSignal()), ApiJson.number(row.macdHistogram())),
-                    Bands.of(row), ApiJson.number(row.volume()), ApiJson.number(row.close()), ApiJson.timestamp(row.timestamp()));
+            return new Values(
+                    ApiJson.number(row.rsi()),
+                    new Macd(
+                            ApiJson.number(row.macd()),
+                            ApiJson.number(row.macdSignal()),
+                            ApiJson.number(row.macdHistogram())),
+                    Bands.of(row),
+                    ApiJson.number(row.volume()),
+                    ApiJson.number(row.close()),
+                    ApiJson.timestamp(row.timestamp()));
         }
     }
 
@@ -33,7 +40,8 @@ public final class IndicatorsRepresentation {
     /** Bollinger 20/2σ. */
     public record Bands(BigDecimal upper, BigDecimal middle, BigDecimal lower) {
         static Bands of(IndicatorRow row) {
-            return new Bands(ApiJson.number(row.bbUpper()), ApiJson.number(row.bbMiddle()), ApiJson.number(row.bbLower()));
+            return new Bands(
+                    ApiJson.number(row.bbUpper()), ApiJson.number(row.bbMiddle()), ApiJson.number(row.bbLower()));
         }
     }
 
@@ -42,9 +50,15 @@ public final class IndicatorsRepresentation {
     }
 
     /** One point of the history. */
-    public record Point(String timestamp, BigDecimal rsi, BigDecimal macd, @JsonProperty("macd_signal") BigDecimal macdSignal,
-            @JsonProperty("macd_histogram") BigDecimal macdHistogram, @JsonProperty("bollinger_bands") Bands bollingerBands,
-            BigDecimal volume, BigDecimal close) {
+    public record Point(
+            String timestamp,
+            BigDecimal rsi,
+            BigDecimal macd,
+            @JsonProperty("macd_signal") BigDecimal macdSignal,
+            @JsonProperty("macd_histogram") BigDecimal macdHistogram,
+            @JsonProperty("bollinger_bands") Bands bollingerBands,
+            BigDecimal volume,
+            BigDecimal close) {
         static Point of(IndicatorRow row) {
             return new Point(ApiJson.timestamp(row.timestamp()), ApiJson.number(row.rsi()), ApiJson.number(row.macd()),
                     ApiJson.number(row.macdSignal()), ApiJson.number(row.macdHistogram()), Bands.of(row),

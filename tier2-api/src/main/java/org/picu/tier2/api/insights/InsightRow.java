@@ -16,10 +16,16 @@ public record InsightRow(long id, String type, String symbol, String description
             + "window_end, value, threshold FROM crypto_insights ";
 
     static InsightRow read(ResultSet row) throws SQLException {
-        return new InsightRow(row.getLong("id"), row.getString("insight_type"), row.getString("symbol"),
-                row.getString("description"), row.getString("severity"),
-                ApiJson.timestamp(SqlReader.utc(row, "created_at")), ApiJson.timestamp(SqlReader.utc(row, "window_start")),
-                ApiJson.timestamp(SqlReader.utc(row, "window_end")), ApiJson.number(row.getDouble("value")),
+        return new InsightRow(
+                row.getLong("id"),
+                row.getString("insight_type"),
+                row.getString("symbol"),
+                row.getString("description"),
+                row.getString("severity"),
+                ApiJson.timestamp(SqlReader.utc(row, "created_at")),
+                ApiJson.timestamp(SqlReader.utc(row, "window_start")),
+                ApiJson.timestamp(SqlReader.utc(row, "window_end")),
+                ApiJson.number(row.getDouble("value")),
                 ApiJson.number(row.getDouble("threshold")));
     }
 }

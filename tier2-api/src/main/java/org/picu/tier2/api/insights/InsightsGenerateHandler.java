@@ -53,7 +53,8 @@ public final class InsightsGenerateHandler implements Handler {
             long before = sql.list(MAX_ID, row -> row.getLong("id")).get(0);
             LoadReport report = loads.loadNow();
             // new insights get new ids: rows whose key existed are updated in place and keep theirs
-            List<InsightRow> fresh = sql.list(InsightRow.COLUMNS + "WHERE id > ? ORDER BY id", InsightRow::read, before);
+            List<InsightRow> fresh =
+                    sql.list(InsightRow.COLUMNS + "WHERE id > ? ORDER BY id", InsightRow::read, before);
             Map<String, Integer> generated = new LinkedHashMap<>();
             Map<String, List<InsightRow>> lists = new LinkedHashMap<>();
             for (String type : TYPES) {

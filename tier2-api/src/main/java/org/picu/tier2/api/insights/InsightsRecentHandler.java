@@ -36,7 +36,8 @@ public final class InsightsRecentHandler implements Handler {
     @Override
     public ApiResponse handle(ApiRequest request) throws SQLException {
         int limit = request.query().intInRange("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        Optional<String> severity = request.query().get("severity").map(s -> request.query().choice("severity", s, SEVERITIES));
+        Optional<String> severity =
+                request.query().get("severity").map(s -> request.query().choice("severity", s, SEVERITIES));
         Optional<String> symbol = request.query().get("symbol").map(s -> SymbolParameter.parse(s, "symbol"));
         // the WHERE clause is assembled from fixed fragments only; the values are bound
         StringBuilder where = new StringBuilder();

@@ -25,10 +25,12 @@ public final class CandlesHandler implements Handler {
     static final Set<String> TIMEFRAMES = Set.of("1h");
     static final int DEFAULT_LIMIT = 168;
     static final int MAX_LIMIT = 1000;
-    private static final String COLUMNS = "SELECT `timestamp`, open, high, low, close, volume, tick_count FROM candles ";
+    private static final String COLUMNS =
+            "SELECT `timestamp`, open, high, low, close, volume, tick_count FROM candles ";
     // both forms read the clustered primary key (symbol, timeframe, timestamp) as one range, in key order (V3)
     static final String FORWARD = COLUMNS
-            + "WHERE symbol = ? AND timeframe = ? AND `timestamp` >= ? AND `timestamp` < ? ORDER BY `timestamp` LIMIT ?";
+            + "WHERE symbol = ? AND timeframe = ? AND `timestamp` >= ? AND `timestamp` < ? ORDER BY `timestamp` LIMIT"
+            + " ?";
     static final String BACKWARD = COLUMNS
             + "WHERE symbol = ? AND timeframe = ? AND `timestamp` < ? ORDER BY `timestamp` DESC LIMIT ?";
     private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");

@@ -51,7 +51,10 @@ public final class FearGreedHandler implements Handler {
     }
 
     private static FearGreedRepresentation.Point read(java.sql.ResultSet row) throws SQLException {
-        return new FearGreedRepresentation.Point(ApiJson.timestamp(SqlReader.utc(row, "timestamp")), row.getInt("value"),
-                row.getString("classification"), row.getString("source"));
+        return new FearGreedRepresentation.Point(
+                ApiJson.timestamp(SqlReader.utc(row, "timestamp")),
+                row.getInt("value"),
+                row.getString("classification"),
+                row.getString("source"));
     }
 }

@@ -29,7 +29,8 @@ public final class MarketTrendsHandler implements Handler {
     public ApiResponse handle(ApiRequest request) throws SQLException {
         int limit = request.query().intInRange("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         Optional<String> text = request.query().get("symbol");
-        Optional<String> symbol = text.isPresent() ? Optional.of(symbols.require(text.get(), "symbol")) : Optional.empty();
+        Optional<String> symbol =
+                text.isPresent() ? Optional.of(symbols.require(text.get(), "symbol")) : Optional.empty();
         return ApiResponse.ok(MarketTrendsRepresentation.of(query.latest(symbol, limit)));
     }
 }

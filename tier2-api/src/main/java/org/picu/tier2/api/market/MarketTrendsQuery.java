@@ -21,8 +21,9 @@ public final class MarketTrendsQuery {
     // table (MariaDB does not drop the constant symbol from the ORDER BY by itself).
     static final String ALL = "SELECT symbol, price, volume_24h, change_24h, `timestamp`, source FROM market_trends "
             + "ORDER BY `timestamp` DESC, symbol DESC, source DESC LIMIT ?";
-    static final String BY_SYMBOL = "SELECT symbol, price, volume_24h, change_24h, `timestamp`, source FROM market_trends "
-            + "WHERE symbol = ? ORDER BY `timestamp` DESC, source DESC LIMIT ?";
+    static final String BY_SYMBOL =
+            "SELECT symbol, price, volume_24h, change_24h, `timestamp`, source FROM market_trends "
+                    + "WHERE symbol = ? ORDER BY `timestamp` DESC, source DESC LIMIT ?";
 
     private final DataSource dataSource;
 

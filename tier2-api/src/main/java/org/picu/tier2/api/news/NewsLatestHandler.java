@@ -26,8 +26,9 @@ public final class NewsLatestHandler implements Handler {
     static final int MAX_LIMIT = 100;
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9_.-]{1,50}");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "SELECT n.id, n.source, n.title, n.url, n.published_at, n.keywords, n.language, "
-            + "s.label, s.score FROM news n LEFT JOIN news_sentiment s ON s.news_key = n.news_key ";
+    private static final String COLUMNS =
+            "SELECT n.id, n.source, n.title, n.url, n.published_at, n.keywords, n.language, "
+                    + "s.label, s.score FROM news n LEFT JOIN news_sentiment s ON s.news_key = n.news_key ";
     // ix_news_published / ix_news_source_published end in the primary key, so both orders are index order; the
     // sentiment is one primary-key lookup per item returned
     static final String ALL = COLUMNS + "ORDER BY n.published_at DESC, n.id DESC LIMIT ?";

@@ -37,7 +37,8 @@ public final class NewsSentimentHandler implements Handler {
                 ApiJson.number(row.getDouble("confidence")), ApiJson.timestamp(SqlReader.utc(row, "analyzed_at")),
                 row.getString("lexicon_version")), Long.parseLong(text));
         if (found.isEmpty()) {
-            throw ApiException.notFound("no sentiment for news " + text + ": the item does not exist or is not analysed yet");
+            throw ApiException.notFound(
+                    "no sentiment for news " + text + ": the item does not exist or is not analysed yet");
         }
         return ApiResponse.ok(found.get(0));
     }

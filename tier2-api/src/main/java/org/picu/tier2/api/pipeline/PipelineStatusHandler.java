@@ -46,7 +46,8 @@ public final class PipelineStatusHandler implements Handler {
             + "ON l.dataset = m.dataset AND l.loaded_at = m.at ORDER BY l.dataset, l.partition_date DESC";
     static final String TOTALS = "SELECT COUNT(*) AS partitions, COALESCE(SUM(row_count), 0) AS row_total, "
             + "MAX(loaded_at) AS last_at FROM load_ledger";
-    static final String LOADED_RUN = "SELECT 1 FROM load_ledger WHERE dataset = ? AND partition_date = ? AND run_id = ?";
+    static final String LOADED_RUN =
+            "SELECT 1 FROM load_ledger WHERE dataset = ? AND partition_date = ? AND run_id = ?";
 
     private final SqlReader sql;
     private final Optional<FileSystemOpener> fileSystems;
@@ -58,7 +59,8 @@ public final class PipelineStatusHandler implements Handler {
     }
 
     /** @param fileSystems empty when the process has no file system configured (tests of the API alone) */
-    public PipelineStatusHandler(SqlReader sql, Optional<FileSystemOpener> fileSystems, HdfsLayout layout, Clock clock) {
+    public PipelineStatusHandler(
+            SqlReader sql, Optional<FileSystemOpener> fileSystems, HdfsLayout layout, Clock clock) {
         this.sql = requireNonNull(sql, "sql is null");
         this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
         this.layout = requireNonNull(layout, "layout is null");
@@ -79,14 +81,27 @@ public final class PipelineStatusHandler implements Handler {
             boolean loaded = manifest == null || isLoaded(manifest);
             long lag = loaded || manifest.publishedAt() == null ? 0
                     : Math.max(0, Duration.between(manifest.publishedAt(), now).toSeconds());
-            datasets.add(new PipelineStatusRepresentation.DatasetStatus(dataset.dirName(),
-                    manifest == null ? null : new PipelineStatusRepresentation.Published(manifest.date(), manifest.runId(),
-                            manifest.recordCount(), manifest.rejectedCount(),
-                            manifest.publishedAt() == null ? null : ApiJson.timestamp(manifest.publishedAt())),
-                    loads.get(dataset.dirName()), loaded, lag));
+            datasets.add(new PipelineStatusRepresentation.DatasetStatus(
+                    dataset.dirName(),
+                    manifest == null
+                            ? null
+                            : new PipelineStatusRepresentation.Published(
+                                    manifest.date(),
+                                    manifest.runId(),
+                                    manifest.recordCount(),
+                                    manifest.rejectedCount(),
+                                    manifest.publishedAt() == null ? null : ApiJson.timestamp(manifest.publishedAt())),
+                    loads.get(dataset.dirName()),
+                    loaded,
+                    lag));
         }
-        PipelineStatusRepresentation.Ledger ledger = sql.list(TOTALS, row -> new PipelineStatusRepresentation.Ledger(
-                row.getLong("partitions"), row.getLong("row_total"), ApiJson.timestamp(SqlReader.utc(row, "last_at")))).get(0);
+        PipelineStatusRepresentation.Ledger ledger = sql.list(
+                        TOTALS,
+                        row -> new PipelineStatusRepresentation.Ledger(
+                                row.getLong("partitions"),
+                                row.getLong("row_total"),
+                                ApiJson.timestamp(SqlReader.utc(row, "last_at"))))
+                .get(0);
         List<PipelineStatusRepresentation.Worker> workers = published.state.heartbeats().stream()
                 .map(h -> new PipelineStatusRepresentation.Worker(h.workerId(), ApiJson.timestamp(h.writtenAt()),
                         Math.max(0, Duration.between(h.writtenAt(), now).toSeconds()),
@@ -106,13 +121,21 @@ public final class PipelineStatusHandler implements Handler {
             Instant success = heartbeat.lastSuccess().get(name);
             String lastSuccess = success == null ? null : ApiJson.timestamp(success);
             SourceRuns runs = heartbeat.sources().get(name);
-            result.add(runs == null
-                    ? new PipelineStatusRepresentation.SourceStatus(name, lastSuccess, null, null, 0, 0, 0, Map.of(), null,
-                            null)
-                    : new PipelineStatusRepresentation.SourceStatus(name, lastSuccess, ApiJson.timestamp(runs.lastRunAt()),
-                            runs.lastOutcome(), runs.runs(), runs.failedRuns(), runs.records(), runs.rejectsByReason(),
-                            runs.lastFailureAt() == null ? null : ApiJson.timestamp(runs.lastFailureAt()),
-                            runs.lastFailureReason()));
+            result.add(
+                    runs == null
+                            ? new PipelineStatusRepresentation.SourceStatus(
+                                    name, lastSuccess, null, null, 0, 0, 0, Map.of(), null, null)
+                            : new PipelineStatusRepresentation.SourceStatus(
+                                    name,
+                                    lastSuccess,
+                                    ApiJson.timestamp(runs.lastRunAt()),
+                                    runs.lastOutcome(),
+                                    runs.runs(),
+                                    runs.failedRuns(),
+                                    runs.records(),
+                                    runs.rejectsByReason(),
+                                    runs.lastFailureAt() == null ? null : ApiJson.timestamp(runs.lastFailureAt()),
+                                    runs.lastFailureReason()));
         }
         return result;
     }

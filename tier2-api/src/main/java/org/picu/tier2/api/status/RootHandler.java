@@ -11,7 +11,8 @@ public final class RootHandler implements Handler {
     private final RootRepresentation representation;
 
     public RootHandler(String version) {
-        this.representation = new RootRepresentation("CoinTicker API", requireNonNull(version, "version is null"), "running");
+        this.representation =
+                new RootRepresentation("CoinTicker API", requireNonNull(version, "version is null"), "running");
     }
 
     @Override

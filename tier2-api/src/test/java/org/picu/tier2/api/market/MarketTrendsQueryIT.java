@@ -50,7 +50,8 @@ class MarketTrendsQueryIT {
             String symbol = i % 2 == 0 ? "BTC" : "ETH";
             rows.add(MarketTickPartitions.tick(symbol, 1 + i, start.plusSeconds(60L * i).toString()));
         }
-        MarketTickPartitions partitions = new MarketTickPartitions(Path.of("target", "partitions", "MarketTrendsQueryIT"));
+        MarketTickPartitions partitions =
+                new MarketTickPartitions(Path.of("target", "partitions", "MarketTrendsQueryIT"));
         partitions.publish("20261120", "run-1", rows);
         String url = MARIADB.server().jdbcUrl(MARIADB.freshDatabaseName());
         Tier2Config config = new Tier2Config(DatabaseConfig.external(url, EmbeddedMariaDb.USER, Secret.EMPTY, 2),
@@ -121,7 +122,8 @@ class MarketTrendsQueryIT {
         }
     }
 
-    private static void assertNoFilesort(Connection connection, String explain, List<Object> parameters) throws Exception {
+    private static void assertNoFilesort(Connection connection, String explain, List<Object> parameters)
+            throws Exception {
         try (PreparedStatement statement = connection.prepareStatement(explain)) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
@@ -129,7 +131,8 @@ class MarketTrendsQueryIT {
             try (ResultSet plan = statement.executeQuery()) {
                 while (plan.next()) {
                     String extra = String.valueOf(plan.getString("Extra"));
-                    assertFalse(extra.contains("filesort"), explain + " -> key " + plan.getString("key") + ", " + extra);
+                    assertFalse(
+                            extra.contains("filesort"), explain + " -> key " + plan.getString("key") + ", " + extra);
                 }
             }
         }
