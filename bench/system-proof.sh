@@ -9,12 +9,4 @@
 # lives under demo/target/.
 # The report is printed and kept in <work-dir>/report.txt, every process's log in <work-dir>/logs/.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -B -q ${MVN_OFFLINE:--o} -DskipTests -pl demo -am package
-VERSION=0.1.0-SNAPSHOT
-mkdir -p demo/target/proof-tmp
-exec java -Xmx512m -Djava.io.tmpdir=demo/target/proof-tmp \
-  -Dlog4j.configuration=picu-log4j.properties -Dpicu.log.name=system-proof -Dpicu.log.dir=demo/target/system-proof-logs \
-  -cp "demo/target/classes:$(cat demo/target/proof-classpath.txt)" org.picu.demo.proof.SystemProof \
-  --job-jar "mapreduce-jobs/target/dist/mapreduce-jobs-$VERSION.jar" \
-  --classpath-file demo/target/proof-classpath.txt --classes-dir demo/target/classes "$@"
+exec "$(dirname "$0")/lib/proof-jvm.sh" org.picu.demo.proof.SystemProof system-proof "$@"
