@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Orchestrator cycle time at realistic volumes (docs/benchmarks.md, "Cycle time and freshness"): starts NameNode,
+# Orchestrator cycle time at realistic volumes (docs/benchmarks.md, "Cycles and freshness with the shipped defaults"): starts NameNode,
 # DataNode, ResourceManager and NodeManager as separate JVMs on this machine (the system proof's pseudo-distributed
 # cluster, the Pi profile's container sizes), writes a day and a half of raw files at each volume as the shipped workers
 # ship them, runs the orchestrator daemon as its unit does (256 MB heap, the shipped master.yml with cycles every 10 s),
