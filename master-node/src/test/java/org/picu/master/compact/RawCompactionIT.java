@@ -60,6 +60,9 @@ class RawCompactionIT {
         conf.set(
                 MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
                 Paths.get("target", "minidfs-compaction-it").toAbsolutePath().toString());
+        // A client closing a file asks the NameNode to complete its last block and, when the DataNode's report has
+        // not arrived yet, retries after this delay (400 ms by default). The simulated day writes ~600 files.
+        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 20);
         dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         dfs.waitActive();
         fs = dfs.getFileSystem();
