@@ -95,6 +95,8 @@ class OrchestratorYarnIT {
         conf.set(
                 MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
                 Paths.get("target", "minidfs-orchestrator-it").toAbsolutePath().toString());
+        // closing a file retries the NameNode's block completion after 20 ms instead of 400 ms (test clusters only)
+        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 20);
         dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         dfs.waitActive();
         fs = dfs.getFileSystem();
