@@ -247,7 +247,7 @@ public final class LocalDemo implements Callable<Integer> {
                     pipeline.masterConfig().toString())));
             tier2.startIntervalLoading();
             System.out.println("Live: the worker daemon crawls the replay sites on its schedules, the orchestrator runs"
-                    + " a cycle every 2 minutes, tier-2 loads every 20 s; the dashboard refreshes itself.");
+                    + " a cycle every minute, tier-2 loads every 20 s; the dashboard refreshes itself.");
         }
         return running;
     }
@@ -325,13 +325,13 @@ public final class LocalDemo implements Callable<Integer> {
             """.formatted(base);
     }
 
-    /** The orchestrator's settings: the history's days, and a cycle every two minutes while live. */
+    /** The orchestrator's settings: the history's days, and a cycle every minute while live, as shipped. */
     static String masterSettings() {
         return """
             orchestrator:
               id: local-orchestrator
               lookback-days: %d
-              default-schedule: "0 */2 * * * *"
+              default-schedule: "0 * * * * *"
               parallel-jobs: 3
               retry:
                 initial-backoff-seconds: 5
