@@ -210,15 +210,7 @@ public final class CycleBenchmark implements Callable<Integer> {
      * comparison, local jobs off and the system proof's uberized YARN settings.
      */
     private static String masterYaml(HadoopDaemons hadoop, Path jar, String root, boolean allOnYarn) {
-        String properties = !allOnYarn ? "  properties: {}\n" : """
-              properties:
-                mapreduce.job.ubertask.enable: "true"
-                yarn.app.mapreduce.am.resource.mb: "768"
-                yarn.app.mapreduce.am.command-opts: "-Xmx614m %s"
-                mapreduce.client.completion.pollinterval: "200"
-                mapreduce.client.progressmonitor.pollinterval: "200"
-                yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms: "200"
-            """.formatted(HadoopDaemons.SHORT_LIVED_JVM);
+        String properties = !allOnYarn ? "  properties: {}\n" : "  properties:\n" + ProofPipeline.UBERIZED_JOBS;
         return "hadoop:\n  conf-dir: " + hadoop.confDir() + "\n" + properties
                 + """
                 layout:

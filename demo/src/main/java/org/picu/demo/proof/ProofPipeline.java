@@ -303,6 +303,19 @@ final class ProofPipeline {
     }
 
     /**
+     * Hadoop properties (YAML lines under {@code hadoop.properties}) that run jobs uberized, with short polls: the
+     * system proof's and the cycle benchmark's YARN settings.
+     */
+    static final String UBERIZED_JOBS = """
+                mapreduce.job.ubertask.enable: "true"
+                yarn.app.mapreduce.am.resource.mb: "768"
+                yarn.app.mapreduce.am.command-opts: "-Xmx614m %s"
+                mapreduce.client.completion.pollinterval: "200"
+                mapreduce.client.progressmonitor.pollinterval: "200"
+                yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms: "200"
+            """.formatted(HadoopDaemons.SHORT_LIVED_JVM);
+
+    /**
      * The orchestrator's configuration. Jobs run uberized (map and reduce inside the application master's JVM: one
      * container and one JVM start per job instead of three); YARN only uberizes a job whose map and reduce containers
      * fit the master's, so its container gets the reduce's 768 MB instead of the profile's 512 MB.
@@ -312,13 +325,7 @@ final class ProofPipeline {
             hadoop:
               conf-dir: %s
               properties:
-                mapreduce.job.ubertask.enable: "true"
-                yarn.app.mapreduce.am.resource.mb: "768"
-                yarn.app.mapreduce.am.command-opts: "-Xmx614m %s"
-                mapreduce.client.completion.pollinterval: "200"
-                mapreduce.client.progressmonitor.pollinterval: "200"
-                yarn.app.mapreduce.am.scheduler.heartbeat.interval-ms: "200"
-                picu.lock.ttl-ms: "60000"
+            %s    picu.lock.ttl-ms: "60000"
             layout:
               root: /
             jobs:
@@ -337,7 +344,7 @@ final class ProofPipeline {
                 initial-backoff-seconds: 5
                 max-backoff-seconds: 20
                 failure-cooldown-minutes: 0
-            """.formatted(hadoop.confDir(), HadoopDaemons.SHORT_LIVED_JVM, jobJar, CYCLE, LOCAL_JOB_MAX_FILES);
+            """.formatted(hadoop.confDir(), UBERIZED_JOBS, jobJar, CYCLE, LOCAL_JOB_MAX_FILES);
     }
 
     /**
