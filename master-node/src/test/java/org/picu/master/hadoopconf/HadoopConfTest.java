@@ -54,6 +54,12 @@ class HadoopConfTest {
         assertHeapIs80Percent(conf, "mapreduce.map.java.opts", "mapreduce.map.memory.mb");
         assertHeapIs80Percent(conf, "mapreduce.reduce.java.opts", "mapreduce.reduce.memory.mb");
         assertHeapIs80Percent(conf, "yarn.app.mapreduce.am.command-opts", "yarn.app.mapreduce.am.resource.mb");
+        for (String opts : List.of(
+                "mapreduce.map.java.opts", "mapreduce.reduce.java.opts", "yarn.app.mapreduce.am.command-opts")) {
+            String value = conf.get(opts);
+            assertTrue(value.endsWith(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), opts + " " + value);
+        }
+        assertEquals(200, conf.getInt("yarn.resourcemanager.nodemanagers.heartbeat-interval-ms", 0));
         int min = conf.getInt("yarn.scheduler.minimum-allocation-mb", 0);
         assertEquals(0, 512 % min, "512 MB is a whole number of minimum allocations");
         assertEquals(0, 768 % min, "768 MB is a whole number of minimum allocations");
