@@ -26,16 +26,20 @@ import org.picu.master.hadoopconf.TemplateException;
  * NameNode, DataNode, ResourceManager and NodeManager as four JVMs of their own, configured by the site files
  * {@code picu-master render-conf --profile pseudo-distributed} writes, with the {@link #substitutions} printed at
  * start (and written to {@code <work>/hadoop-substitutions.txt}): every port a free one picked now, every
- * directory below the proof's work directory, the build's class path for the containers, and a few named timing
- * and JVM overrides. Nothing else is added to or changed in the rendered files.
+ * directory below the proof's work directory and the build's class path for the containers. Timings, sizes and
+ * JVM flags are the profile's; nothing else is added to or changed in the rendered files. Also used by the Ansible
+ * converge test, which starts only HDFS ({@link #startHdfs}) with the NameNode listening on every address.
  */
-final class HadoopDaemons {
+public final class HadoopDaemons {
     private static final List<String> PORT_VARIABLES = List.of("namenode_rpc_port", "namenode_http_port",
             "rm_port", "rm_scheduler_port", "rm_tracker_port", "rm_admin_port", "rm_webapp_port", "datanode_port",
             "datanode_http_port", "datanode_ipc_port", "nm_port", "nm_localizer_port", "nm_webapp_port", "shuffle_port",
             "secondary_http_port", "jobhistory_port", "jobhistory_webapp_port");
     private static final String OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
     static final String PROFILE = "pseudo-distributed";
+
+    /** Variables a caller may substitute besides ports and directories: where a daemon listens. */
+    private static final List<String> ADDRESS_VARIABLES = List.of("namenode_bind_host");
 
     private final Path confDir;
     private final Map<String, String> values;
@@ -56,10 +60,26 @@ final class HadoopDaemons {
 
     /** Renders the configuration into {@code <work>/conf/hadoop} and formats the NameNode; starts nothing yet. */
     static HadoopDaemons prepare(Path work, ProofClasspath classpath) throws IOException {
+        return prepare(work, classpath, Map.of(), null);
+    }
+
+    /**
+     * Like {@link #prepare(Path, ProofClasspath)}, with listen addresses substituted too ({@code namenode_bind_host}
+     * only) and, unless {@code daemonUser} is null, the NameNode formatted and every daemon run with that Hadoop
+     * identity ({@code HADOOP_USER_NAME}), which makes it the HDFS superuser.
+     */
+    public static HadoopDaemons prepare(Path work, ProofClasspath classpath, Map<String, String> addresses,
+                                        String daemonUser) throws IOException {
         Path hadoop = work.resolve("hadoop");
         Files.createDirectories(hadoop.resolve("tmp")); // the daemons' java.io.tmpdir (Jetty's scratch space)
         Path confDir = Files.createDirectories(work.resolve("conf/hadoop"));
         Map<String, String> substitutions = substitutions(hadoop, work.resolve("logs"), confDir, classpath);
+        addresses.forEach((name, value) -> {
+            if (!ADDRESS_VARIABLES.contains(name)) {
+                throw new IllegalArgumentException(name + " is not a listen address the proof may substitute");
+            }
+            substitutions.put(name, value);
+        });
         Map<String, String> values;
         try {
             values = new LinkedHashMap<>(HadoopConf.profile(PROFILE));
@@ -92,7 +112,9 @@ final class HadoopDaemons {
         }
         String cp = confDir + ":" + webroot + ":" + classpath.joined();
         Path logs = work.resolve("logs");
-        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        Map<String, String> env = daemonUser == null
+                ? Map.of("JAVA_HOME", System.getProperty("java.home"))
+                : Map.of("JAVA_HOME", System.getProperty("java.home"), "HADOOP_USER_NAME", daemonUser);
         ChildJvm format = daemon("namenode-format", cp, "org.apache.hadoop.hdfs.server.namenode.NameNode",
                 List.of("-format", "-nonInteractive"), 256, confDir, logs, env, work);
         format.start();
@@ -145,28 +167,17 @@ final class HadoopDaemons {
     }
 
     /**
-     * The JVMs of the daemons and of every YARN container live minutes: the C2 compiler would only burn the two cores.
+     * The JVMs of the daemons and of every YARN container live minutes: the C2 compiler would only burn the cores (the
+     * profiles give the task and application-master JVMs the same flags).
      */
     static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
-    private static final List<String> CONTAINER_OPTS = List.of("map_java_opts", "reduce_java_opts", "am_java_opts");
-
     /**
-     * The profile's variables the proof replaces, in the order they are printed. Ports and directories are this
-     * run's own; the class path is the build's (no Hadoop tarball). The named overrides, each a variable of the
-     * profile with Hadoop's default there: NodeManagers heartbeat every 200 ms instead of 1 s (containers are handed
-     * out on heartbeats, and a cycle runs 21 jobs), a NodeManager silent for 20 s is lost instead of after 10 min (the
-     * proof kills one), clients give up on a stopped daemon after 3 tries 0.5 s apart instead of 10 tries 1 s apart
-     * (the proof stops the NameNode), and the task and application-master JVMs run without the C2 compiler (heaps
-     * stay the profile's).
+     * The profile's variables the proof replaces, in the order they are printed: ports and directories are this
+     * run's own, the class path is the build's (no Hadoop tarball). Every other value, timings and JVM flags
+     * included, is the profile's.
      */
     static Map<String, String> substitutions(Path hadoop, Path logs, Path confDir, ProofClasspath classpath) {
-        Map<String, String> profile;
-        try {
-            profile = HadoopConf.profile(PROFILE);
-        } catch (TemplateException e) {
-            throw new ProofException("cannot read the " + PROFILE + " profile: " + e.getMessage(), e);
-        }
         Map<String, String> values = new LinkedHashMap<>();
         Set<Integer> taken = new HashSet<>();
         for (String port : PORT_VARIABLES) {
@@ -182,26 +193,14 @@ final class HadoopDaemons {
         values.put("java_home", System.getProperty("java.home"));
         // YARN containers get the conf dir and the build's Hadoop jars, as the daemons do: no tarball anywhere
         values.put("mapreduce_application_classpath", confDir + "," + String.join(",", classpath.entries()));
-        values.putAll(TIMING);
-        for (String opts : CONTAINER_OPTS) {
-            values.put(opts, profile.get(opts) + " " + SHORT_LIVED_JVM);
-        }
         return values;
     }
-
-    /** The named timing overrides (see {@link #substitutions}). */
-    static final Map<String, String> TIMING =
-            java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.of(
-                    "nm_heartbeat_interval_ms", "200",
-                    "nm_liveness_expiry_ms", "20000",
-                    "ipc_connect_max_retries", "3",
-                    "ipc_connect_retry_interval_ms", "500")));
 
     /** The substitutions by kind, and the render-conf command that writes the same site files. */
     static String describe(Map<String, String> substitutions) {
         StringBuilder text = new StringBuilder("Hadoop site files: picu-master render-conf --profile " + PROFILE
                 + " with these substitutions (nothing else differs):\n");
-        for (String kind : List.of("port", "directory", "class path", "timing", "JVM flags")) {
+        for (String kind : List.of("port", "address", "directory", "class path")) {
             substitutions.forEach((name, value) -> {
                 if (kindOf(name).equals(kind)) {
                     text.append("  ")
@@ -223,10 +222,8 @@ final class HadoopDaemons {
     static String kindOf(String name) {
         if (PORT_VARIABLES.contains(name)) {
             return "port";
-        } else if (TIMING.containsKey(name)) {
-            return "timing";
-        } else if (CONTAINER_OPTS.contains(name)) {
-            return "JVM flags";
+        } else if (ADDRESS_VARIABLES.contains(name)) {
+            return "address";
         } else if (name.equals("mapreduce_application_classpath")) {
             return "class path";
         } else if (name.endsWith("_dir") || name.endsWith("_dirs") || name.equals("java_home")) {
@@ -261,12 +258,13 @@ final class HadoopDaemons {
         return confDir;
     }
 
-    URI fileSystemUri() {
+    /** {@code hdfs://<namenode_host>:<namenode_rpc_port>} of the rendered site files. */
+    public URI fileSystemUri() {
         return URI.create("hdfs://" + values.get("namenode_host") + ":" + values.get("namenode_rpc_port"));
     }
 
     /** A client configuration for the harness's own checks. */
-    Configuration clientConf() {
+    public Configuration clientConf() {
         Configuration conf = new Configuration();
         for (String file : List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml")) {
             conf.addResource(new org.apache.hadoop.fs.Path(confDir.resolve(file).toString()));
@@ -275,14 +273,29 @@ final class HadoopDaemons {
     }
 
     void startAll() {
-        nameNode.start();
-        dataNode.start();
+        startHdfs();
         resourceManager.start();
         nodeManager.start();
     }
 
-    /** HDFS answers, has left safe mode and has a live DataNode. */
-    boolean hdfsReady() {
+    /** Starts the NameNode and the DataNode only (no YARN). */
+    public void startHdfs() {
+        nameNode.start();
+        dataNode.start();
+    }
+
+    /** Stops every daemon that runs (SIGTERM, SIGKILL after 10 s), YARN first. */
+    public void stopAll() {
+        for (ChildJvm daemon : List.of(nodeManager, resourceManager, dataNode, nameNode)) {
+            daemon.stop(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * HDFS answers, has left safe mode and has a live DataNode. The DataNode report is the superuser's: the caller's
+     * Hadoop identity must be the daemons' user.
+     */
+    public boolean hdfsReady() {
         return hdfsReadySince(0);
     }
 

@@ -11,12 +11,12 @@ import java.util.List;
  * Maven writes at {@code package} (the test scope, so hadoop-minicluster's dependencies bring the HDFS and YARN
  * daemons).
  */
-record ProofClasspath(List<String> entries) {
-    ProofClasspath {
+public record ProofClasspath(List<String> entries) {
+    public ProofClasspath {
         entries = List.copyOf(entries);
     }
 
-    static ProofClasspath read(Path classpathFile, Path classesDir) throws IOException {
+    public static ProofClasspath read(Path classpathFile, Path classesDir) throws IOException {
         if (!Files.isRegularFile(classpathFile)) {
             throw new ProofException(
                     classpathFile + " is missing; build first: ./mvnw -o -q package -DskipTests -pl demo -am");
