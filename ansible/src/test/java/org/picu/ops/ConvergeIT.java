@@ -645,6 +645,8 @@ class ConvergeIT {
      * so the roots reach it at the master's inventory address. Renders and formats only; {@link #awaitHdfs} waits.
      */
     private static HadoopDaemons prepareHdfs() {
+        // a fresh NameNode and DataNode every run (the format refuses to overwrite an earlier run's image)
+        Command.of("rm", "-rf", WORK.resolve("hdfs").toString()).runOk(WORK.resolve("rm-hdfs.log"));
         try {
             ProofClasspath classpath = ProofClasspath.read(
                     Path.of(System.getProperty("picu.proof.classpath-file")),
