@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.picu.jobs.clean.io.CleaningRules;
 import org.picu.jobs.clean.io.Rows;
 import org.picu.model.FearGreedClassification;
+import org.picu.model.IsoTimes;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 import org.picu.model.RecordKind;
@@ -145,7 +145,7 @@ public final class FearGreedRules implements CleaningRules {
             throw new MalformedRecordException("bad_timestamp", "timestamp must be ISO-8601 text or an epoch number");
         }
         try {
-            return OffsetDateTime.parse(v.asText().trim()).toInstant();
+            return IsoTimes.offsetDateTime(v.asText().trim());
         } catch (DateTimeParseException e) {
             throw new MalformedRecordException("bad_timestamp", "timestamp '" + v.asText()
                     + "' must be ISO-8601 with a zone offset, e.g. 2026-11-22T00:00:00Z");

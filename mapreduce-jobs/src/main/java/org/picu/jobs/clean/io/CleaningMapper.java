@@ -1,7 +1,6 @@
 package org.picu.jobs.clean.io;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.Path;
@@ -86,9 +85,7 @@ public final class CleaningMapper extends Mapper<LongWritable, Text, Text, RowWr
 
     /** The whole per-line decision, without Hadoop plumbing. */
     public Outcome clean(Text line, String file, long offset) {
-        try {
-            Text.validateUTF8(line.getBytes(), 0, line.getLength());
-        } catch (CharacterCodingException e) {
+        if (!RawLines.isValidUtf8(line)) {
             // Keep what can be read (bad bytes become U+FFFD) so the reject output stays valid JSON.
             String lossy = new String(line.getBytes(), 0, line.getLength(), StandardCharsets.UTF_8);
             return new Outcome(null, new RejectedLine("bad_encoding", "line is not valid UTF-8", file, offset, lossy));

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.picu.jobs.clean.io.CleaningRules;
 import org.picu.jobs.clean.io.Rows;
+import org.picu.model.IsoTimes;
 import org.picu.model.MalformedRecordException;
 import org.picu.model.RecordEnvelope;
 import org.picu.model.RecordKind;
@@ -215,7 +215,7 @@ public final class MarketTickRules implements CleaningRules {
                     "bad_timestamp", "timestamp must be ISO-8601 text or epoch milliseconds");
         }
         try {
-            return OffsetDateTime.parse(v.asText().trim()).toInstant();
+            return IsoTimes.offsetDateTime(v.asText().trim());
         } catch (DateTimeParseException e) {
             throw new MalformedRecordException("bad_timestamp", "timestamp '" + v.asText()
                     + "' must be ISO-8601 with a zone offset, e.g. 2026-11-22T03:04:05Z");

@@ -3,11 +3,11 @@ package org.picu.jobs.clean.news;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.picu.model.IsoTimes;
 
 /**
  * {@code published_at} in UTC. An ISO-8601 time with an offset or epoch milliseconds is converted; a time
@@ -45,7 +45,7 @@ final class PublishedTime {
             return Instant.ofEpochMilli(v.asLong());
         }
         try {
-            return OffsetDateTime.parse(v.asText().trim()).toInstant();
+            return IsoTimes.offsetDateTime(v.asText().trim());
         } catch (DateTimeParseException e) {
             return null;
         }
