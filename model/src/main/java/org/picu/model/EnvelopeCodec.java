@@ -74,7 +74,7 @@ public final class EnvelopeCodec {
                 new MalformedRecordException("bad_field", "unknown kind '" + kindName + "'"));
         Instant crawledAt;
         try {
-            crawledAt = Instant.parse(requiredText(node, "crawled_at"));
+            crawledAt = IsoTimes.instant(requiredText(node, "crawled_at"));
         } catch (DateTimeParseException e) {
             throw new MalformedRecordException("bad_field", "crawled_at is not an ISO-8601 UTC instant");
         }

@@ -1,5 +1,6 @@
 /**
- * What every cleaning job shares: the driver ({@code CleaningJob}), the mapper and reducer frame, the raw-line
- * reader, the shuffle and Parquet row forms; each cleaned dataset's rules live in its own subpackage.
+ * The cleaning jobs: one subpackage per cleaned dataset ({@code market}, {@code news}, {@code feargreed}), each with
+ * its rules ({@code *Rules}), keys and job; their shared machinery in {@code io}; the raw-directory listing the
+ * master also uses ({@code RawDirectory}, {@code RawInputs}) and the counters every cleaning job reports.
  */
 package org.picu.jobs.clean;

@@ -2,11 +2,9 @@ package org.picu.tier2.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.pathmap.MatchedResource;
+import org.eclipse.jetty.http.pathmap.PathMappings;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.picu.tier2.api.metrics.RequestMetrics;
 import org.picu.tier2.config.Secret;
 import org.slf4j.Logger;
@@ -28,19 +33,17 @@ import org.slf4j.LoggerFactory;
  * from the {@link ResponseCache} when one is configured, with an {@code ETag} ({@link EntityTags} decides 304).
  * Bodies of {@link Gzip#MIN_BYTES} and more are gzipped for clients that accept it; a cached answer keeps its gzip
  * form, so serving it compressed costs no compression.
- * Javalin matches paths and methods ({@link #install}); a path that exists with another method is 405 with
- * {@code Allow}.
+ * Paths are matched by Jetty's URI templates ({@code /api/candles/{symbol}}, exact segments, no trailing slash);
+ * a path that exists with another method is 405 with {@code Allow}. {@link #handler} is the Jetty handler that
+ * serves them, {@link #errorHandler} answers what Jetty refuses before any route runs.
  */
 public final class Router implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final String JSON = "application/json; charset=utf-8";
-    /** Methods answered on every routed path: the registered ones, 405 for the others, OPTIONS for CORS. */
-    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
-    private static final String ROUTE = "picu.route";
-    private static final String BYTES = "picu.bytes";
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final Map<String, Map<String, Endpoint>> routes;
+    private final PathMappings<Route> mappings = new PathMappings<>();
     private final BearerToken token;
     private final CorsPolicy cors;
     private final RequestMetrics metrics;
@@ -54,6 +57,8 @@ public final class Router implements AutoCloseable {
         this.cors = new CorsPolicy(builder.corsOrigins);
         this.metrics = builder.metrics;
         this.cache = builder.cache;
+        routes.forEach((path, methods) -> mappings.put(new UriTemplatePathSpec(path),
+                new Route(path, methods, String.join(", ", new TreeSet<>(methods.keySet())))));
     }
 
     public static Builder builder() {
@@ -142,74 +147,85 @@ public final class Router implements AutoCloseable {
     private record Endpoint(Handler handler, boolean needsToken, boolean cacheable) {
     }
 
-    /** Registers every route with Javalin, the mapping of Javalin's own refusals, and the access log. */
-    void install(JavalinConfig javalin) {
-        routes.forEach((path, methods) -> {
-            String allowed = String.join(", ", new TreeSet<>(methods.keySet()));
-            for (HandlerType type : METHODS) {
-                javalin.routes.addHttpHandler(type, path, ctx -> handle(ctx, path, methods, allowed));
+    /** A path template with its endpoints by method, and the {@code Allow} value for a 405. */
+    private record Route(String path, Map<String, Endpoint> methods, String allowed) {
+    }
+
+    /** What Jetty runs for every request it has parsed: match the path, then {@link #serve}. */
+    org.eclipse.jetty.server.Handler handler() {
+        return new org.eclipse.jetty.server.Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                serve(request, response, callback);
+                return true;
             }
-        });
-        // no route matched (404), or Jetty/Javalin refused the request before any route ran
-        javalin.routes.exception(HttpResponseException.class, (e, ctx) -> {
-            ApiResponse response = e.getStatus() == 404
-                    ? new ApiResponse(404, ErrorRepresentation.of("no endpoint at this path"))
-                    : new ApiResponse(e.getStatus() >= 400 && e.getStatus() < 500 ? e.getStatus() : 500,
-                            ErrorRepresentation.of(e.getStatus() < 500 ? "bad request" : "internal error"));
-            respond(ctx, ctx.header("Origin"), response);
-        });
-        javalin.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            respond(ctx, ctx.header("Origin"), new ApiResponse(500, ErrorRepresentation.of("internal error")));
-        });
-        javalin.requestLogger.http((ctx, millis) -> {
-            String route = ctx.attribute(ROUTE);
-            Long bytes = ctx.attribute(BYTES);
-            long nanos = (long) (millis * 1_000_000L);
-            metrics.record(route == null ? RequestMetrics.UNMATCHED : route, ctx.method().name(),
-                    ctx.status().getCode(), nanos);
-            AccessLog.write(ctx, bytes == null ? -1 : bytes, nanos);
-        });
+        };
     }
 
-    private void handle(Context ctx, String path, Map<String, Endpoint> methods, String allowed) {
-        ctx.attribute(ROUTE, path);
-        String origin = ctx.header("Origin");
-        ApiResponse response;
+    /**
+     * What Jetty runs for a request it refused before any route ran (malformed request line, URI or headers): the
+     * API's JSON error body with Jetty's status.
+     */
+    Request.Handler errorHandler() {
+        return (request, response, callback) -> {
+            int status = response.getStatus();
+            ApiResponse answer = status >= 400 && status < 500
+                    ? new ApiResponse(status, ErrorRepresentation.of("bad request"))
+                    : new ApiResponse(500, ErrorRepresentation.of("internal error"));
+            respond(request, response, callback, null, answer, System.nanoTime(), RequestMetrics.UNMATCHED);
+            return true;
+        };
+    }
+
+    private void serve(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        String origin = request.getHeaders().get("Origin");
+        String decodedPath = Request.getPathInContext(request);
+        MatchedResource<Route> matched = decodedPath == null ? null : mappings.getMatched(decodedPath);
+        if (matched == null) {
+            respond(request, response, callback, origin,
+                    new ApiResponse(404, ErrorRepresentation.of("no endpoint at this path")), start,
+                    RequestMetrics.UNMATCHED);
+            return;
+        }
+        Route route = matched.getResource();
+        ApiResponse answer;
         try {
-            response = dispatch(ctx, origin, methods, allowed);
+            answer = dispatch(request, response.getHeaders(), origin, route,
+                    ((UriTemplatePathSpec) matched.getPathSpec()).getPathParams(decodedPath));
         } catch (ApiException e) {
-            response = new ApiResponse(e.status(), e.toRepresentation());
+            answer = new ApiResponse(e.status(), e.toRepresentation());
         } catch (Exception e) {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            response = new ApiResponse(500, ErrorRepresentation.of("internal error"));
+            LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
+            answer = new ApiResponse(500, ErrorRepresentation.of("internal error"));
         }
-        respond(ctx, origin, response);
+        respond(request, response, callback, origin, answer, start, route.path);
     }
 
-    private ApiResponse dispatch(Context ctx, String origin, Map<String, Endpoint> methods, String allowed)
-            throws Exception {
-        String method = ctx.method().name();
+    private ApiResponse dispatch(Request request, HttpFields.Mutable headers, String origin, Route route,
+            Map<String, String> pathParameters) throws Exception {
+        String method = request.getMethod();
         if ("OPTIONS".equals(method)) {
-            return preflight(ctx, origin, allowed);
+            return preflight(headers, origin, route.allowed);
         }
-        Endpoint endpoint = methods.get(method);
+        Endpoint endpoint = route.methods.get(method);
         if (endpoint == null) {
-            ctx.header("Allow", allowed);
+            headers.put("Allow", route.allowed);
             return new ApiResponse(405, ErrorRepresentation.of("method " + method + " is not allowed here; use "
-                    + allowed));
+                    + route.allowed));
         }
         if (endpoint.needsToken) {
-            token.check(Optional.ofNullable(ctx.header("Authorization")));
+            token.check(Optional.ofNullable(request.getHeaders().get("Authorization")));
         }
-        QueryParameters query = QueryParameters.parse(ctx.queryString());
-        ApiRequest request = new ApiRequest(method, ctx.path(), ctx.pathParamMap(), query);
+        String path = request.getHttpURI().getPath();
+        QueryParameters query = QueryParameters.parse(request.getHttpURI().getQuery());
+        ApiRequest apiRequest = new ApiRequest(method, path, pathParameters, query);
         if (!endpoint.cacheable || cache.isEmpty()) {
-            return endpoint.handler.handle(request);
+            return endpoint.handler.handle(apiRequest);
         }
         ApiResponse[] notKept = new ApiResponse[1];
-        ResponseCache.Answer answer = cache.get().get(ctx.path() + "?" + query.canonical(), () -> {
-            ApiResponse response = endpoint.handler.handle(request);
+        ResponseCache.Answer answer = cache.get().get(path + "?" + query.canonical(), () -> {
+            ApiResponse response = endpoint.handler.handle(apiRequest);
             if (response.status() != 200) {
                 notKept[0] = response;
                 return null;
@@ -220,10 +236,10 @@ public final class Router implements AutoCloseable {
         if (answer == null) {
             return notKept[0];
         }
-        ctx.header("ETag", answer.etag());
-        ctx.header("Cache-Control", "no-cache"); // may keep it, but must ask (ETag) before use
-        if (EntityTags.noneMatchFails(ctx.header("If-None-Match"), answer.etag())) {
-            return new ApiResponse(304, new RawContent(answer.contentType(), new byte[0]));
+        headers.put("ETag", answer.etag());
+        headers.put("Cache-Control", "no-cache"); // may keep it, but must ask (ETag) before use
+        if (EntityTags.noneMatchFails(request.getHeaders().get("If-None-Match"), answer.etag())) {
+            return new ApiResponse(304, new RawContent(answer.contentType(), NO_BYTES));
         }
         return new ApiResponse(200, new Body(answer.contentType(), answer.body(), answer.gzipped()));
     }
@@ -257,42 +273,48 @@ public final class Router implements AutoCloseable {
         cache.ifPresent(ResponseCache::dataChanged);
     }
 
-    private ApiResponse preflight(Context ctx, String origin, String allowed) {
+    private ApiResponse preflight(HttpFields.Mutable headers, String origin, String allowed) {
         if (!cors.allows(origin)) {
             throw ApiException.forbidden("origin not allowed; add it to http.cors-origins on the server");
         }
-        cors.preflight(origin, allowed + ", OPTIONS", ctx);
-        return new ApiResponse(204, new RawContent("text/plain", new byte[0]));
+        cors.preflight(allowed + ", OPTIONS", headers);
+        return new ApiResponse(204, new RawContent("text/plain", NO_BYTES));
     }
 
-    private void respond(Context ctx, String origin, ApiResponse response) {
+    /** Writes the answer, then counts it in the metrics and the access log under {@code route}. */
+    private void respond(Request request, Response response, Callback callback, String origin, ApiResponse answer,
+            long start, String route) {
         Body body;
         try {
-            body = Body.of(response);
+            body = Body.of(answer);
         } catch (IOException e) {
-            LOG.error("{} {}: the response could not be serialised", ctx.method(), ctx.path(), e);
-            response = new ApiResponse(500, ErrorRepresentation.of("internal error"));
-            body = new Body(JSON, "{\"error\":\"internal error\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    null);
+            LOG.error("{} {}: the response could not be serialised", request.getMethod(),
+                    request.getHttpURI().getPath(), e);
+            answer = new ApiResponse(500, ErrorRepresentation.of("internal error"));
+            body = new Body(JSON, "{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8), null);
         }
-        cors.decorate(origin, ctx);
-        ctx.status(response.status());
-        ctx.contentType(body.contentType);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        boolean headersOnly = ctx.method() == HandlerType.HEAD || response.status() == 204 || response.status() == 304;
-        byte[] bytes = headersOnly ? new byte[0] : body.bytes;
+        HttpFields.Mutable headers = response.getHeaders();
+        cors.decorate(origin, headers);
+        response.setStatus(answer.status());
+        headers.put("Content-Type", body.contentType);
+        headers.put("X-Content-Type-Options", "nosniff");
+        String method = request.getMethod();
+        boolean headersOnly = "HEAD".equals(method) || answer.status() == 204 || answer.status() == 304;
+        byte[] bytes = headersOnly ? NO_BYTES : body.bytes;
         if (bytes.length >= Gzip.MIN_BYTES) {
-            ctx.res().addHeader("Vary", "Accept-Encoding");
-            if (Gzip.accepted(ctx.header("Accept-Encoding"))) {
+            headers.add("Vary", "Accept-Encoding");
+            if (Gzip.accepted(request.getHeaders().get("Accept-Encoding"))) {
                 bytes = body.gzippedNow();
-                ctx.header("Content-Encoding", "gzip");
+                headers.put("Content-Encoding", "gzip");
             }
         }
         if (!headersOnly) {
-            // known up front: Jetty sends it as is instead of chunking the copy Javalin makes of the result
-            ctx.header("Content-Length", Integer.toString(bytes.length));
+            headers.put("Content-Length", Integer.toString(bytes.length)); // known up front: no chunking
         }
-        ctx.result(bytes);
-        ctx.attribute(BYTES, (long) bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+        long nanos = System.nanoTime() - start;
+        metrics.record(route, method, answer.status(), nanos);
+        AccessLog.write(Request.getRemoteAddr(request), method, request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(), answer.status(), bytes.length, nanos);
     }
 }

@@ -67,11 +67,7 @@ class ApiServerIT {
     void root_names_the_api_and_our_version() {
         HttpResponse<String> response = client.get("/");
         assertEquals(200, response.statusCode());
-        assertEquals(
-                "application/json;charset=utf-8",
-                response.headers()
-                        .firstValue("Content-Type")
-                        .orElseThrow()); // Jetty writes it without the optional space
+        assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
         JsonNode body = json(response);
         assertEquals("CoinTicker API", body.get("message").asText());
         assertEquals(Tier2Version.current(), body.get("version").asText());

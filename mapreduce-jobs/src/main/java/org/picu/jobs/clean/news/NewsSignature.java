@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.StringJoiner;
-import org.picu.jobs.clean.Utf8Text;
 
 /**
  * The news dedup key ({@code NewsArticle.id}, see {@code news.avsc}): the lower-case hex SHA-256 of the
@@ -24,13 +23,6 @@ final class NewsSignature {
 
     static String of(String source, String title, String url, String content) {
         return of(source, title, url == null ? null : URI.create(url), content);
-    }
-
-    /** As {@link #of(String, String, URI, String)}; the texts are decoded only for an item without a URL. */
-    static String of(String source, Utf8Text title, URI url, Utf8Text content) {
-        return url != null
-                ? sha256(normalizeUrl(url))
-                : withoutUrl(source, title.toString(), content == null ? null : content.toString());
     }
 
     /** As {@link #of(String, String, String, String)}, with the URL already parsed by {@link #validUri}. */
@@ -72,76 +64,6 @@ final class NewsSignature {
             s.append('?').append(query);
         }
         return s.toString();
-    }
-
-    /**
-     * The normalised form ({@link #normalizeUrl}) of a URL of the common simple shape, found without
-     * {@code java.net.URI}: scheme {@code http} or {@code https} and a host name in lower case, no user, port,
-     * query, fragment or escape, a path (if any) of letters, digits, {@code - . _ ~} and slashes. Such a URL is
-     * kept as it is ({@link #validUrl} returns it unchanged). Null for any other shape, which {@link #validUri}
-     * and {@link #normalizeUrl} then decide; {@code NewsSignatureTest} holds the two ways to the same answers.
-     * Parsing every item's URL was a twentieth of clean-news' CPU time.
-     */
-    static String simpleNormalized(String url) {
-        int n = url.length();
-        int i;
-        if (url.startsWith("https://")) {
-            i = 8;
-        } else if (url.startsWith("http://")) {
-            i = 7;
-        } else {
-            return null;
-        }
-        if (n > 2048) {
-            return null;
-        }
-        // Host: dot-separated labels of [a-z0-9-], none starting or ending with '-', the last starting with a letter
-        // (java.net.URI reads any other authority as a registry name, without a host).
-        int labelStart = i;
-        while (true) {
-            int j = labelStart;
-            while (j < n && isHostChar(url.charAt(j))) {
-                j++;
-            }
-            if (j == labelStart || url.charAt(labelStart) == '-' || url.charAt(j - 1) == '-') {
-                return null;
-            }
-            if (j < n && url.charAt(j) == '.') {
-                labelStart = j + 1;
-                continue;
-            }
-            char first = url.charAt(labelStart);
-            if (first < 'a' || first > 'z') {
-                return null;
-            }
-            i = j;
-            break;
-        }
-        int pathStart = i;
-        for (; i < n; i++) {
-            char c = url.charAt(i);
-            boolean pathChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '/' || c == '-' || c == '.' || c == '_' || c == '~';
-            if (!pathChar) {
-                return null;
-            }
-        }
-        if (pathStart == n) {
-            return url + "/";
-        }
-        if (url.charAt(pathStart) != '/') {
-            return null;
-        }
-        return n - pathStart > 1 && url.charAt(n - 1) == '/' ? url.substring(0, n - 1) : url;
-    }
-
-    private static boolean isHostChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    }
-
-    /** The signature of an item with a URL, from its normalised form. */
-    static String ofNormalizedUrl(String normalizedUrl) {
-        return sha256(normalizedUrl);
     }
 
     /** An http(s) URL with a host, or null: the original nulled anything that did not start with http(s). */

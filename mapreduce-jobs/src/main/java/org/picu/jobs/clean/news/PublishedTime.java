@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.picu.jobs.clean.IsoTimes;
+import org.picu.model.IsoTimes;
 
 /**
  * {@code published_at} in UTC. An ISO-8601 time with an offset or epoch milliseconds is converted; a time

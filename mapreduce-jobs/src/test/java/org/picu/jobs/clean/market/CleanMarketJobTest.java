@@ -29,7 +29,7 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.Test;
 import org.picu.jobs.LocalHadoop;
-import org.picu.jobs.clean.CleaningConfigKeys;
+import org.picu.jobs.clean.io.CleaningConfigKeys;
 import org.picu.model.layout.PartitionManifest;
 
 /** The whole job through ToolRunner on the local job runner, against the fixture day in fixtures/clean-market. */
