@@ -116,9 +116,9 @@ public final class PartitionLock implements AutoCloseable {
 
     private static boolean tryCreate(FileSystem fs, Path path, LockHolder me) throws IOException {
         fs.mkdirs(path.getParent());
-        try (OutputStream out = fs.create(path, false)) {
-            out.write(me.toText().getBytes(StandardCharsets.UTF_8));
-            return true;
+        OutputStream out;
+        try {
+            out = fs.create(path, false);
         } catch (FileAlreadyExistsException e) {
             return false;
         } catch (IOException e) {
@@ -128,6 +128,19 @@ public final class PartitionLock implements AutoCloseable {
             }
             throw e;
         }
+        try (OutputStream created = out) {
+            created.write(me.toText().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // Created but not written (no DataNode took the block): an empty lock would block the partition until it
+            // counts as abandoned, so it goes again at once.
+            try {
+                fs.delete(path, false);
+            } catch (IOException ignored) {
+                e.addSuppressed(ignored);
+            }
+            throw e;
+        }
+        return true;
     }
 
     /** The lock file's holder, or empty when the file is gone. */

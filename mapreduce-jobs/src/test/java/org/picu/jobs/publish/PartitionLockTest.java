@@ -145,6 +145,32 @@ class PartitionLockTest {
         }
     }
 
+    /**
+     * Regression, found by the system proof's DataNode outage: the NameNode created the compaction lease but no
+     * DataNode took its block, the write failed, and the empty file blocked compaction until it counted as abandoned.
+     * A lock whose write fails is removed at once.
+     */
+    @Test
+    void a_lock_created_but_not_written_is_removed_at_once() throws Exception {
+        Path path = lockPath("lock-unwritten");
+        FileSystem noDataNode = new FilterFileSystem(localFs()) {
+            @Override
+            public org.apache.hadoop.fs.FSDataOutputStream create(Path f, boolean overwrite) throws IOException {
+                super.create(f, overwrite).close();
+                return new org.apache.hadoop.fs.FSDataOutputStream(new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("could only be written to 0 of the 1 minReplication nodes");
+                    }
+                }, null);
+            }
+        };
+        noDataNode.setConf(new Configuration());
+
+        assertThrows(IOException.class, () -> PartitionLock.acquire(noDataNode, path, "run-a", TTL, Clock.systemUTC()));
+        assertFalse(localFs().exists(path), "no empty lock left behind");
+    }
+
     /** A holder killed between creating the lock file and writing its name leaves it empty; it is dead after 30 s. */
     @Test
     void an_empty_lock_is_taken_over_once_it_stayed_empty_for_the_grace_period() throws Exception {
