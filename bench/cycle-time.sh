@@ -7,6 +7,6 @@
 # orchestrator's peak RSS and CPU seconds, and the same cycle with every job on YARN for comparison.
 #   bench/cycle-time.sh [--records 10000,100000] [--steady-cycles 3] [--no-compare-yarn] [--orchestrator-heap 256m]
 # Builds the modules it needs (package, tests skipped; nothing is installed into ~/.m2); everything it writes lives
-# under demo/target/cycle-time/ (report.txt, logs/).
+# under system-proof/target/cycle-time/ (report.txt, logs/).
 set -euo pipefail
-exec "$(dirname "$0")/lib/proof-jvm.sh" org.picu.demo.proof.CycleBenchmark cycle-time "$@"
+exec "$(dirname "$0")/lib/proof-jvm.sh" org.picu.proof.CycleBenchmark cycle-time "$@"
