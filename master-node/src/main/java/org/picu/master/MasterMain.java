@@ -116,9 +116,14 @@ public final class MasterMain {
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping = true;
-                main.interrupt();
+                // Interrupted again every 2 s: a library call that swallows an interrupt (Hadoop's local file system
+                // running chmod while a lock file is created) must not keep the daemon cycling until the 60 s are up.
+                long until = System.nanoTime() + 60_000_000_000L;
                 try {
-                    main.join(60_000);
+                    while (main.isAlive() && System.nanoTime() < until) {
+                        main.interrupt();
+                        main.join(2_000);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -93,6 +93,7 @@ final class FaultInjector {
                 case KILL_NODEMANAGER_DURING_JOB -> killDuringJob(fault, hadoop.nodeManager, true);
                 case KILL_ORCHESTRATOR_DURING_CYCLE -> killDuringJob(fault, pipeline.orchestrator, false);
                 case KILL_ORCHESTRATOR_DURING_LOCAL_JOB -> killDuringLocalJob(fault);
+                case KILL_ORCHESTRATOR_DURING_COMPACTION -> killDuringCompaction(fault);
                 case KILL_LOADER_MID_PARTITION -> killLoaderMidPartition(fault);
                 case SPOOL_FULL -> spoolFull(fault);
             };
@@ -294,6 +295,118 @@ final class FaultInjector {
         log.event(fault.toString(), "SIGKILL " + pipeline.orchestrator.name() + " pid " + pid, evidence);
         restart(fault.toString(), pipeline.orchestrator, fault.hold());
         return new FaultLog.Outcome(fault, true, true, at, evidence);
+    }
+
+    /**
+     * Gives the orchestrator a closed hour to compact and SIGKILLs it while it writes a compacted file. A run of a few
+     * minutes seldom sees an hour close, so the raw files the workers shipped this hour are made to look as HDFS shows
+     * the files of an hour during which the orchestrator was down: their modification time, the NameNode's arrival time
+     * that decides a file's hour, is set back into the previous hour. Nothing else about them changes (names, content,
+     * place), and readers do not look at it. The orchestrator's next cycle compacts that hour; the injector watches the
+     * raw directories for a compaction's hidden temporary file ({@code .<name>.compacting}) and kills the orchestrator
+     * when one is there. Up to three rounds (each with the files that arrived meanwhile); in the first hour of a UTC
+     * day (no closed hour of the day exists) or if no round is caught, it kills the orchestrator during a compaction
+     * pass (the compaction lease held) with nothing to merge.
+     */
+    private FaultLog.Outcome killDuringCompaction(FaultSchedule.Fault fault) {
+        String caught = null;
+        String backdated = "";
+        boolean leaseSeen = false;
+        try (FileSystem fs = FileSystem.newInstance(hadoop.fileSystemUri(), hadoop.clientConf())) {
+            for (int round = 0; round < 3 && caught == null && remaining().compareTo(Duration.ofSeconds(5)) > 0;
+                    round++) {
+                Instant now = Instant.now();
+                PartitionDate today = PartitionDate.of(now);
+                Instant hourStart = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+                if (!hourStart.isAfter(today.start())) {
+                    backdated = "none: the run is in the first hour of the UTC day, no hour of the day has closed";
+                    break;
+                }
+                // the proof's compact-after-minutes: the previous hour closes for compaction that long after it ends
+                Instant closes = hourStart.plus(ProofPipeline.COMPACT_AFTER);
+                while (Instant.now().isBefore(closes)) {
+                    Poll.sleep(Duration.ofSeconds(1));
+                }
+                long previousHour = hourStart.minus(Duration.ofMinutes(30)).toEpochMilli();
+                int moved = 0;
+                try {
+                    for (FileStatus dir : globOrEmpty(fs, "/raw/*/" + today)) {
+                        for (FileStatus f : fs.listStatus(dir.getPath())) {
+                            if (org.picu.model.layout.RawFileName.matches(f.getPath().getName())
+                                    && f.getModificationTime() >= hourStart.toEpochMilli()) {
+                                fs.setTimes(f.getPath(), previousHour, -1);
+                                moved++;
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // HDFS down (the NameNode or DataNode outage): the next round tries again
+                    log.event(fault.toString(), "retrying", "HDFS: " + e.getMessage());
+                    Poll.sleep(Duration.ofSeconds(2));
+                    continue;
+                }
+                backdated = moved + " raw files of this hour set back to " + Instant.ofEpochMilli(previousHour);
+                log.event(fault.toString(), "closed hour", backdated);
+                long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+                while (caught == null && System.nanoTime() < until) {
+                    for (FileStatus dir : globOrEmpty(fs, "/raw/*/" + today)) {
+                        for (FileStatus f : listOrEmpty(fs, dir.getPath())) {
+                            if (f.getPath().getName().endsWith(".compacting")) {
+                                caught = dir.getPath().getParent().getName() + "/" + f.getPath().getName();
+                                break;
+                            }
+                        }
+                        if (caught != null) {
+                            break;
+                        }
+                    }
+                    if (caught == null) {
+                        Poll.sleep(Duration.ofMillis(5));
+                    }
+                }
+            }
+            if (caught == null) {
+                // a compaction pass with nothing to merge: the orchestrator holds the compaction lease for a moment
+                // every cycle
+                org.apache.hadoop.fs.Path lease = new org.apache.hadoop.fs.Path("/locks/compaction.lease");
+                leaseSeen = Poll.until(remaining(), Duration.ofMillis(5), () -> {
+                    try {
+                        return fs.exists(lease);
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new ProofException("cannot reach HDFS to stage a closed hour", e);
+        }
+        long pid = pipeline.orchestrator.pid();
+        pipeline.orchestrator.kill();
+        Instant at = Instant.now();
+        String evidence = caught != null
+                ? "compaction in flight, writing " + caught + " (" + backdated + ")"
+                : "no compacted file seen being written (" + backdated + "); killed "
+                        + (leaseSeen ? "while it held the compaction lease" : "at the deadline");
+        log.event(fault.toString(), "SIGKILL " + pipeline.orchestrator.name() + " pid " + pid, evidence);
+        restart(fault.toString(), pipeline.orchestrator, fault.hold());
+        return new FaultLog.Outcome(fault, true, caught != null, at, evidence);
+    }
+
+    private static FileStatus[] globOrEmpty(FileSystem fs, String pattern) {
+        try {
+            FileStatus[] found = fs.globStatus(new org.apache.hadoop.fs.Path(pattern));
+            return found == null ? new FileStatus[0] : found;
+        } catch (IOException e) {
+            return new FileStatus[0];
+        }
+    }
+
+    private static FileStatus[] listOrEmpty(FileSystem fs, org.apache.hadoop.fs.Path dir) {
+        try {
+            return fs.listStatus(dir);
+        } catch (IOException e) {
+            return new FileStatus[0];
+        }
     }
 
     private static int count(java.util.regex.Pattern pattern, Path log) {

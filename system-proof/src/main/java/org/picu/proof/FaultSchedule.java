@@ -26,6 +26,7 @@ record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
         KILL_NODEMANAGER_DURING_JOB("yarn"),
         KILL_ORCHESTRATOR_DURING_CYCLE("yarn"),
         KILL_ORCHESTRATOR_DURING_LOCAL_JOB("yarn"),
+        KILL_ORCHESTRATOR_DURING_COMPACTION("yarn"),
         KILL_LOADER_MID_PARTITION("load"),
         SPOOL_FULL("cap");
 
@@ -77,8 +78,7 @@ record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
         // the capped worker's spool fills while the NameNode is away; observed, not injected
         faults.add(new Fault(Kind.SPOOL_FULL, ProofPipeline.CAPPED_WORKER, Duration.ofSeconds(nnAt), Duration.ZERO));
         // the YARN track: the orchestrator during a cycle, then a NodeManager during a job; twice each in a full run.
-        // The orchestrator goes first: its dead lease and job lock hold their partition for their TTL (1 min), which
-        // should pass while the workers still crawl.
+        // The restarted orchestrator takes the dead one's lease and job lock over at once (same host, its pid gone).
         int yarnRounds = full ? 2 : 1;
         for (int i = 0; i < yarnRounds; i++) {
             long at = total * (2 * i + 1) / (2 * yarnRounds + 6) + random.nextInt(5);
@@ -93,6 +93,13 @@ record FaultSchedule(long seed, Duration duration, List<Fault> faults) {
                 Kind.KILL_ORCHESTRATOR_DURING_LOCAL_JOB,
                 "",
                 Duration.ofSeconds(total * (full ? 5 : 3) / 10 + random.nextInt(5)),
+                Duration.ofSeconds(2)));
+        // an hour of raw files that closed without being compacted (the master was down for it) is compacted, and the
+        // orchestrator is killed while it writes a compacted file
+        faults.add(new Fault(
+                Kind.KILL_ORCHESTRATOR_DURING_COMPACTION,
+                "",
+                Duration.ofSeconds(total * (full ? 6 : 7) / 10 + random.nextInt(5)),
                 Duration.ofSeconds(2)));
         // the loader, mid-partition: once in a short run, twice in a full one
         for (int i = 0; i < (full ? 2 : 1); i++) {

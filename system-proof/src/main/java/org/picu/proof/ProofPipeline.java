@@ -339,13 +339,22 @@ final class ProofPipeline {
                 max-input-mb: 64
                 max-input-files: %d
               lease-ttl-minutes: 1
+              compact-after-minutes: %d
               retry:
                 max-attempts: 3
                 initial-backoff-seconds: 5
                 max-backoff-seconds: 20
                 failure-cooldown-minutes: 0
-            """.formatted(hadoop.confDir(), UBERIZED_JOBS, jobJar, CYCLE, LOCAL_JOB_MAX_FILES);
+            """.formatted(hadoop.confDir(), UBERIZED_JOBS, jobJar, CYCLE, LOCAL_JOB_MAX_FILES,
+                COMPACT_AFTER.toMinutes());
     }
+
+    /**
+     * The fault proof's {@code compact-after-minutes}: an hour is compacted this long after it ends, and the small
+     * files a compacted file holds are deleted this long after its commit (jobs that listed them still read them).
+     * Shorter than the shipped 10 minutes so that the compaction fault does not wait long for its hour to close.
+     */
+    static final Duration COMPACT_AFTER = Duration.ofMinutes(2);
 
     /**
      * Automatic local mode in the fault proof: jobs over at most this many input files run inside the orchestrator

@@ -7,11 +7,12 @@ public final class PublishConfigKeys {
     public static final String ROOT_DEFAULT = "/";
 
     /**
-     * After this long a partition lock is considered abandoned (its run crashed) and is taken over.
-     * Longer than any job on a Pi cluster takes.
+     * A partition lock not renewed for this long (its holder renews it every sixth of this while it runs) belongs to
+     * a run that died and is taken over by a run on another host; a run on the holder's own host takes over a dead
+     * holder's lock at once ({@link PartitionLock}).
      */
     public static final String LOCK_TTL_MS = "picu.lock.ttl-ms";
-    public static final long LOCK_TTL_MS_DEFAULT = 6L * 60 * 60 * 1000;
+    public static final long LOCK_TTL_MS_DEFAULT = 3L * 60 * 1000;
 
     private PublishConfigKeys() {
     }

@@ -94,6 +94,13 @@ public final class StagedJobRunner {
                     counts.written(), counts.rejected(), counts.duplicates(), publisher.dataFiles(staging),
                     inputNames(fs, layout, inputs), clock.instant());
             Path target = new Path(layout.cleanedDir(dataset, date));
+            try {
+                lock.verifyHeld();
+            } catch (LockLostException e) {
+                LOG.error("{} {}: {}", jobName, date, e.getMessage());
+                fs.delete(staging, true);
+                return 1;
+            }
             publisher.publish(staging, target, manifest);
             System.out.printf("%s %s: read %d, written %d, rejected %d, duplicates %d -> %s%n", jobName, date,
                     counts.read(), counts.written(), counts.rejected(), counts.duplicates(), target);

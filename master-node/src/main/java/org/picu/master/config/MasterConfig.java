@@ -31,7 +31,7 @@ import org.picu.model.layout.Dataset;
  *   lookback-days: 3
  *   default-schedule: "* * * * *"
  *   schedules: {candles_1h: "5 * * * *"}
- *   lease-ttl-minutes: 360
+ *   lease-ttl-minutes: 3
  *   parallel-jobs: 2
  *   compact-after-minutes: 10
  *   retry: {max-attempts: 3, initial-backoff-seconds: 30, max-backoff-seconds: 300, failure-cooldown-minutes: 60}
@@ -171,9 +171,11 @@ public record MasterConfig(Optional<Path> hadoopConfDir, Map<String, String> had
             CronSchedules.problem(cron).ifPresent(p -> reader.problem("orchestrator.schedules." + dataset + ": " + p));
             known.ifPresent(d -> schedules.put(d, cron));
         });
-        long leaseTtlMinutes = reader.wholeNumber(node, "lease-ttl-minutes", "orchestrator.lease-ttl-minutes", 360);
+        long leaseTtlMinutes = reader.wholeNumber(node, "lease-ttl-minutes", "orchestrator.lease-ttl-minutes",
+                OrchestratorSettings.DEFAULT_LEASE_TTL.toMinutes());
         if (leaseTtlMinutes < 1) {
-            reader.problem("orchestrator.lease-ttl-minutes must be positive; make it longer than any job runs");
+            reader.problem("orchestrator.lease-ttl-minutes must be positive; a lease not renewed for this long is taken"
+                    + " over, and its holder renews it every sixth of it");
         }
         long parallelJobs = reader.wholeNumber(node, "parallel-jobs", "orchestrator.parallel-jobs", 2);
         if (parallelJobs < 1 || parallelJobs > 16) {

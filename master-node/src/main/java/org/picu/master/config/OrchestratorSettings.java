@@ -12,7 +12,9 @@ import org.picu.model.layout.Dataset;
  * @param lookbackDays how many days back (today included) a scheduled cycle looks for new or late raw files
  * @param defaultSchedule cron expression (5 fields, UTC) for datasets without their own
  * @param schedules per dataset cron expressions that replace the default
- * @param leaseTtl age after which another orchestrator's lease on a partition is taken over
+ * @param leaseTtl a lease (and a job's partition lock) not renewed for this long is taken over by an orchestrator on
+ *     another host; its holder renews it every sixth of this, and one on the holder's host takes it over at once when
+ *     the holder's process is gone
  * @param retry retries of a failed job
  * @param parallelJobs how many jobs one cycle keeps submitted at once (1: one after the other); a job only
  *     starts once every upstream dataset of the cycle is done, whatever this number
@@ -26,6 +28,8 @@ public record OrchestratorSettings(String id, int lookbackDays, String defaultSc
                                    Duration leaseTtl, RetrySettings retry, int parallelJobs, LocalJobs localJobs,
                                    int ledgerRetentionDays, Duration compactAfter) {
     public static final int DEFAULT_LEDGER_RETENTION_DAYS = 31;
+    /** The default of {@link #leaseTtl()}: well above a renewal's worst delay on a busy Pi, short after a crash. */
+    public static final Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(3);
     /** The default of {@link #compactAfter()}. */
     public static final Duration DEFAULT_COMPACT_AFTER = Duration.ofMinutes(10);
 

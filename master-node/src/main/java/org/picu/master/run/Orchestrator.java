@@ -69,11 +69,6 @@ public final class Orchestrator {
     private final RunLedger ledger;
     private final JobExecutor executor;
     private final RawCompactor compactor;
-    /**
-     * At most this long a dead orchestrator's compaction lease blocks compaction. A pass takes seconds; the jobs'
-     * lease TTL (hours, since a job can run that long) would stop compaction for hours after a kill.
-     */
-    private static final Duration COMPACTION_LEASE_TTL = Duration.ofMinutes(30);
 
     public Orchestrator(Configuration conf, FileSystem fs, HdfsLayout layout, JobRegistry registry, JobCatalog catalog,
                         OrchestratorSettings settings, Clock clock, Sleeper sleeper) {
@@ -90,10 +85,8 @@ public final class Orchestrator {
         this.ledger = new RunLedger(fs, layout);
         this.executor = new JobExecutor(conf, catalog, inspector, fingerprints, settings.retry(), settings.localJobs(),
                 settings.id(), clock, sleeper);
-        Duration compactionLeaseTtl = settings.leaseTtl().compareTo(COMPACTION_LEASE_TTL) < 0 ? settings.leaseTtl()
-                : COMPACTION_LEASE_TTL;
-        this.compactor = new RawCompactor(fs, layout, settings.compactAfter(), compactionLeaseTtl, settings.id(), clock,
-                CompactionFaults.NONE);
+        this.compactor = new RawCompactor(fs, layout, settings.compactAfter(), settings.leaseTtl(), settings.id(),
+                clock, CompactionFaults.NONE);
     }
 
     /**

@@ -16,8 +16,10 @@ import org.picu.model.layout.PartitionDate;
  * The orchestrator's claim on a partition, {@code locks/<dataset>.<YYYYMMDD>.lease}, taken before it
  * decides to run the partition's job. A second orchestrator that finds it held skips the partition
  * instead of starting a job that would only fail on the job's own {@code .lock}, which stays the final
- * guard (it also covers an operator's {@code hadoop jar}). Same mechanism as the job lock: an atomic
- * create-if-absent, taken over after the TTL when its holder died.
+ * guard (it also covers an operator's {@code hadoop jar}). Same mechanism as the job lock and the compaction lease
+ * ({@link PartitionLock}): an atomic create-if-absent naming its holder process, renewed while held; taken over at once
+ * by an orchestrator on the same host when the holder's process is gone (a restart after a SIGKILL or a power loss),
+ * and by one on another host when it went unrenewed for the TTL.
  */
 public final class PartitionLease {
     private PartitionLease() {

@@ -27,6 +27,8 @@ public final class ClusterConfiguration {
                 }
             }
         });
+        // The jobs' partition locks expire like the orchestrator's leases, unless a property says otherwise.
+        conf.setLong(PublishConfigKeys.LOCK_TTL_MS, config.orchestrator().leaseTtl().toMillis());
         config.hadoopProperties().forEach(conf::set);
         conf.set(PublishConfigKeys.ROOT, config.layoutRoot());
         config.jobsJar().ifPresent(jar -> conf.set("mapreduce.job.jar", jar.toString()));

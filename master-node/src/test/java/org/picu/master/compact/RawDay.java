@@ -24,7 +24,7 @@ import org.picu.model.layout.RawFileName;
  * One day's Upbit raw directory in HDFS, filled the way workers' uploaders fill it: small files named by worker
  * and sequence range, each given the modification time of its simulated upload.
  */
-final class RawDay {
+public final class RawDay {
     private static final EnvelopeCodec CODEC = new EnvelopeCodec();
 
     final FileSystem fs;
@@ -33,7 +33,7 @@ final class RawDay {
     final Path dir;
     private final List<String> uploaded = new ArrayList<>();
 
-    RawDay(FileSystem fs, HdfsLayout layout, PartitionDate day) {
+    public RawDay(FileSystem fs, HdfsLayout layout, PartitionDate day) {
         this.fs = fs;
         this.layout = layout;
         this.day = day;
@@ -41,7 +41,7 @@ final class RawDay {
     }
 
     /** Ships a file of {@code count} ticks (BTC and ETH in turn) crawled at {@code at}, uploaded at {@code at}. */
-    String upload(String worker, long firstSeq, int count, Instant at) throws IOException {
+    public String upload(String worker, long firstSeq, int count, Instant at) throws IOException {
         StringBuilder lines = new StringBuilder();
         List<String> written = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -75,12 +75,12 @@ final class RawDay {
     }
 
     /** Every line shipped so far, each once, sorted. */
-    List<String> shipped() {
+    public List<String> shipped() {
         return uploaded.stream().sorted().toList();
     }
 
     /** Every line of the files a cleaning job would read now (duplicates kept), sorted. */
-    List<String> readable() throws IOException {
+    public List<String> readable() throws IOException {
         List<String> lines = new ArrayList<>();
         for (FileStatus f : RawInputs.list(fs, layout, day, new String[] {"upbit"})) {
             lines.addAll(lines(f.getPath()));
