@@ -85,6 +85,31 @@ public final class LocalDemo implements Callable<Integer> {
     @Option(names = "--no-live", description = "stop after the first load instead of running live (for benchmarks)")
     boolean noLive;
 
+    /** How often the live daemons act; the command line always runs {@link LiveCadence#SHIPPED}. */
+    LiveCadence liveCadence = LiveCadence.SHIPPED;
+
+    /**
+     * How often the live daemons crawl upbit, roll spool files, upload, run a cycle and load.
+     *
+     * @param upbitSchedule the worker's cron schedule of upbit (the other sources keep theirs)
+     * @param rollAge the worker's spool roll age
+     * @param uploadInterval the worker daemon's upload interval
+     * @param cycleSchedule the orchestrator's cron schedule
+     * @param loadInterval tier-2's load interval
+     */
+    record LiveCadence(String upbitSchedule, Duration rollAge, Duration uploadInterval, String cycleSchedule,
+            Duration loadInterval) {
+        /** The demo's: upbit and a cycle every minute (the orchestrator's shipped default), loads every 20 s. */
+        static final LiveCadence SHIPPED = new LiveCadence("0 * * * * *", Duration.ofMinutes(1),
+                Duration.ofSeconds(15), "0 * * * * *", Duration.ofSeconds(20));
+        /**
+         * The same chain every few seconds, for tests that wait for the live pipeline: a newer price reaches the
+         * API within about half a minute instead of about two and a half.
+         */
+        static final LiveCadence QUICK = new LiveCadence("*/5 * * * * *", Duration.ofSeconds(5),
+                Duration.ofSeconds(3), "*/10 * * * * *", Duration.ofSeconds(3));
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LocalDemo()).execute(args));
     }
@@ -179,8 +204,9 @@ public final class LocalDemo implements Callable<Integer> {
         SiteClock clock = new SiteClock();
         DemoSites sites = DemoSites.start(clock, seed);
         LOG.info("Replaying every source at {}", sites.baseUrl());
-        LocalPipeline pipeline = new LocalPipeline(work, storage.toUri(), SOURCES, workerSettings(sites.baseUrl()),
-                masterSettings(), JOB_PROPERTIES);
+        LocalPipeline pipeline = new LocalPipeline(work, storage.toUri(), SOURCES,
+                workerSettings(sites.baseUrl(), liveCadence), masterSettings(liveCadence), JOB_PROPERTIES,
+                liveCadence.rollAge());
 
         // MariaDB starts and migrates beside the crawl and the jobs; the load waits for it
         CompletableFuture<Tier2Service> opening = CompletableFuture.supplyAsync(() -> {
@@ -192,7 +218,7 @@ public final class LocalDemo implements Callable<Integer> {
                                 enabled: true
                                 base-dir: %s
                                 port: 0
-                            """.formatted(work.resolve("mariadb")), port, Duration.ofSeconds(20)));
+                            """.formatted(work.resolve("mariadb")), port, liveCadence.loadInterval()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -246,8 +272,9 @@ public final class LocalDemo implements Callable<Integer> {
             running.daemons.add(daemon("picu-master-daemon", () -> MasterMain.run("daemon", "--config",
                     pipeline.masterConfig().toString())));
             tier2.startIntervalLoading();
-            System.out.println("Live: the worker daemon crawls the replay sites on its schedules, the orchestrator runs"
-                    + " a cycle every minute, tier-2 loads every 20 s; the dashboard refreshes itself.");
+            System.out.printf("Live: the worker daemon crawls the replay sites on its schedules (upbit: %s), the"
+                    + " orchestrator runs a cycle on %s, tier-2 loads every %d s; the dashboard refreshes itself.%n",
+                    liveCadence.upbitSchedule(), liveCadence.cycleSchedule(), liveCadence.loadInterval().toSeconds());
         }
         return running;
     }
@@ -272,6 +299,10 @@ public final class LocalDemo implements Callable<Integer> {
 
     /** The worker's settings: the replay sites as its sources, with schedules a few minutes apart at most. */
     static String workerSettings(String base) {
+        return workerSettings(base, LiveCadence.SHIPPED);
+    }
+
+    static String workerSettings(String base, LiveCadence cadence) {
         return """
             fetch:
               user-agent: "PICU-crawler/0.1 (local demo)"
@@ -279,9 +310,9 @@ public final class LocalDemo implements Callable<Integer> {
               host-delay: PT0S
               host-jitter: PT0S
             upload:
-              interval: PT15S
+              interval: %2$s
             schedules:
-              upbit: "0 * * * * *"
+              upbit: "%3$s"
               fear_greed: "30 7 * * * *"
               coinness: "40 */2 * * * *"
               saveticker: "50 */3 * * * *"
@@ -322,21 +353,21 @@ public final class LocalDemo implements Callable<Integer> {
                   body: p.summary
                   next: a.next
                   max-pages: 2
-            """.formatted(base);
+            """.formatted(base, cadence.uploadInterval(), cadence.upbitSchedule());
     }
 
-    /** The orchestrator's settings: the history's days, and a cycle every minute while live, as shipped. */
-    static String masterSettings() {
+    /** The orchestrator's settings: the history's days, and the cadence's cycle schedule while live. */
+    static String masterSettings(LiveCadence cadence) {
         return """
             orchestrator:
               id: local-orchestrator
               lookback-days: %d
-              default-schedule: "0 * * * * *"
+              default-schedule: "%s"
               parallel-jobs: 3
               retry:
                 initial-backoff-seconds: 5
                 max-backoff-seconds: 30
                 failure-cooldown-minutes: 5
-            """.formatted(HISTORY_DAYS + 1);
+            """.formatted(HISTORY_DAYS + 1, cadence.cycleSchedule());
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class LocalPipeline {
     private final Map<String, String> hadoopProperties;
     private final Path workerConfig;
     private final Path masterConfig;
+    private final Duration rollAge;
 
     /**
      * @param workDir where configs, the spool and (in standalone mode) raw and cleaned data go
@@ -46,7 +48,7 @@ public final class LocalPipeline {
             sources:
               upbit:
                 base-url: %s
-            """.formatted(replayBaseUrl), "", Map.of());
+            """.formatted(replayBaseUrl), "", Map.of(), Duration.ofMinutes(1));
     }
 
     /**
@@ -56,10 +58,12 @@ public final class LocalPipeline {
      * @param masterSettings the master's YAML after its {@code hadoop} and {@code layout} sections, e.g.
      *     {@code orchestrator}
      * @param jobProperties Hadoop properties for the jobs besides the local ones, e.g. {@code picu.clean-news.sources}
+     * @param rollAge the worker's spool roll age: how soon what the daemon crawls can be uploaded
      */
     public LocalPipeline(Path workDir, URI storage, List<String> sources, String workerSettings, String masterSettings,
-            Map<String, String> jobProperties) {
+            Map<String, String> jobProperties, Duration rollAge) {
         this.workDir = workDir.toAbsolutePath();
+        this.rollAge = rollAge;
         this.sources = List.copyOf(sources);
         this.storage = storage;
         this.hadoopProperties = new LinkedHashMap<>();
@@ -132,7 +136,7 @@ public final class LocalPipeline {
     }
 
     /** The same, loading new partitions every {@code loadInterval} while serving (none: only when asked). */
-    public String tier2Yaml(String databaseYaml, int httpPort, java.time.Duration loadInterval) {
+    public String tier2Yaml(String databaseYaml, int httpPort, Duration loadInterval) {
         return databaseYaml
                 + """
                 hdfs:
@@ -195,12 +199,12 @@ public final class LocalPipeline {
               id: local-worker
             spool:
               dir: %s
-              # a file per source and minute, so that what the daemon crawls reaches HDFS soon
-              roll-age: PT1M
+              # short, so that what the daemon crawls reaches HDFS soon
+              roll-age: %s
             hdfs:
               uri: %s
               root: /
-            """.formatted(workDir.resolve("spool"), storage) + settings;
+            """.formatted(workDir.resolve("spool"), rollAge, storage) + settings;
     }
 
     private String masterYaml() {

@@ -72,7 +72,10 @@ class DemoDashboardIT {
     static void start() throws Exception {
         Path work = Path.of("target", "demo-it");
         FileUtils.deleteDirectory(work.toFile());
-        demo = LocalDemo.of(work, 0, 17).start(true);
+        LocalDemo local = LocalDemo.of(work, 0, 17);
+        // the live daemons every few seconds instead of every minute: the live test waits for them
+        local.liveCadence = LocalDemo.LiveCadence.QUICK;
+        demo = local.start(true);
         browser = DevToolsBrowser.start();
     }
 
@@ -147,7 +150,7 @@ class DemoDashboardIT {
         long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         Instant now = first;
         while (!now.isAfter(first) && System.nanoTime() < deadline) {
-            Thread.sleep(5_000);
+            Thread.sleep(1_000);
             now = newestObservation();
         }
         assertTrue(now.isAfter(first), "a newer observation than " + first + " was loaded by the live pipeline");

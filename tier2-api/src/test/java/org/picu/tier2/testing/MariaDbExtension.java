@@ -14,33 +14,46 @@ import org.picu.tier2.db.DatabaseMigrations;
 import org.picu.tier2.db.EmbeddedMariaDb;
 
 /**
- * Starts one real MariaDB per test class (register it as a static field with {@code @RegisterExtension}) under
- * {@code target/mariadb/<TestClass>/}, on a free port. The unpacked server binaries are shared by all classes.
- * {@link #freshDatabase()} gives a test its own migrated database.
+ * One real MariaDB for every test class of a test JVM (register it as a static field with {@code @RegisterExtension}):
+ * started by the first class that needs it under {@code target/mariadb/shared/}, on a free port, and stopped when
+ * the JVM's tests are done. Starting a server (mariadb-install-db, then mariadbd) costs seconds of CPU; the classes
+ * do not need servers of their own, because each works in databases of its own: {@link #freshDatabase()} gives a
+ * test a new migrated database, named uniquely across the classes of the JVM.
  */
 public final class MariaDbExtension implements BeforeAllCallback, AfterAllCallback {
     private static final Path ROOT = Path.of("target", "mariadb").toAbsolutePath();
+    /** Database names are unique across the classes sharing the server. */
+    private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private final AtomicInteger databases = new AtomicInteger();
     private final List<HikariDataSource> pools = new ArrayList<>();
     private EmbeddedMariaDb server;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String name = context.getRequiredTestClass().getSimpleName();
-        long startNanos = System.nanoTime();
-        server = EmbeddedMariaDb.start(
-                new EmbeddedMariaDb.Settings(ROOT.resolve(name), 0, ROOT.resolve("binaries"), false));
-        System.out.printf(
-                "[%s] MariaDB started in %d ms on port %d%n",
-                name, (System.nanoTime() - startNanos) / 1_000_000, server.port());
+        // the root context's store lives as long as the test run and closes what it holds at its end
+        server = context.getRoot().getStore(ExtensionContext.Namespace.create(MariaDbExtension.class))
+                .getOrComputeIfAbsent(SharedServer.class, key -> SharedServer.start(), SharedServer.class).server;
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         pools.forEach(HikariDataSource::close);
         pools.clear();
-        if (server != null) {
+    }
+
+    /** The JVM's server, closed by JUnit when the root store is closed. */
+    private record SharedServer(EmbeddedMariaDb server) implements ExtensionContext.Store.CloseableResource {
+        static SharedServer start() {
+            long startNanos = System.nanoTime();
+            EmbeddedMariaDb server = EmbeddedMariaDb.start(
+                    new EmbeddedMariaDb.Settings(ROOT.resolve("shared"), 0, ROOT.resolve("binaries"), false));
+            System.out.printf("MariaDB started in %d ms on port %d, shared by the test classes of this JVM%n",
+                    (System.nanoTime() - startNanos) / 1_000_000, server.port());
+            return new SharedServer(server);
+        }
+
+        @Override
+        public void close() {
             server.close();
         }
     }
@@ -51,7 +64,7 @@ public final class MariaDbExtension implements BeforeAllCallback, AfterAllCallba
 
     /** A new, empty database name on this server (created, not migrated). */
     public String freshDatabaseName() {
-        String name = "test_" + databases.incrementAndGet();
+        String name = "test_" + DATABASES.incrementAndGet();
         server.dropDatabase(name); // left over from an earlier build that reused this data directory
         server.createDatabase(name);
         return name;
