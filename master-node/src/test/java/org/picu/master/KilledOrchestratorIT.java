@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -55,11 +54,7 @@ class KilledOrchestratorIT {
             }
         }
         Files.createDirectories(WORK);
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, WORK.resolve("minidfs").toString());
-        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 20);
-        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        dfs.waitActive();
+        dfs = TestHdfs.start(WORK.resolve("minidfs"));
         fs = dfs.getFileSystem();
     }
 

@@ -187,12 +187,7 @@ final class ProofPipeline {
                 all,
                 env,
                 work.resolve("logs"));
-        once.start();
-        int code = once.awaitExit(timeout).orElse(-1);
-        if (code == -1) {
-            once.kill();
-        }
-        return code;
+        return runToExit(once, timeout);
     }
 
     /** A one-shot worker command (the final upload of the drain). */
@@ -208,6 +203,11 @@ final class ProofPipeline {
                 all,
                 WORKER_ENV,
                 work.resolve("logs"));
+        return runToExit(once, timeout);
+    }
+
+    /** Starts a one-shot command and returns its exit code, or -1 after killing it when it outlived the timeout. */
+    private static int runToExit(ChildJvm once, Duration timeout) {
         once.start();
         int code = once.awaitExit(timeout).orElse(-1);
         if (code == -1) {

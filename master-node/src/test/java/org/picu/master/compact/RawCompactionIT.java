@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.picu.jobs.DatasetJob;
 import org.picu.jobs.publish.PublishConfigKeys;
+import org.picu.master.TestHdfs;
 import org.picu.master.config.OrchestratorSettings;
 import org.picu.master.config.OrchestratorSettings.RetrySettings;
 import org.picu.master.plan.PartitionInspector;
@@ -56,15 +57,7 @@ class RawCompactionIT {
 
     @BeforeAll
     static void startHdfs() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set(
-                MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
-                Paths.get("target", "minidfs-compaction-it").toAbsolutePath().toString());
-        // A client closing a file asks the NameNode to complete its last block and, when the DataNode's report has
-        // not arrived yet, retries after this delay (400 ms by default). The simulated day writes ~600 files.
-        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 20);
-        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        dfs.waitActive();
+        dfs = TestHdfs.start(Paths.get("target", "minidfs-compaction-it")); // the simulated day writes ~600 files
         fs = dfs.getFileSystem();
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.picu.jobs.publish.PublishConfigKeys;
+import org.picu.master.TestHdfs;
 import org.picu.master.config.OrchestratorSettings;
 import org.picu.master.config.OrchestratorSettings.RetrySettings;
 import org.picu.master.hadoopconf.HadoopConf;
@@ -92,14 +93,7 @@ class OrchestratorYarnIT {
             pi.addResource(new ByteArrayInputStream(rendered.get(site).getBytes(StandardCharsets.UTF_8)), site);
         }
 
-        Configuration conf = new Configuration();
-        conf.set(
-                MiniDFSCluster.HDFS_MINIDFS_BASEDIR,
-                Paths.get("target", "minidfs-orchestrator-it").toAbsolutePath().toString());
-        // closing a file retries the NameNode's block completion after 20 ms instead of 400 ms (test clusters only)
-        conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 20);
-        dfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        dfs.waitActive();
+        dfs = TestHdfs.start(Paths.get("target", "minidfs-orchestrator-it"));
         fs = dfs.getFileSystem();
 
         Configuration yarnConf = new Configuration(dfs.getConfiguration(0));
